@@ -1,0 +1,27 @@
+import { defineConfig } from 'vitest/config';
+
+// Test kinds by file suffix: *.test.ts are unit tests (no network beyond msw/MockAgent),
+// *.e2e.ts start the real processes and talk HTTP over loopback.
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          include: ['{lib,gateway,subgraphs,simulators,scripts,test}/**/*.test.ts'],
+          environment: 'node',
+        },
+      },
+      {
+        test: {
+          name: 'e2e',
+          include: ['test/e2e/**/*.e2e.ts'],
+          environment: 'node',
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
