@@ -1,0 +1,26 @@
+import { z } from 'zod';
+
+/** How a simulator misbehaves, set through `POST /_sim/faults`. */
+export interface Faults {
+  /** Added delay before each API response, in milliseconds. @default 0 */
+  readonly latencyMs: number;
+  /** Share of API requests answered with a 5xx, 0..1. @default 0 */
+  readonly errorRate: number;
+  /** Refuse every API request by closing the connection. @default false */
+  readonly down: boolean;
+  /** Answer with payloads that break the documented shape. @default false */
+  readonly malformed: boolean;
+}
+
+export const NO_FAULTS: Faults = { latencyMs: 0, errorRate: 0, down: false, malformed: false };
+
+/** Body of `POST /_sim/faults`: any subset of the fields, unknown keys rejected. */
+export const faultsPatchSchema = z
+  .object({
+    latencyMs: z.number().int().min(0).max(60_000),
+    errorRate: z.number().min(0).max(1),
+    down: z.boolean(),
+    malformed: z.boolean(),
+  })
+  .partial()
+  .strict();
