@@ -1,0 +1,28 @@
+import { GraphQLError } from 'graphql';
+import type { ErrorCode } from './codes.ts';
+import { BadUserInputError, NotFoundError, UpstreamError } from './errors.ts';
+
+/**
+ * The one place errors become GraphQL errors. Upstream failures keep their `code`, `system` and
+ * target; user-input errors say what was wrong; anything else is an opaque internal error.
+ */
+export function toGraphQLError(err: unknown): GraphQLError {
+  if (err instanceof GraphQLError) return err;
+  if (err instanceof UpstreamError) {
+    return new GraphQLError(err.message, {
+      originalError: err,
+      extensions: {
+        code: err.code satisfies ErrorCode,
+        system: err.system,
+        upstream: { url: err.target.url, method: err.target.method, ...(err.status === undefined ? {} : { status: err.status }) },
+      },
+    });
+  }
+  if (err instanceof BadUserInputError || err instanceof NotFoundError) {
+    return new GraphQLError(err.message, {
+      originalError: err,
+      extensions: { code: err.code, ...(err.argument === undefined ? {} : { argument: err.argument }) },
+    });
+  }
+  return new GraphQLError('Internal server error', { extensions: { code: 'INTERNAL_SERVER_ERROR' satisfies ErrorCode } });
+}

@@ -1,0 +1,15 @@
+export type { ErrorCode, ProvenanceStatus, SystemName, UpstreamErrorCode } from './codes.ts';
+export { HTTP_STATUS_BY_CODE, PROVENANCE_STATUS_BY_UPSTREAM_CODE } from './codes.ts';
+export type { PayloadIssue, UpstreamTarget } from './errors.ts';
+export {
+  BadUserInputError,
+  CircuitOpenError,
+  ensureError,
+  NotFoundError,
+  UpstreamBadResponseError,
+  UpstreamError,
+  UpstreamHttpError,
+  UpstreamTimeoutError,
+  UpstreamUnavailableError,
+} from './errors.ts';
+export { toGraphQLError } from './graphql.ts';

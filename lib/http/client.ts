@@ -1,0 +1,219 @@
+import {
+  BrokenCircuitError,
+  circuitBreaker,
+  ConsecutiveBreaker,
+  ExponentialBackoff,
+  handleWhen,
+  noop,
+  retry,
+  type IPolicy,
+} from 'cockatiel';
+import { Pool, type Dispatcher } from 'undici';
+import type { z } from 'zod';
+import type { SystemName, UpstreamTarget } from '../errors/index.ts';
+import { CircuitOpenError, UpstreamBadResponseError, UpstreamError, UpstreamHttpError } from '../errors/index.ts';
+import type { Logger } from '../logging/index.ts';
+import { silentLogger } from '../logging/index.ts';
+import { classifyTransportError, isTransient } from './classify.ts';
+
+/** Query-string values: arrays repeat the key unless the caller joins them first. */
+export type QueryValue = string | number | boolean | readonly (string | number)[];
+
+/** A successful, parsed upstream answer with what provenance needs. */
+export interface UpstreamResult<T> {
+  readonly data: T;
+  /** ISO timestamp of when the answer arrived. */
+  readonly fetchedAt: string;
+  readonly url: string;
+}
+
+export interface RetryOptions {
+  /** Extra attempts after the first, for idempotent calls only. @default 2 */
+  readonly maxRetries: number;
+  /** First backoff delay in ms; later ones grow exponentially with jitter. @default 50 */
+  readonly initialDelayMs: number;
+  /** Largest backoff delay in ms. @default 1000 */
+  readonly maxDelayMs: number;
+}
+
+export interface BreakerOptions {
+  /** Consecutive failed calls that open the circuit. @default 5 */
+  readonly consecutiveFailures: number;
+  /** How long the circuit stays open before one trial call, in ms. @default 5000 */
+  readonly halfOpenAfterMs: number;
+}
+
+export interface UpstreamClientOptions {
+  readonly system: SystemName;
+  /** Base URL; its path, if any, prefixes every request path. */
+  readonly baseUrl: string;
+  /** undici dispatcher; defaults to a keep-alive Pool on the base URL's origin. Tests pass a MockAgent. */
+  readonly dispatcher?: Dispatcher;
+  /** Per-attempt deadline in ms, headers and body included. @default 5000 */
+  readonly timeoutMs?: number;
+  readonly retry?: Partial<RetryOptions>;
+  readonly breaker?: Partial<BreakerOptions>;
+  /** Turns the vendor's error body into a message for the error, where it has one. */
+  readonly errorMessage?: (body: unknown) => string | undefined;
+  readonly logger?: Logger;
+  /** Clock, injectable for tests. */
+  readonly now?: () => Date;
+}
+
+export interface RequestOptions<S extends z.ZodType> {
+  readonly query?: Readonly<Record<string, QueryValue | undefined>>;
+  /** The wire shape; the answer is parsed with it and nothing else reaches the caller. */
+  readonly schema: S;
+  readonly headers?: Readonly<Record<string, string>>;
+}
+
+export interface PostOptions<S extends z.ZodType> extends RequestOptions<S> {
+  /** JSON body, or `{ form }` for application/x-www-form-urlencoded. */
+  readonly body: { readonly json: unknown } | { readonly form: Readonly<Record<string, string>> };
+  /** A POST that only reads (a batch lookup) may be retried. @default false */
+  readonly idempotent?: boolean;
+}
+
+/** A typed client for one upstream system. */
+export interface UpstreamClient extends AsyncDisposable {
+  readonly system: SystemName;
+  get<S extends z.ZodType>(path: string, options: RequestOptions<S>): Promise<UpstreamResult<z.output<S>>>;
+  post<S extends z.ZodType>(path: string, options: PostOptions<S>): Promise<UpstreamResult<z.output<S>>>;
+  close(): Promise<void>;
+}
+
+function buildPath(prefix: string, path: string, query: RequestOptions<z.ZodType>['query']): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query ?? {})) {
+    if (value === undefined) continue;
+    if (Array.isArray(value)) for (const v of value) params.append(key, String(v));
+    else params.append(key, String(value));
+  }
+  const qs = params.toString();
+  return `${prefix}${path}${qs === '' ? '' : `?${qs}`}`;
+}
+
+function issuesOf(error: z.ZodError): { path: string; message: string }[] {
+  return error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
+}
+
+/**
+ * Creates the client every subgraph uses for its upstream: undici keep-alive pool, per-attempt
+ * timeout, retries with exponential backoff and jitter on idempotent calls, a circuit breaker,
+ * and zod parsing of every payload.
+ */
+export function createUpstreamClient(options: UpstreamClientOptions): UpstreamClient {
+  const base = new URL(options.baseUrl);
+  const origin = base.origin;
+  const prefix = base.pathname.replace(/\/+$/, '');
+  const ownsDispatcher = options.dispatcher === undefined;
+  const dispatcher = options.dispatcher ?? new Pool(origin, { connections: 32, keepAliveTimeout: 30_000, pipelining: 1 });
+  const timeoutMs = options.timeoutMs ?? 5000;
+  const logger = options.logger ?? silentLogger;
+  const now = options.now ?? (() => new Date());
+  const system = options.system;
+
+  const retryOpts: RetryOptions = { maxRetries: 2, initialDelayMs: 50, maxDelayMs: 1000, ...options.retry };
+  const breakerOpts: BreakerOptions = { consecutiveFailures: 5, halfOpenAfterMs: 5000, ...options.breaker };
+  // Only failures of the upstream itself count against the breaker: a malformed payload means the
+  // system is up but wrong, and opening the circuit would not help.
+  const breaker = circuitBreaker(handleWhen(isTransient), {
+    halfOpenAfter: breakerOpts.halfOpenAfterMs,
+    breaker: new ConsecutiveBreaker(breakerOpts.consecutiveFailures),
+  });
+  const retryPolicy: IPolicy =
+    retryOpts.maxRetries > 0
+      ? retry(handleWhen(isTransient), {
+          maxAttempts: retryOpts.maxRetries,
+          backoff: new ExponentialBackoff({ initialDelay: retryOpts.initialDelayMs, maxDelay: retryOpts.maxDelayMs }),
+        })
+      : noop;
+
+  async function attempt<S extends z.ZodType>(
+    method: 'GET' | 'POST',
+    path: string,
+    opts: RequestOptions<S>,
+    body: string | undefined,
+    contentType: string | undefined,
+  ): Promise<UpstreamResult<z.output<S>>> {
+    const fullPath = buildPath(prefix, path, opts.query);
+    const target: UpstreamTarget = { url: `${origin}${fullPath}`, method };
+    const deadline = AbortSignal.timeout(timeoutMs);
+    let status: number;
+    let text: string;
+    try {
+      const res = await dispatcher.request({
+        origin,
+        path: fullPath,
+        method,
+        headers: { accept: 'application/json', ...(contentType === undefined ? {} : { 'content-type': contentType }), ...opts.headers },
+        ...(body === undefined ? {} : { body }),
+        signal: deadline,
+        headersTimeout: timeoutMs,
+        bodyTimeout: timeoutMs,
+      });
+      status = res.statusCode;
+      text = await res.body.text();
+    } catch (e: unknown) {
+      throw classifyTransportError(e, { system, target, timeoutMs, timedOut: deadline.aborted });
+    }
+    let json: unknown;
+    try {
+      json = text === '' ? undefined : JSON.parse(text);
+    } catch (e: unknown) {
+      if (status >= 400) throw new UpstreamHttpError({ system, target, status, cause: e });
+      throw new UpstreamBadResponseError({ system, target, status, issues: [{ path: '', message: 'body is not JSON' }], cause: e });
+    }
+    if (status < 200 || status >= 300) {
+      const upstreamMessage = options.errorMessage?.(json);
+      throw new UpstreamHttpError({ system, target, status, ...(upstreamMessage === undefined ? {} : { upstreamMessage }) });
+    }
+    const parsed = opts.schema.safeParse(json);
+    if (!parsed.success) {
+      throw new UpstreamBadResponseError({ system, target, status, issues: issuesOf(parsed.error), cause: parsed.error });
+    }
+    return { data: parsed.data, fetchedAt: now().toISOString(), url: target.url };
+  }
+
+  async function call<S extends z.ZodType>(
+    method: 'GET' | 'POST',
+    path: string,
+    opts: RequestOptions<S>,
+    body: string | undefined,
+    contentType: string | undefined,
+    idempotent: boolean,
+  ): Promise<UpstreamResult<z.output<S>>> {
+    const started = performance.now();
+    try {
+      const result = await breaker.execute(() =>
+        idempotent ? retryPolicy.execute(() => attempt(method, path, opts, body, contentType)) : attempt(method, path, opts, body, contentType),
+      );
+      logger.debug('upstream call', { system, method, path, ms: Math.round(performance.now() - started) });
+      return result;
+    } catch (e: unknown) {
+      const target: UpstreamTarget = { url: `${origin}${buildPath(prefix, path, opts.query)}`, method };
+      const error = e instanceof BrokenCircuitError ? new CircuitOpenError({ system, target, cause: e }) : e;
+      if (error instanceof UpstreamError) {
+        logger.warn('upstream call failed', { system, method, path, code: error.code, ms: Math.round(performance.now() - started) });
+      }
+      throw error;
+    }
+  }
+
+  const close = async (): Promise<void> => {
+    if (ownsDispatcher) await dispatcher.close();
+  };
+
+  return {
+    system,
+    get: (path, opts) => call('GET', path, opts, undefined, undefined, true),
+    post: (path, opts) => {
+      const isJson = 'json' in opts.body;
+      const body = 'json' in opts.body ? JSON.stringify(opts.body.json) : new URLSearchParams(opts.body.form).toString();
+      const contentType = isJson ? 'application/json' : 'application/x-www-form-urlencoded';
+      return call('POST', path, opts, body, contentType, opts.idempotent ?? false);
+    },
+    close,
+    [Symbol.asyncDispose]: close,
+  };
+}

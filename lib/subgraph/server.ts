@@ -1,0 +1,61 @@
+import { ApolloServer, type BaseContext } from '@apollo/server';
+import { unwrapResolverError } from '@apollo/server/errors';
+import { startStandaloneServer } from '@apollo/server/standalone';
+import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
+import type { IncomingMessage } from 'node:http';
+import { toGraphQLError } from '../errors/index.ts';
+import type { Logger } from '../logging/index.ts';
+
+/** A running subgraph HTTP server. */
+export interface RunningSubgraph extends AsyncDisposable {
+  readonly url: string;
+  close(): Promise<void>;
+}
+
+/** Everything that differs between subgraphs: schema and per-request context. */
+export interface SubgraphServerOptions<C extends BaseContext> {
+  readonly name: string;
+  readonly schema: GraphQLSchema;
+  /** Builds the per-request context (fresh DataLoaders every request). */
+  readonly context: (req: IncomingMessage) => Promise<C>;
+  readonly logger: Logger;
+}
+
+/** Formats resolver errors through the one error mapper, so codes and systems survive and nothing internal leaks. */
+export function formatSubgraphError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const original = unwrapResolverError(error);
+  // Errors Apollo raised itself (parse, validation) already carry their own codes.
+  if (original === error && formatted.extensions?.['code'] !== 'INTERNAL_SERVER_ERROR') return formatted;
+  const mapped = toGraphQLError(original).toJSON();
+  return { ...formatted, message: mapped.message, ...(mapped.extensions === undefined ? {} : { extensions: mapped.extensions }) };
+}
+
+/** Builds the Apollo Server for a subgraph schema with the project's error policy. */
+export function createApolloServer<C extends BaseContext>(options: Pick<SubgraphServerOptions<C>, 'schema' | 'logger'>): ApolloServer<C> {
+  return new ApolloServer<C>({
+    schema: options.schema,
+    includeStacktraceInErrorResponses: false,
+    formatError: formatSubgraphError,
+    logger: {
+      debug: (m) => options.logger.debug(String(m)),
+      info: (m) => options.logger.info(String(m)),
+      warn: (m) => options.logger.warn(String(m)),
+      error: (m) => options.logger.error(String(m)),
+    },
+  });
+}
+
+/** Starts a subgraph on `host:port` (port 0 picks a free one); `close` stops it and drains connections. */
+export async function startSubgraphServer<C extends BaseContext>(
+  options: SubgraphServerOptions<C>,
+  listen: { readonly port: number; readonly host: string },
+): Promise<RunningSubgraph> {
+  const server = createApolloServer(options);
+  const { url } = await startStandaloneServer(server, {
+    listen: { port: listen.port, host: listen.host },
+    context: ({ req }) => options.context(req),
+  });
+  const close = (): Promise<void> => server.stop();
+  options.logger.info('subgraph listening', { subgraph: options.name, url });
+  return { url: url.replace(/\/$/, ''), close, [Symbol.asyncDispose]: close };
+}
