@@ -1,3 +1,3 @@
 export { sharedTypeDefs } from './provenance.ts';
-export type { RunningSubgraph, SubgraphServerOptions } from './server.ts';
+export type { RunningSubgraph, Subgraph, SubgraphServerOptions } from './server.ts';
 export { createApolloServer, formatSubgraphError, startSubgraphServer } from './server.ts';

@@ -59,3 +59,14 @@ export async function startSubgraphServer<C extends BaseContext>(
   options.logger.info('subgraph listening', { subgraph: options.name, url });
   return { url: url.replace(/\/$/, ''), close, [Symbol.asyncDispose]: close };
 }
+
+/** What every subgraph's `createSubgraph(config, deps?)` returns. */
+export interface Subgraph {
+  readonly name: string;
+  /** Executable federated schema (also what `npm run compose` prints the SDL of). */
+  readonly schema: GraphQLSchema;
+  /** Starts the HTTP server; the caller closes it. */
+  start(listen: { readonly port: number; readonly host: string }): Promise<RunningSubgraph>;
+  /** Releases what the subgraph owns (upstream connection pools). */
+  close(): Promise<void>;
+}
