@@ -76,5 +76,7 @@ export function loadUnitCatalogue(path: string | URL): AdministrativeUnitRecord[
   return parseUnitCatalogue(JSON.parse(readFileSync(path, 'utf8')));
 }
 
-/** The committed reference file, relative to this module. */
+/** The committed reference file of provinces, relative to this module. */
 export const REFERENCE_UNITS_URL = new URL('../../data/reference/admin-units.json', import.meta.url);
+/** Seeded districts of the seed-plan provinces (codes unconfirmed, marked so in each record). */
+export const SEED_DISTRICTS_URL = new URL('../../data/reference/districts-seed.json', import.meta.url);

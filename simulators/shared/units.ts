@@ -1,4 +1,4 @@
-import { loadUnitCatalogue, REFERENCE_UNITS_URL, type AdministrativeUnitRecord } from '../../lib/units/index.ts';
+import { loadUnitCatalogue, REFERENCE_UNITS_URL, SEED_DISTRICTS_URL, type AdministrativeUnitRecord } from '../../lib/units/index.ts';
 import { inForceOn } from '../../lib/units/index.ts';
 
 /** First year the simulators hold data for. */
@@ -8,7 +8,7 @@ let cached: AdministrativeUnitRecord[] | undefined;
 
 /** The unit catalogue every simulator seeds from (reference provinces plus seeded districts), loaded once. */
 export function seedUnits(): AdministrativeUnitRecord[] {
-  cached ??= loadUnitCatalogue(REFERENCE_UNITS_URL);
+  cached ??= [...loadUnitCatalogue(REFERENCE_UNITS_URL), ...loadUnitCatalogue(SEED_DISTRICTS_URL)];
   return cached;
 }
 
