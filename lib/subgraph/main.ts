@@ -1,0 +1,14 @@
+import type { Subgraph } from './server.ts';
+
+/** Runs a subgraph as a process: starts it and closes it cleanly on SIGINT/SIGTERM. */
+export async function runSubgraphMain(subgraph: Subgraph, listen: { readonly port: number; readonly host: string }): Promise<void> {
+  const running = await subgraph.start(listen);
+  const stop = (): void => {
+    void running
+      .close()
+      .then(() => subgraph.close())
+      .then(() => process.exit(0));
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}

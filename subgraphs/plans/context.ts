@@ -1,0 +1,32 @@
+import type { Catalogue } from './domain/types.ts';
+import type { DataYears } from './domain/period.ts';
+import type { PlansUpstream } from './upstream/client.ts';
+import { createLoaders, type PlansLoaders } from './upstream/loaders.ts';
+
+/** What every resolver gets for one request. */
+export interface PlansContext {
+  readonly catalogue: () => Promise<Catalogue>;
+  readonly loaders: PlansLoaders;
+  /** ISO date the request runs on: the default `asOf`. */
+  readonly today: string;
+  readonly dataYears: DataYears;
+}
+
+/** Dependencies shared by every request's context. */
+export interface PlansContextDeps {
+  readonly upstream: PlansUpstream;
+  readonly catalogue: () => Promise<Catalogue>;
+  readonly now: () => Date;
+  readonly firstDataYear: number;
+}
+
+/** Builds a request's context: fresh loaders, the cached catalogue, today's date. */
+export function createContext(deps: PlansContextDeps): PlansContext {
+  const now = deps.now();
+  return {
+    catalogue: deps.catalogue,
+    loaders: createLoaders(deps.upstream),
+    today: now.toISOString().slice(0, 10),
+    dataYears: { first: deps.firstDataYear, last: now.getUTCFullYear() },
+  };
+}

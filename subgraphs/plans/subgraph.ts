@@ -1,0 +1,57 @@
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import type { GraphQLResolverMap } from '@apollo/subgraph';
+import type { Dispatcher } from 'undici';
+import { createUpstreamClient } from '../../lib/http/index.ts';
+import { createLogger, type Logger } from '../../lib/logging/index.ts';
+import { sharedTypeDefs, startSubgraphServer, type Subgraph } from '../../lib/subgraph/index.ts';
+import type { PlansSubgraphConfig } from './config.ts';
+import { createContext, type PlansContext } from './context.ts';
+import { resolvers } from './resolvers/index.ts';
+import { typeDefs } from './schema.ts';
+import { createCatalogueCache } from './upstream/catalogue.ts';
+import { createPlansUpstream } from './upstream/client.ts';
+
+/** Optional dependencies, injected by tests. */
+export interface PlansSubgraphDeps {
+  readonly dispatcher?: Dispatcher;
+  readonly logger?: Logger;
+  readonly now?: () => Date;
+}
+
+/** Builds the plans subgraph: units over time, unit-years, and the plan registry. */
+export function createSubgraph(config: PlansSubgraphConfig, deps: PlansSubgraphDeps = {}): Subgraph {
+  const logger = deps.logger ?? createLogger({ level: config.logLevel, fields: { service: 'subgraph-plans' } });
+  const now = deps.now ?? (() => new Date());
+  const client = createUpstreamClient({
+    system: 'plans',
+    baseUrl: config.upstreamUrl,
+    timeoutMs: config.upstreamTimeoutMs,
+    logger,
+    ...(deps.dispatcher === undefined ? {} : { dispatcher: deps.dispatcher }),
+  });
+  const upstream = createPlansUpstream(client);
+  const catalogue = createCatalogueCache(upstream, config.catalogueTtlMs);
+  const schema = buildSubgraphSchema([
+    { typeDefs: sharedTypeDefs },
+    { typeDefs, resolvers: resolvers satisfies GraphQLResolverMap<PlansContext> },
+  ]);
+  return {
+    name: 'plans',
+    schema,
+    start: async (listen) => {
+      // Warm the catalogue so the first query costs no extra upstream call; a failure here is
+      // not fatal, the next request tries again.
+      await catalogue().catch((e: unknown) => logger.warn('unit catalogue not loaded at start', { error: String(e) }));
+      return startSubgraphServer(
+        {
+          name: 'plans',
+          schema,
+          logger,
+          context: async () => createContext({ upstream, catalogue, now, firstDataYear: config.firstDataYear }),
+        },
+        listen,
+      );
+    },
+    close: () => client.close(),
+  };
+}
