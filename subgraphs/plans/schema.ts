@@ -39,7 +39,7 @@ export const typeDefs = gql`
     "The unit this one merged (or was renamed) into, the day after it ceased."
     successors: [AdministrativeUnit!]!
     "This unit's figures for one calendar year; before a merger, its predecessors' records."
-    year(year: Int!): UnitYear!
+    year(year: Int!): UnitYear
     "Consecutive years, for time series."
     years(from: Int!, to: Int!): [UnitYear!]!
     "Plans this unit issued; with includePredecessors, also those of the units merged into it."

@@ -1,0 +1,54 @@
+import { createGatewayRuntime, type GatewayRuntime } from '@graphql-hive/gateway-runtime';
+import { unifiedGraphHandler } from '@graphql-hive/router-runtime';
+import { readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Logger } from '../lib/logging/index.ts';
+import type { GatewayConfig } from './config.ts';
+
+/** A running gateway; dispose to close it. */
+export interface RunningGateway extends AsyncDisposable {
+  readonly url: string;
+  readonly server: Server;
+  close(): Promise<void>;
+}
+
+/**
+ * Builds the Hive Gateway runtime over the committed supergraph, planned by the Rust query
+ * planner. Subgraph URLs come from configuration, so ports can move without recomposing.
+ */
+export function createGateway(config: GatewayConfig, logger: Logger): GatewayRuntime {
+  const supergraph = readFileSync(config.supergraphPath, 'utf8');
+  const transportEntries = Object.fromEntries([...config.subgraphUrls].map(([name, url]) => [name, { location: `${url}/` }]));
+  logger.debug('gateway subgraphs', { transportEntries });
+  return createGatewayRuntime({
+    supergraph,
+    unifiedGraphHandler,
+    transportEntries,
+    graphqlEndpoint: '/graphql',
+    landingPage: false,
+    logging: config.logLevel,
+    upstreamTimeout: config.subgraphTimeoutMs,
+  });
+}
+
+/** Starts the gateway's HTTP server on loopback (port 0 picks a free one). */
+export async function startGateway(config: GatewayConfig, logger: Logger): Promise<RunningGateway> {
+  const runtime = createGateway(config, logger);
+  const server = createServer(runtime);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.host, () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  const url = `http://${config.host}:${port}`;
+  logger.info('gateway listening', { url: `${url}/graphql` });
+  const close = async (): Promise<void> => {
+    await new Promise<void>((resolve) => {
+      server.closeAllConnections();
+      server.close(() => resolve());
+    });
+    await runtime.dispose();
+  };
+  return { url, server, close, [Symbol.asyncDispose]: close };
+}
