@@ -1,0 +1,3 @@
+export { createSubgraph } from './subgraph.ts';
+export type { DocumentsSubgraphDeps } from './subgraph.ts';
+export type { DocumentsSubgraphConfig } from './config.ts';

@@ -1,0 +1,62 @@
+import { z } from 'zod';
+
+/** A count: the vendor's older module sends numbers as digit strings. */
+const count = z.union([z.number().int().nonnegative(), z.string().regex(/^\d+$/, 'expected a count').transform(Number)]);
+
+/** The vendor's `dd/MM/yyyy` date, turned into ISO `yyyy-MM-dd`. */
+const vnDate = z
+  .string()
+  .regex(/^\d{2}\/\d{2}\/\d{4}$/, 'expected dd/MM/yyyy')
+  .transform((s) => `${s.slice(6, 10)}-${s.slice(3, 5)}-${s.slice(0, 2)}`)
+  .pipe(z.iso.date());
+
+const pageEnvelope = {
+  PageIndex: count,
+  PageSize: count,
+  TotalRecords: count,
+  TotalPages: count,
+};
+
+/** One row of `GET /api/v1/statistics/documents/monthly`: an organ's counts for a month. */
+export const statsRowWire = z.object({
+  OrganId: z.string().min(1),
+  OrganName: z.string().min(1),
+  UnitCode: z.string().regex(/^\d{2,5}$/),
+  Year: count,
+  Month: count.pipe(z.number().min(1).max(12)),
+  FromDate: vnDate,
+  ToDate: vnDate,
+  IncomingTotal: count,
+  OutgoingTotal: count,
+  OutgoingDigitallySigned: count,
+  SentViaAxis: count,
+  ReceivedViaAxis: count,
+  WorkRecordTotal: count,
+  WorkRecordOnline: count,
+  UpdatedDate: vnDate.optional(),
+});
+
+/** A page of monthly statistics. `ReportDate` is the last day the figures are closed for. */
+export const statsPageWire = z.object({ ReportDate: vnDate, ...pageEnvelope, Data: z.array(statsRowWire) });
+
+/** One row of `GET /api/v1/organs`, the organ directory. */
+export const organWire = z.object({
+  OrganId: z.string().min(1),
+  OrganName: z.string().min(1),
+  OrganNameEn: z.string().min(1),
+  OrganType: z.enum(['SO', 'UBND', 'VP', 'TTR']),
+  UnitCode: z.string().regex(/^\d{2,5}$/),
+  UnitEffectiveFrom: vnDate.nullable(),
+  EffectiveFrom: vnDate.nullable(),
+  EffectiveTo: vnDate.nullable(),
+});
+
+/** A page of the organ directory. */
+export const organsPageWire = z.object({ ...pageEnvelope, Data: z.array(organWire) });
+
+/** The vendor's error body. */
+export const errorBodyWire = z.object({ ErrorCode: z.string(), ErrorMessage: z.string() });
+
+export type StatsRowWire = z.output<typeof statsRowWire>;
+export type StatsPageWire = z.output<typeof statsPageWire>;
+export type OrganWire = z.output<typeof organWire>;
