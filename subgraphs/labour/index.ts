@@ -1,0 +1,4 @@
+export { createSubgraph } from './subgraph.ts';
+export type { LabourSubgraphDeps } from './subgraph.ts';
+export { loadConfig } from './config.ts';
+export type { LabourSubgraphConfig } from './config.ts';
