@@ -1,0 +1,3 @@
+export { createSubgraph } from './subgraph.ts';
+export type { ServicesSubgraphDeps } from './subgraph.ts';
+export type { ServicesSubgraphConfig } from './config.ts';

@@ -1,0 +1,101 @@
+import type { Dispatcher } from 'undici';
+import type { BreakerOptions, RetryOptions } from '../../../lib/http/index.ts';
+import { createUpstreamClient } from '../../../lib/http/index.ts';
+import { UpstreamBadResponseError, UpstreamHttpError } from '../../../lib/errors/index.ts';
+import type { Logger } from '../../../lib/logging/index.ts';
+import type { MonthlyServiceRecord } from '../domain/types.ts';
+import { toMonthlyRecords } from './mappers.ts';
+import { PORTAL_ID_BY_CODE } from './portal-ids.ts';
+import { monthlyPageSchema, portalErrorSchema, type MonthlyRowWire } from './schemas.ts';
+
+/** The portal's RPC endpoint and the statistics service this subgraph reads. */
+export const RPC_PATH = '/jsp/rest.jsp';
+export const MONTHLY_SERVICE = 'thongke_hoso_tinh_thang_service';
+
+/** Options of the portal client; every I/O dependency injectable. */
+export interface ServicesClientOptions {
+  readonly baseUrl: string;
+  /** undici dispatcher (tests pass a MockAgent). @default a keep-alive Pool */
+  readonly dispatcher?: Dispatcher;
+  /** Per-attempt deadline in ms. @default 5000 */
+  readonly timeoutMs?: number;
+  readonly retry?: Partial<RetryOptions>;
+  readonly breaker?: Partial<BreakerOptions>;
+  /** Rows asked per page; the portal serves at most 1000. @default 1000 */
+  readonly pageSize?: number;
+  /** Safety stop for a portal whose row total never converges. @default 20 */
+  readonly maxPages?: number;
+  readonly logger?: Logger;
+  readonly now?: () => Date;
+}
+
+/** A year of monthly records for some provinces, with what provenance needs. */
+export interface MonthlyStatsResult {
+  readonly records: readonly MonthlyServiceRecord[];
+  /** When the first page arrived (ISO timestamp). */
+  readonly fetchedAt: string;
+  /** Official codes the portal was asked for (those with a known portal id). */
+  readonly askedCodes: readonly string[];
+}
+
+/** The public-service portal, in domain types. */
+export interface ServicesClient extends AsyncDisposable {
+  /** All months of `year` for the provinces `codes`, in one logical request (pages followed). */
+  monthlyStats(query: { readonly year: number; readonly codes: readonly string[] }): Promise<MonthlyStatsResult>;
+  close(): Promise<void>;
+}
+
+/** Creates the portal client: form-encoded `params` RPC, pagination, error bodies sent with HTTP 200. */
+export function createServicesClient(options: ServicesClientOptions): ServicesClient {
+  const http = createUpstreamClient({
+    system: 'services',
+    baseUrl: options.baseUrl,
+    ...(options.dispatcher === undefined ? {} : { dispatcher: options.dispatcher }),
+    ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
+    ...(options.retry === undefined ? {} : { retry: options.retry }),
+    ...(options.breaker === undefined ? {} : { breaker: options.breaker }),
+    ...(options.logger === undefined ? {} : { logger: options.logger }),
+    ...(options.now === undefined ? {} : { now: options.now }),
+    errorMessage: (body) => {
+      const parsed = portalErrorSchema.safeParse(body);
+      return parsed.success ? `error_code ${parsed.data.error_code}: ${parsed.data.message}` : undefined;
+    },
+  });
+  const pageSize = options.pageSize ?? 1000;
+  const maxPages = options.maxPages ?? 20;
+  const now = options.now ?? ((): Date => new Date());
+
+  const monthlyStats: ServicesClient['monthlyStats'] = async ({ year, codes }) => {
+    const askedCodes = [...new Set(codes)].filter((c) => PORTAL_ID_BY_CODE[c] !== undefined).sort();
+    // An empty id list means "every province" to the portal: never send one.
+    if (askedCodes.length === 0) return { records: [], fetchedAt: now().toISOString(), askedCodes };
+    const ids = askedCodes.map((c) => PORTAL_ID_BY_CODE[c] ?? '');
+    const rows: MonthlyRowWire[] = [];
+    let fetchedAt: string | undefined;
+    for (let pageIndex = 1; pageIndex <= maxPages; pageIndex++) {
+      const params = { service: MONTHLY_SERVICE, p_nam: String(year), p_thang_tu: 1, p_thang_den: 12, p_tinh_id: ids, pageIndex, pageSize };
+      const res = await http.post(RPC_PATH, { body: { form: { params: JSON.stringify(params) } }, schema: monthlyPageSchema, idempotent: true });
+      fetchedAt ??= res.fetchedAt;
+      if (!Array.isArray(res.data)) {
+        // The portal reports its own errors in the body, usually with HTTP 200.
+        throw new UpstreamHttpError({
+          system: 'services',
+          target: { url: res.url, method: 'POST' },
+          status: 200,
+          upstreamMessage: `error_code ${res.data.error_code}: ${res.data.message}`,
+        });
+      }
+      rows.push(...res.data);
+      const total = res.data[0]?.TONG_SO_BAN_GHI ?? 0;
+      if (res.data.length === 0 || rows.length >= total) break;
+    }
+    const { records, issues } = toMonthlyRecords(rows);
+    if (issues.length > 0) {
+      throw new UpstreamBadResponseError({ system: 'services', target: { url: `${options.baseUrl}${RPC_PATH}`, method: 'POST' }, status: 200, issues });
+    }
+    return { records, fetchedAt: fetchedAt ?? now().toISOString(), askedCodes };
+  };
+
+  const close = (): Promise<void> => http.close();
+  return { monthlyStats, close, [Symbol.asyncDispose]: close };
+}

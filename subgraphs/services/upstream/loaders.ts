@@ -1,0 +1,63 @@
+import DataLoader from 'dataloader';
+import { ensureError } from '../../../lib/errors/index.ts';
+import type { UnitYearKey } from '../domain/representation.ts';
+import { rollUp } from '../domain/rollup.ts';
+import type { PublicServiceFigures } from '../domain/types.ts';
+import type { MonthlyStatsResult, ServicesClient } from './client.ts';
+import { MONTHLY_SERVICE } from './client.ts';
+import { PORTAL_ID_BY_CODE } from './portal-ids.ts';
+
+/** A unit-year's figures with the fetch metadata provenance carries. */
+export interface PublicServiceStats extends PublicServiceFigures {
+  readonly fetchedAt: string;
+  /** The portal call and ids the figures come from, in the portal's identifiers. */
+  readonly recordRef: string | null;
+}
+
+/** Per-request loaders. */
+export interface ServicesLoaders {
+  readonly publicServices: DataLoader<UnitYearKey, PublicServiceStats, string>;
+}
+
+function recordRef(key: UnitYearKey): string | null {
+  const ids = [...new Set(key.scopes.map((s) => s.code))].flatMap((c) => {
+    const id = PORTAL_ID_BY_CODE[c];
+    return id === undefined ? [] : [`${id} (mã ${c})`];
+  });
+  return ids.length === 0 ? null : `${MONTHLY_SERVICE} p_nam=${key.year} ID=${ids.join(', ')}`;
+}
+
+/**
+ * One upstream call per year in the batch, for every code of every representation; a failure
+ * becomes that year's keys' Error, so other years (and the rest of the query) still answer.
+ */
+async function loadBatch(client: ServicesClient, keys: readonly UnitYearKey[]): Promise<(PublicServiceStats | Error)[]> {
+  const years = [...new Set(keys.map((k) => k.year))];
+  const byYear = new Map<number, MonthlyStatsResult | Error>(
+    await Promise.all(
+      years.map(async (year): Promise<[number, MonthlyStatsResult | Error]> => {
+        const codes = keys.filter((k) => k.year === year).flatMap((k) => k.scopes.map((s) => s.code));
+        try {
+          return [year, await client.monthlyStats({ year, codes })];
+        } catch (e: unknown) {
+          return [year, ensureError(e)];
+        }
+      }),
+    ),
+  );
+  return keys.map((key) => {
+    const result = byYear.get(key.year);
+    if (result === undefined) return new Error(`no result for year ${key.year}`);
+    if (result instanceof Error) return result;
+    return { ...rollUp(key.scopes, result.records), fetchedAt: result.fetchedAt, recordRef: recordRef(key) };
+  });
+}
+
+/** Fresh loaders for one request (per-request cache, batching across representations). */
+export function createLoaders(client: ServicesClient): ServicesLoaders {
+  return {
+    publicServices: new DataLoader((keys) => loadBatch(client, keys), {
+      cacheKeyFn: (k) => JSON.stringify([k.year, k.scopes.map((s) => [s.code, s.from, s.to, s.unitId])]),
+    }),
+  };
+}
