@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import { BadUserInputError } from '../../../lib/errors/index.ts';
+import type { ProvenanceStatus } from '../../../lib/errors/index.ts';
 import { loadCatalogue, methodologyForYear, scoredItems } from './catalogue.ts';
 import type { Catalogue, DtiInputCode, DtiInputDefinition, MainIndicator, MethodologyCode, SourceSystem } from './catalogue.ts';
 import { dtiScore } from './score.ts';
 import type { DtiScore, IndicatorValue } from './score.ts';
 
-/** Status of an input value as it reaches the DTI team (a subset of lib/errors ProvenanceStatus). */
-export type InputStatus = 'OK' | 'PARTIAL' | 'STALE' | 'MISSING' | 'SOURCE_UNAVAILABLE' | 'NOT_COLLECTED';
+/** Status of an input value as it reaches the DTI team; OK, PARTIAL and STALE carry a value. */
+export type InputStatus = ProvenanceStatus;
 
 /** Where an input value came from; passed through to the result unchanged. */
 export interface InputSource {
