@@ -1,0 +1,63 @@
+import { inject } from 'vitest';
+import { z } from 'zod';
+
+/** A GraphQL-over-HTTP response as the gateway sends it. */
+export const graphqlResponseSchema = z.object({
+  data: z.record(z.string(), z.unknown()).nullable().optional(),
+  errors: z
+    .array(
+      z.object({
+        message: z.string(),
+        path: z.array(z.union([z.string(), z.number()])).optional(),
+        extensions: z.record(z.string(), z.unknown()).optional(),
+      }),
+    )
+    .optional(),
+});
+export type GraphQLResponse = z.output<typeof graphqlResponseSchema>;
+
+/** Posts a query to the gateway under test. */
+export async function gql(query: string, variables: Record<string, unknown> = {}): Promise<GraphQLResponse & { status: number }> {
+  const res = await fetch(inject('gatewayUrl'), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
+    body: JSON.stringify({ query, variables }),
+  });
+  return { status: res.status, ...graphqlResponseSchema.parse(await res.json()) };
+}
+
+const requestsSchema = z.object({ system: z.string(), total: z.number(), byRoute: z.record(z.string(), z.number()) });
+
+/** Control surface of one simulator. */
+export const sim = {
+  url: (system: string): string => {
+    const url = inject('simulatorUrls')[system];
+    if (url === undefined) throw new Error(`no simulator ${system}`);
+    return url;
+  },
+  requests: async (system: string) => requestsSchema.parse(await (await fetch(`${sim.url(system)}/_sim/requests`)).json()),
+  resetRequests: async (system: string): Promise<void> => {
+    await fetch(`${sim.url(system)}/_sim/requests`, { method: 'DELETE' });
+  },
+  faults: async (system: string, faults: Record<string, unknown>): Promise<void> => {
+    const res = await fetch(`${sim.url(system)}/_sim/faults`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(faults),
+    });
+    if (!res.ok) throw new Error(`setting faults on ${system} failed: ${res.status}`);
+  },
+  clearFaults: async (system: string): Promise<void> => {
+    await fetch(`${sim.url(system)}/_sim/faults`, { method: 'DELETE' });
+  },
+};
+
+/** Follows a path of keys into a JSON value. */
+export function at(value: unknown, ...path: Array<string | number>): unknown {
+  let cur: unknown = value;
+  for (const key of path) {
+    if (cur === null || typeof cur !== 'object') return undefined;
+    cur = (cur as Record<string | number, unknown>)[key];
+  }
+  return cur;
+}

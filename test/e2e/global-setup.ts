@@ -1,0 +1,47 @@
+import { createServer } from 'node:net';
+import type { TestProject } from 'vitest/node';
+import { launchSystem, type RunningSystem } from '../../lib/launcher/index.ts';
+import { SIMULATORS } from '../../lib/topology/index.ts';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    gatewayUrl: string;
+    simulatorUrls: Record<string, string>;
+  }
+}
+
+async function freePortRun(count: number): Promise<number> {
+  // Find `count` consecutive free ports by probing from a random base in a quiet range.
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const base = 20_000 + Math.floor(Math.random() * 20_000);
+    const ok = await Promise.all(
+      Array.from({ length: count }, (_, i) =>
+        new Promise<boolean>((resolve) => {
+          const s = createServer();
+          s.once('error', () => resolve(false));
+          s.listen(base + i, '127.0.0.1', () => s.close(() => resolve(true)));
+        }),
+      ),
+    );
+    if (ok.every(Boolean)) return base;
+  }
+  throw new Error('no free port range found');
+}
+
+let system: RunningSystem | undefined;
+
+/** Starts the real system once for every end-to-end test file: real processes, real HTTP over loopback. */
+export async function setup(project: TestProject): Promise<void> {
+  const base = await freePortRun(12);
+  system = await launchSystem({
+    ports: { host: '127.0.0.1', gateway: base, subgraphBase: base + 1, simulatorBase: base + 6 },
+    env: { LOG_LEVEL: 'warn' },
+    stderr: process.env['E2E_VERBOSE'] === '1' ? 'inherit' : 'ignore',
+  });
+  project.provide('gatewayUrl', system.gatewayUrl);
+  project.provide('simulatorUrls', Object.fromEntries(SIMULATORS.map((s) => [s.system, system!.simulatorUrl(s.system)])));
+}
+
+export async function teardown(): Promise<void> {
+  await system?.stop();
+}
