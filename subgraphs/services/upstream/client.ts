@@ -76,18 +76,19 @@ export function createServicesClient(options: ServicesClientOptions): ServicesCl
       const params = { service: MONTHLY_SERVICE, p_nam: String(year), p_thang_tu: 1, p_thang_den: 12, p_tinh_id: ids, pageIndex, pageSize };
       const res = await http.post(RPC_PATH, { body: { form: { params: JSON.stringify(params) } }, schema: monthlyPageSchema, idempotent: true });
       fetchedAt ??= res.fetchedAt;
-      if (!Array.isArray(res.data)) {
+      if (res.data.kind === 'error') {
         // The portal reports its own errors in the body, usually with HTTP 200.
         throw new UpstreamHttpError({
           system: 'services',
           target: { url: res.url, method: 'POST' },
           status: 200,
-          upstreamMessage: `error_code ${res.data.error_code}: ${res.data.message}`,
+          upstreamMessage: `error_code ${res.data.error.error_code}: ${res.data.error.message}`,
         });
       }
-      rows.push(...res.data);
-      const total = res.data[0]?.TONG_SO_BAN_GHI ?? 0;
-      if (res.data.length === 0 || rows.length >= total) break;
+      const page = res.data.rows;
+      rows.push(...page);
+      const total = page[0]?.TONG_SO_BAN_GHI ?? 0;
+      if (page.length === 0 || rows.length >= total) break;
     }
     const { records, issues } = toMonthlyRecords(rows);
     if (issues.length > 0) {

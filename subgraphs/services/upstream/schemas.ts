@@ -37,8 +37,17 @@ export const monthlyRowSchema = z.object({
 /** The portal's error body; it often comes with HTTP 200. */
 export const portalErrorSchema = z.object({ error_code: z.number().int(), message: z.string() });
 
-/** A page of the monthly statistics service: an array of rows, or the portal's error body. */
-export const monthlyPageSchema = z.union([z.array(monthlyRowSchema), portalErrorSchema]);
+/**
+ * A page of the monthly statistics service: an array of rows, or the portal's error body. Tagged
+ * by shape first so a broken row reports its own path (`rows.3.HS_TRUC_TUYEN`), not "invalid union".
+ */
+export const monthlyPageSchema = z.preprocess(
+  (body) => (Array.isArray(body) ? { kind: 'rows', rows: body } : { kind: 'error', error: body }),
+  z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('rows'), rows: z.array(monthlyRowSchema) }),
+    z.object({ kind: z.literal('error'), error: portalErrorSchema }),
+  ]),
+);
 
 export type MonthlyRowWire = z.output<typeof monthlyRowSchema>;
 export type PortalErrorWire = z.output<typeof portalErrorSchema>;
