@@ -1,0 +1,148 @@
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { silentLogger } from '../../../lib/logging/index.ts';
+import { findUnit, loadUnitCatalogue, recordScopes, REFERENCE_UNITS_URL, unitsInForce, type AdministrativeUnitRecord } from '../../../lib/units/index.ts';
+import { startDocumentsSimulator } from '../../../simulators/documents/index.ts';
+import { createSubgraph } from '../index.ts';
+
+const today = new Date('2026-11-25T12:00:00Z');
+const units = loadUnitCatalogue(REFERENCE_UNITS_URL);
+const provinces = unitsInForce(units, 'province', '2026-01-01');
+
+/** Simulator plus subgraph over real HTTP, both on free ports; disposing closes both. */
+async function startStack(): Promise<AsyncDisposable & { gql: (query: string, variables?: object) => Promise<unknown>; sim: (path: string, init?: RequestInit) => Promise<unknown> }> {
+  const sim = await startDocumentsSimulator(0, '127.0.0.1', { today });
+  const subgraph = createSubgraph({ port: 0, host: '127.0.0.1', upstreamUrl: sim.url, upstreamTimeoutMs: 2000, logLevel: 'error' }, { logger: silentLogger });
+  const running = await subgraph.start({ port: 0, host: '127.0.0.1' });
+  return {
+    gql: async (query, variables = {}) => {
+      const res = await fetch(running.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+      return res.json();
+    },
+    sim: async (path, init) => (await fetch(`${sim.url}${path}`, init)).json(),
+    [Symbol.asyncDispose]: async () => {
+      await running.close();
+      await subgraph.close();
+      await sim.close();
+    },
+  };
+}
+
+function representation(unit: AdministrativeUnitRecord, year: number): Record<string, unknown> {
+  return { __typename: 'UnitYear', unitId: unit.id, year, recordScopes: recordScopes(units, unit, `${year}-01-01`, `${year}-12-31`) };
+}
+
+const ENTITIES = /* GraphQL */ `
+  query ($r: [_Any!]!) {
+    _entities(representations: $r) {
+      ... on UnitYear {
+        unitId
+        year
+        documents {
+          incomingCount
+          outgoingCount
+          outgoingSignedDigitallyCount
+          signedDigitallyRate
+          sentElectronicallyRate
+          workRecordsOnlineRate
+          months { month incomingCount }
+          source { system status asOf recordRef note rolledUpFrom { unitId code from to } }
+        }
+      }
+    }
+  }
+`;
+
+const figures = z.object({ incomingCount: z.number().nullable(), outgoingCount: z.number().nullable(), outgoingSignedDigitallyCount: z.number().nullable(), signedDigitallyRate: z.number().nullable() });
+const stats = figures.extend({
+  sentElectronicallyRate: z.number().nullable(),
+  workRecordsOnlineRate: z.number().nullable(),
+  months: z.array(z.object({ month: z.number() })),
+  source: z.object({ system: z.string(), status: z.string(), asOf: z.string().nullable(), note: z.string().nullable(), rolledUpFrom: z.array(z.object({ code: z.string() })) }),
+});
+const entitiesResponse = z.object({
+  data: z.object({ _entities: z.array(z.object({ unitId: z.string(), year: z.number(), documents: stats.nullable() })) }),
+  errors: z.array(z.object({ message: z.string(), extensions: z.record(z.string(), z.unknown()) })).optional(),
+});
+const simRequests = z.object({ total: z.number(), byRoute: z.record(z.string(), z.number()) });
+
+describe('documents subgraph over the real simulator', () => {
+  it('resolves 34 provinces for 2024 with exactly one upstream request', async () => {
+    await using stack = await startStack();
+    await stack.sim('/_sim/requests', { method: 'DELETE' });
+    const res = entitiesResponse.parse(await stack.gql(ENTITIES, { r: provinces.map((p) => representation(p, 2024)) }));
+    expect(res.errors).toBeUndefined();
+    expect(res.data._entities).toHaveLength(34);
+    for (const e of res.data._entities) {
+      expect(e.documents?.source.status, e.unitId).toBe('OK');
+      expect(e.documents?.signedDigitallyRate).toBeGreaterThan(0);
+      expect(e.documents?.signedDigitallyRate).toBeLessThanOrEqual(1);
+    }
+    expect(simRequests.parse(await stack.sim('/_sim/requests'))).toEqual({ total: 1, byRoute: { statistics: 1 } });
+  });
+
+  it('rolls merged Khánh Hòa up from old Khánh Hòa and Ninh Thuận', async () => {
+    await using stack = await startStack();
+    const merged = findUnit(units, '56', '2026-01-01');
+    const old56 = findUnit(units, '56', '2024-06-01');
+    const old58 = findUnit(units, '58', '2024-06-01');
+    if (merged === undefined || old56 === undefined || old58 === undefined) throw new Error('reference units missing');
+    const res = entitiesResponse.parse(await stack.gql(ENTITIES, { r: [merged, old56, old58].map((u) => representation(u, 2024)) }));
+    const [m, a, b] = res.data._entities.map((e) => e.documents);
+    expect(m?.source.rolledUpFrom.map((s) => s.code)).toEqual(['56', '58']);
+    expect(m?.outgoingCount).toBe((a?.outgoingCount ?? NaN) + (b?.outgoingCount ?? NaN));
+    const signed = (a?.outgoingSignedDigitallyCount ?? NaN) + (b?.outgoingSignedDigitallyCount ?? NaN);
+    expect(m?.signedDigitallyRate).toBeCloseTo(signed / (m?.outgoingCount ?? NaN), 12);
+    expect(m?.months).toHaveLength(12);
+  });
+
+  it('marks the running year STALE and a year before the records MISSING, with null figures', async () => {
+    await using stack = await startStack();
+    const hanoi = findUnit(units, '01', '2026-01-01');
+    if (hanoi === undefined) throw new Error('reference units missing');
+    const res = entitiesResponse.parse(await stack.gql(ENTITIES, { r: [representation(hanoi, 2026), representation(hanoi, 2019)] }));
+    const [current, before] = res.data._entities.map((e) => e.documents);
+    expect(current?.source).toMatchObject({ status: 'STALE', asOf: '2026-10-31' });
+    expect(current?.months).toHaveLength(10);
+    expect(before?.source.status).toBe('MISSING');
+    expect(before?.incomingCount).toBeNull();
+  });
+
+  it('gives a null field with UPSTREAM_UNAVAILABLE and system documents when the simulator is down', async () => {
+    await using stack = await startStack();
+    await stack.sim('/_sim/faults', { method: 'POST', body: JSON.stringify({ down: true }) });
+    const res = entitiesResponse.parse(await stack.gql(ENTITIES, { r: provinces.slice(0, 3).map((p) => representation(p, 2024)) }));
+    expect(res.data._entities.map((e) => e.unitId)).toEqual(provinces.slice(0, 3).map((p) => p.id));
+    expect(res.data._entities.every((e) => e.documents === null)).toBe(true);
+    expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'UPSTREAM_UNAVAILABLE', system: 'documents' });
+  });
+
+  it('gives UPSTREAM_BAD_RESPONSE when the payload is malformed', async () => {
+    await using stack = await startStack();
+    await stack.sim('/_sim/faults', { method: 'POST', body: JSON.stringify({ malformed: true }) });
+    const res = entitiesResponse.parse(await stack.gql(ENTITIES, { r: provinces.slice(0, 2).map((p) => representation(p, 2024)) }));
+    expect(res.data._entities[0]?.documents).toBeNull();
+    expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'UPSTREAM_BAD_RESPONSE', system: 'documents' });
+  });
+
+  it('serves agencies: lookup, NOT_FOUND, own statistics, and a unit’s agencies', async () => {
+    await using stack = await startStack();
+    const res = await stack.gql(/* GraphQL */ `
+      {
+        agency(code: "56.STTTT") { name kind validTo unit { id } documents(year: 2025) { outgoingCount months { month } source { status } } }
+        missing: agency(code: "99.NOPE") { code }
+        _entities(representations: [{ __typename: "AdministrativeUnit", id: "58@origin" }]) { ... on AdministrativeUnit { agencies { code name } } }
+      }
+    `);
+    expect(res).toMatchObject({
+      data: {
+        agency: { name: 'Sở Thông tin và Truyền thông tỉnh Khánh Hòa', kind: 'DEPARTMENT', validTo: '2025-02-28', unit: { id: '56@origin' } },
+        missing: null,
+        _entities: [{ agencies: expect.arrayContaining([{ code: '58.UBND', name: 'Ủy ban nhân dân tỉnh Ninh Thuận' }]) }],
+      },
+      errors: [{ path: ['missing'], extensions: { code: 'NOT_FOUND' } }],
+    });
+    // Sở TT&TT merged away on 1 March 2025: its 2025 records are January and February.
+    expect(res).toMatchObject({ data: { agency: { documents: { months: [{ month: 1 }, { month: 2 }], source: { status: 'OK' } } } } });
+  });
+});
