@@ -52,7 +52,7 @@ const LARGE = new Map<string, number>([['01', 4_100_000], ['79', 4_700_000]]);
 /** Figures of one pre-2025 territory for a full year: trending upward from 2020, differing by province. */
 function territoryYear(code: string, year: number): TerritoryYear {
   const base = seeded('labour', code);
-  const lf2020 = LARGE.get(code) ?? intBetween(base, 280_000, 1_900_000);
+  const lf2020 = LARGE.get(code) ?? intBetween(base, 250_000, 1_400_000);
   const trained2020 = 0.16 + base() * 0.2;
   const digital2020 = 0.08 + base() * 0.14;
   const growth = 0.004 + base() * 0.012;

@@ -94,6 +94,7 @@ describe('rollUp', () => {
   it('is MISSING for empty record scopes', () => {
     const stats = rollUp({ ref: { unitId: '56@2025-07-01', year: 2019, recordScopes: [] }, reports: [], fetchedAt, now });
     expect(stats.source.status).toBe('MISSING');
+    expect(stats.source.note).toContain('no record scopes');
   });
 
   it('uses a mid-year merged report that covers its predecessors for the whole year', () => {

@@ -57,7 +57,9 @@ function statusNote(status: ProvenanceStatus, sel: Selection, asOf: string | nul
     case 'MISSING':
       return sel.foreign.length > 0
         ? `Only reports covering a larger territory exist (${sel.foreign.map((r) => `${r.reportId} covers ${r.coveredCodes.join(', ')}`).join('; ')}); this unit's share cannot be separated`
-        : 'The labour system holds no yearly report for this unit and year';
+        : sel.covered.length + sel.uncovered.length === 0
+          ? 'The unit has no record scopes in this year (it did not exist then), so no system holds records for it'
+          : 'The labour system holds no yearly report for this unit and year';
     case 'STALE':
       return `Figures run to ${asOf ?? '?'}; the period requires ${required ?? '?'}`;
     case 'SOURCE_UNAVAILABLE':
