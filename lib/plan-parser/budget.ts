@@ -1,0 +1,46 @@
+// Budget: per-year amounts ("Năm 2022: 1.170.385.000 đồng") and a stated total ("Kinh phí thực hiện
+// giai đoạn 2022-2025 dự kiến: 5.191.000.000 đồng", "Tổng kinh phí: 5,2 tỷ đồng").
+import { fold } from './normalise.ts';
+import { MONEY_SRC, toVND } from './numbers.ts';
+import type { BudgetLine } from './types.ts';
+
+const PER_YEAR = new RegExp(
+  String.raw`(?:năm|Năm|NĂM)\s+(\d{4})(?!\s*[-–]\s*\d)\s*(?:[:：]|là|khoảng|dự kiến|:)?\s*(?:(?:là|khoảng|dự kiến|dự toán)\s*:?\s*)?${MONEY_SRC}`,
+  'gu',
+);
+const TABLE_YEAR = new RegExp(String.raw`^\s*(\d{4})\s*\|\s*${MONEY_SRC}`, 'u');
+const MONEY = new RegExp(MONEY_SRC, 'u');
+const TOTAL_CUE = /tổng|kinh phí|dự toán|nguồn vốn|tổng mức/u;
+
+/** Budget lines and total from the lines of a budget section (or any lines mentioning kinh phí). */
+export function extractBudget(lines: readonly string[]): { budget: BudgetLine[]; totalVND: number | null } {
+  const budget: BudgetLine[] = [];
+  let totalVND: number | null = null;
+  for (const line of lines) {
+    let perYear = false;
+    for (const m of line.matchAll(PER_YEAR)) {
+      const year = Number(m[1]);
+      const amount = toVND(m[2] ?? '', m[3]);
+      if (amount === null || year < 1990 || year > 2100) continue;
+      perYear = true;
+      if (!budget.some((b) => b.year === year && b.amountVND === amount)) budget.push({ year, amountVND: amount });
+    }
+    const t = TABLE_YEAR.exec(line);
+    if (!perYear && t?.[1]) {
+      const amount = toVND(t[2] ?? '', t[3]);
+      if (amount !== null) {
+        perYear = true;
+        budget.push({ year: Number(t[1]), amountVND: amount });
+      }
+    }
+    if (perYear || totalVND !== null) continue;
+    const f = fold(line);
+    const money = MONEY.exec(line);
+    if (money?.[1] && TOTAL_CUE.test(f.slice(0, money.index + 1))) {
+      // A total is stated for a period or as "tổng"; an amount tied to one year is not a total.
+      const before = f.slice(0, money.index);
+      if (/tổng|giai đoạn|\d{4}\s*[-–]\s*\d{4}|kinh phí thực hiện|dự kiến/u.test(before)) totalVND = toVND(money[1], money[2]);
+    }
+  }
+  return { budget, totalVND };
+}

@@ -1,0 +1,86 @@
+// Parser for Vietnamese digital-transformation plan documents (Kế hoạch, Quyết định ban hành kế hoạch).
+// Pure: text in, structured plan out; no I/O.
+import { extractBudget } from './budget.ts';
+import { extractMetadata } from './metadata.ts';
+import { fold, normaliseLines } from './normalise.ts';
+import { toBlocks, toSections } from './structure.ts';
+import type { Section } from './structure.ts';
+import { extractTargets, headingYear } from './targets.ts';
+import { extractTasks } from './tasks.ts';
+import type { ParsedPlan, PlanParseResult, PlanTarget } from './types.ts';
+
+export type {
+  AdminLevel,
+  BudgetLine,
+  IndicatorCode,
+  IndicatorLink,
+  ParsedPlan,
+  PlanMetadata,
+  PlanParseResult,
+  PlanTarget,
+  PlanTask,
+  TargetUnit,
+} from './types.ts';
+export { linkTargetToIndicator } from './indicator-link.ts';
+export { parseTimeframe } from './timeframe.ts';
+export { parseMoneyVND, parseVietnameseNumber } from './numbers.ts';
+
+function blockLines(s: Section): string[] {
+  return s.blocks.flatMap((b) => [b.head, ...b.body]);
+}
+
+/** Objective regions: objectives sections, plus "N. Mục tiêu ..." sub-sections inside other sections. */
+function objectiveTargets(sections: readonly Section[]): PlanTarget[] {
+  const out: PlanTarget[] = [];
+  for (const s of sections) {
+    if (s.kind === 'objectives') {
+      out.push(...extractTargets(s.blocks, s.heading ? headingYear(s.heading) : null));
+      continue;
+    }
+    if (s.kind === 'preamble' || s.kind === 'state') continue;
+    // A numbered sub-heading "Mục tiêu ..." / "Chỉ tiêu ..." opens an objectives region until the next one at its depth.
+    let i = 0;
+    while (i < s.blocks.length) {
+      const b = s.blocks[i];
+      if (b && (b.kind === 'number' || b.kind === 'roman') && /^(mục tiêu|chỉ tiêu|các chỉ tiêu)/u.test(fold(b.head))) {
+        let j = i + 1;
+        while (j < s.blocks.length && !((s.blocks[j]?.kind === 'number' || s.blocks[j]?.kind === 'roman') && (s.blocks[j]?.depth ?? 99) <= b.depth)) j++;
+        out.push(...extractTargets(s.blocks.slice(i, j), null));
+        i = j;
+      } else i++;
+    }
+  }
+  return out;
+}
+
+/** Parses a plan document's text into metadata, targets, tasks and budget. */
+export function parsePlanDocument(text: string): PlanParseResult {
+  const lines = normaliseLines(text);
+  const sections = toSections(toBlocks(lines));
+  const preamble = sections.find((s) => s.kind === 'preamble');
+  const preambleText = preamble ? blockLines(preamble).join(' ') : '';
+  const meta = extractMetadata(lines, preambleText);
+
+  const targets = objectiveTargets(sections);
+  const tasks = extractTasks(sections);
+  const budgetSections = sections.filter((s) => s.kind === 'budget');
+  const budgetLines = budgetSections.length > 0
+    ? budgetSections.flatMap(blockLines)
+    : lines.filter((l) => /kinh phí|dự toán/u.test(fold(l)));
+  const { budget, totalVND } = extractBudget(budgetLines);
+
+  const plan: ParsedPlan = { ...meta, targets, tasks, budget, budgetTotalVND: totalVND };
+  const warnings: string[] = [];
+  const errors: string[] = [];
+  if (lines.length === 0) errors.push('empty document');
+  if (meta.symbol === null) warnings.push('no document symbol found');
+  if (targets.length === 0 && tasks.length === 0) warnings.push('no targets or tasks found');
+  if (meta.symbol === null && targets.length === 0 && tasks.length === 0) errors.push('no document symbol found', 'no targets or tasks found');
+  if (errors.length > 0) return { ok: false, errors: [...new Set(errors)], partial: plan };
+  if (meta.issuer === null) warnings.push('no issuer found');
+  if (meta.issuedOn === null) warnings.push('no issue date found');
+  if (!sections.some((s) => s.kind === 'objectives')) warnings.push('no objectives section found; targets are only read from objectives sections');
+  const budgetSum = budget.reduce((a, b) => a + b.amountVND, 0);
+  if (totalVND !== null && budget.length > 0 && budgetSum !== totalVND) warnings.push(`budget lines sum to ${budgetSum} đồng but the stated total is ${totalVND} đồng`);
+  return { ok: true, plan, warnings };
+}

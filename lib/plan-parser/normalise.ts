@@ -1,0 +1,100 @@
+// Input clean-up: Unicode NFC, whitespace, table remnants, web-page noise, and a folding function for
+// keyword matching that is insensitive to case and to old/new Vietnamese tone-mark placement.
+
+const NOISE_LINE_PATTERNS: readonly RegExp[] = [
+  /^[|\-–—_=*.·•\s]+$/u, // separators and bare table remnants
+  /^(thứ\s+(hai|ba|tư|năm|sáu|bảy)|chủ\s+nhật)\s*[-–,]\s*\d{1,2}\/\d{1,2}\/\d{4}/iu, // web article date stamp
+  /tổng số điểm của bài viết/iu,
+  /^ý kiến bạn đọc/iu,
+  /bấm vào đây để|trạng thái đăng nhập|thời gian chờ: \d/iu,
+  /^(chia sẻ|in bài|gửi bài|lượt xem|tin liên quan|các tin khác|tin cùng chuyên mục|bản quyền|copyright|trang chủ|tải về|tải file|xem thêm|bình luận)\b/iu,
+  /^(facebook|twitter|zalo|email|print)$/iu,
+];
+
+// Signature/distribution block: nothing after it belongs to the plan body.
+const END_OF_BODY = /^(nơi nhận\s*:?|nơi nhận$)/iu;
+
+/** Normalises raw document text into trimmed, noise-free lines (NFC, no table pipes, body only). */
+export function normaliseLines(raw: string): string[] {
+  const text = raw
+    .normalize('NFC')
+    .replace(/\r\n?/g, '\n')
+    .replace(/[\u200B-\u200D\uFEFF]/g, '')
+    .replace(/[\u00A0\u2007\u202F\t]/g, ' ');
+  const out: string[] = [];
+  for (const rawLine of text.split('\n')) {
+    const line = cleanLine(rawLine);
+    if (line === '') continue;
+    if (END_OF_BODY.test(line)) break;
+    if (NOISE_LINE_PATTERNS.some((re) => re.test(line))) continue;
+    out.push(line);
+  }
+  return out;
+}
+
+/** Trims a line, drops leading/trailing table pipes and collapses inner whitespace. */
+export function cleanLine(line: string): string {
+  return line
+    .replace(/^[\s|]+|[\s|]+$/g, '')
+    .replace(/\s*\|\s*/g, ' | ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** Collapses whitespace (including line breaks) and trims. */
+export function squash(s: string): string {
+  return s.replace(/\s+/g, ' ').trim();
+}
+
+/** Removes trailing sentence punctuation (".", ";", ",", ":") and surrounding spaces. */
+export function stripTrailingPunct(s: string): string {
+  const t = s.trim().replace(/\s*\.\/\.$/u, '');
+  if (/(\.\.\.|…)$/u.test(t)) return t; // an ellipsis is part of the text
+  return t.replace(/[\s.;,:]+$/u, '').trim();
+}
+
+const TONE_FOLDS: ReadonlyArray<readonly [RegExp, string]> = [
+  [/oá/g, 'óa'], [/oà/g, 'òa'], [/oả/g, 'ỏa'], [/oã/g, 'õa'], [/oạ/g, 'ọa'],
+  [/oé/g, 'óe'], [/oè/g, 'òe'], [/oẻ/g, 'ỏe'], [/oẽ/g, 'õe'], [/oẹ/g, 'ọe'],
+  [/(?<!q)uý/g, 'úy'], [/(?<!q)uỳ/g, 'ùy'], [/(?<!q)uỷ/g, 'ủy'], [/(?<!q)uỹ/g, 'ũy'], [/(?<!q)uỵ/g, 'ụy'],
+  [/kĩ/g, 'kỹ'],
+];
+
+/**
+ * Folds text for keyword matching: NFC, lower case, single spaces, and new-style tone placement
+ * ("hoá" → "hóa", "uỷ" → "ủy") so both spellings match. Keeps the string length-compatible only
+ * loosely; use it for tests of presence, not for slicing the original.
+ */
+export function fold(s: string): string {
+  let t = s.normalize('NFC').toLowerCase().replace(/\s+/g, ' ');
+  for (const [re, rep] of TONE_FOLDS) t = t.replace(re, rep);
+  return t.trim();
+}
+
+const UPPER_LETTER = /\p{Lu}/u;
+const LOWER_LETTER = /\p{Ll}/u;
+
+/** Share of letters that are upper case (0 when there are no letters). */
+export function upperRatio(s: string): number {
+  let upper = 0;
+  let letters = 0;
+  for (const ch of s) {
+    if (UPPER_LETTER.test(ch)) {
+      upper++;
+      letters++;
+    } else if (LOWER_LETTER.test(ch)) letters++;
+  }
+  return letters === 0 ? 0 : upper / letters;
+}
+
+/** True when the first letter of the string is upper case. */
+export function startsUpper(s: string): boolean {
+  const m = /\p{L}/u.exec(s);
+  return m !== null && UPPER_LETTER.test(m[0]) && s.trimStart()[0] === m[0];
+}
+
+/** True when the string begins with a lower-case letter. */
+export function startsLower(s: string): boolean {
+  const c = s.trimStart()[0];
+  return c !== undefined && LOWER_LETTER.test(c);
+}

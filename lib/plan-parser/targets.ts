@@ -1,0 +1,205 @@
+// Targets ("chỉ tiêu") in objective sections: percentages, ranges ("55 - 60%", "15% đến 20%"),
+// bounds ("trên 80%"), counts and money, with target year (from the item or its heading) and
+// administrative level (cấp tỉnh / cấp huyện / cấp xã).
+import { fold, squash, stripTrailingPunct } from './normalise.ts';
+import { MONEY_SRC, parseVietnameseNumber, toVND } from './numbers.ts';
+import type { Block } from './structure.ts';
+import type { AdminLevel, PlanTarget, TargetUnit } from './types.ts';
+
+interface ValueHit {
+  start: number;
+  end: number;
+  min: number | null;
+  max: number | null;
+  unit: TargetUnit;
+}
+
+const NUM = String.raw`\d+(?:[.,]\d+)*`;
+const RANGE_PCT = new RegExp(`(${NUM})\\s*%?\\s*(?:-|–|—|đến|tới|÷)\\s*(${NUM})\\s*%`, 'gu');
+const SINGLE_PCT = new RegExp(`(${NUM})\\s*%`, 'gu');
+const MONEY = new RegExp(MONEY_SRC, 'gu');
+// A count: a number followed by a lower-case noun ("1.000 chuyên gia", "02 nền tảng").
+const COUNT = new RegExp(`(?<![\\p{L}\\d/.,-])(${NUM})\\s+(?=\\p{Ll})`, 'gu');
+const NOT_COUNT_BEFORE = /(năm|tháng|ngày|quý|số|mức độ|mức|cấp|giai đoạn|lần thứ|khoản|điểm|điều|mục|phiên bản|top|nhóm|thứ|vị|hạng|tuổi|khóa|kỳ|phần|chương|bước|lớp|tầng|độ)\s*$/u;
+const NOT_COUNT_AFTER = /^(năm|tháng|ngày|giờ|phút|quý|tuần|lần|tuổi|giây|g\b|%)/u;
+
+const LOWER_BOUND_BEFORE = /(trên|hơn|vượt|tối thiểu|ít nhất|không dưới|không thấp hơn|không ít hơn|từ)\s*$/u;
+const UPPER_BOUND_BEFORE = /(dưới|tối đa|không quá|không vượt quá|ít hơn|thấp hơn)\s*$/u;
+const LOWER_BOUND_AFTER = /^\s*(trở lên)/u;
+const UPPER_BOUND_AFTER = /^\s*(trở xuống)/u;
+
+function overlaps(hits: readonly ValueHit[], s: number, e: number): boolean {
+  return hits.some((h) => s < h.end && e > h.start);
+}
+
+function bounds(text: string, start: number, end: number, value: number): { min: number | null; max: number | null } {
+  const before = fold(text.slice(Math.max(0, start - 20), start));
+  const after = fold(text.slice(end, end + 15));
+  if (LOWER_BOUND_BEFORE.test(before) || LOWER_BOUND_AFTER.test(after)) return { min: value, max: null };
+  if (UPPER_BOUND_BEFORE.test(before) || UPPER_BOUND_AFTER.test(after)) return { min: null, max: value };
+  return { min: value, max: value };
+}
+
+/** Finds target values (percent, range, money, count) in one clause of text. */
+export function findValues(text: string, allowCounts = true): ValueHit[] {
+  const hits: ValueHit[] = [];
+  for (const m of text.matchAll(RANGE_PCT)) {
+    const a = parseVietnameseNumber(m[1] ?? '');
+    const b = parseVietnameseNumber(m[2] ?? '');
+    if (a === null || b === null || a >= b || b > 1000) continue;
+    hits.push({ start: m.index, end: m.index + m[0].length, min: a, max: b, unit: 'percent' });
+  }
+  for (const m of text.matchAll(SINGLE_PCT)) {
+    const s = m.index;
+    const e = s + m[0].length;
+    const v = parseVietnameseNumber(m[1] ?? '');
+    if (v === null || overlaps(hits, s, e) || v > 1000) continue;
+    hits.push({ start: s, end: e, ...bounds(text, s, e, v), unit: 'percent' });
+  }
+  for (const m of text.matchAll(MONEY)) {
+    const s = m.index;
+    const e = s + m[0].length;
+    const v = toVND(m[1] ?? '', m[2]);
+    if (v === null || overlaps(hits, s, e)) continue;
+    hits.push({ start: s, end: e, ...bounds(text, s, e, v), unit: 'VND' });
+  }
+  if (allowCounts) {
+    for (const m of text.matchAll(COUNT)) {
+      const s = m.index;
+      const e = s + (m[1] ?? '').length;
+      if (overlaps(hits, s, e + 2)) continue;
+      const before = fold(text.slice(Math.max(0, s - 20), s));
+      const after = fold(text.slice(e).trimStart());
+      if (NOT_COUNT_BEFORE.test(before) || NOT_COUNT_AFTER.test(after)) continue;
+      const v = parseVietnameseNumber(m[1] ?? '');
+      if (v === null || v === 0 || !Number.isInteger(v)) continue;
+      if (v >= 1900 && v <= 2100 && !/\./u.test(m[1] ?? '')) continue; // a year
+      hits.push({ start: s, end: e, ...bounds(text, s, e, v), unit: 'count' });
+    }
+  }
+  return hits.sort((x, y) => x.start - y.start);
+}
+
+const LEVEL_RE = /cấp\s+(tỉnh|huyện|xã)(?![\p{L}])/gu;
+const BARE_LEVEL_RE = /^\s*(?:ở|tại|đối với)?\s*(?:cấp\s+)?(tỉnh|huyện|xã)(?![\p{L}])/u;
+const LEVEL_OF: Readonly<Record<string, AdminLevel>> = { tỉnh: 'province', huyện: 'district', xã: 'commune' };
+
+function levelsIn(s: string): AdminLevel[] {
+  const found = new Set<AdminLevel>();
+  for (const m of fold(s).matchAll(LEVEL_RE)) {
+    const l = LEVEL_OF[m[1] ?? ''];
+    if (l) found.add(l);
+  }
+  return [...found];
+}
+
+/**
+ * Level of each value in a clause. Levels are read from the text after each value ("90% hồ sơ tại cấp
+ * tỉnh; 80% ... cấp huyện") or before it ("cấp tỉnh đạt 90%, cấp huyện 80%"), whichever reading
+ * explains more values. A bare "tỉnh/huyện/xã" right after a value counts only in a series of two or more.
+ */
+function assignLevels(text: string, hits: readonly ValueHit[]): Array<AdminLevel | null> {
+  const after = hits.map((h, i) => text.slice(h.end, hits[i + 1]?.start ?? text.length));
+  const before = hits.map((h, i) => text.slice(i === 0 ? 0 : (hits[i - 1]?.end ?? 0), h.start));
+  const one = (segs: string[]): Array<AdminLevel | null> =>
+    segs.map((s) => {
+      const ls = levelsIn(s);
+      return ls.length === 1 ? (ls[0] ?? null) : null;
+    });
+  const a = one(after);
+  const b = one(before);
+  const count = (xs: Array<AdminLevel | null>): number => xs.filter((x) => x !== null).length;
+  let chosen = count(b) > count(a) ? b : a;
+  if (count(chosen) === 0 && hits.length >= 2) {
+    const bare = after.map((s) => {
+      const m = BARE_LEVEL_RE.exec(fold(s));
+      return m ? (LEVEL_OF[m[1] ?? ''] ?? null) : null;
+    });
+    if (count(bare) >= 2 && new Set(bare.filter((x) => x !== null)).size === count(bare)) chosen = bare;
+  }
+  if (hits.length === 1 && count(chosen) === 0) {
+    // A single value whose clause names exactly one level anywhere ("tại cấp xã đạt 60%").
+    const ls = levelsIn(text);
+    if (ls.length === 1) return [ls[0] ?? null];
+  }
+  return chosen;
+}
+
+const YEAR_IN_TEXT = /(?:(?:đến|tới|vào|trong|đến hết|hết)\s+năm\s+|đến\s+|giai đoạn\s+\d{4}\s*[-–]\s*)(\d{4})(?!\d)/gu;
+
+/** Target years mentioned in a text ("đến năm 2025", "giai đoạn 2022-2025" → 2025), distinct, in order. */
+export function yearsIn(text: string): number[] {
+  const ys: number[] = [];
+  for (const m of fold(text).matchAll(YEAR_IN_TEXT)) {
+    const y = Number(m[1]);
+    if (y >= 1990 && y <= 2100 && !ys.includes(y)) ys.push(y);
+  }
+  return ys;
+}
+
+/** Splits text into clauses at ";" outside parentheses. */
+function clauses(text: string): Array<{ text: string; offset: number }> {
+  const out: Array<{ text: string; offset: number }> = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i <= text.length; i++) {
+    const ch = text[i];
+    if (ch === '(') depth++;
+    else if (ch === ')') depth = Math.max(0, depth - 1);
+    if (i === text.length || (ch === ';' && depth === 0)) {
+      out.push({ text: text.slice(start, i), offset: start });
+      start = i + 1;
+    }
+  }
+  return out;
+}
+
+function cleanTargetText(s: string): string {
+  return stripTrailingPunct(squash(s).replace(/^[-+*•]\s*/u, ''));
+}
+
+/** Extracts targets from one item text, given the year in force from its headings. */
+export function targetsFromItem(item: string, contextYear: number | null): PlanTarget[] {
+  const text = squash(item);
+  const all = findValues(text);
+  if (all.length === 0) return [];
+  const itemYears = yearsIn(text);
+  const year = itemYears.length === 1 ? (itemYears[0] ?? null) : contextYear;
+  const levels = assignLevels(text, all);
+  const leveledSeries = levels.filter((l) => l !== null).length >= 2;
+  return all.map((h, i) => {
+    const clause = clauses(text).find((c) => h.start >= c.offset && h.start < c.offset + c.text.length + 1);
+    const own = leveledSeries || !clause ? text : clause.text;
+    return { text: cleanTargetText(own), min: h.min, max: h.max, unit: h.unit, targetYear: year, level: levels[i] ?? null };
+  });
+}
+
+const HEADING_YEAR = /(?:(?:đến|tới)\s+(?:năm\s+)?|năm\s+|giai đoạn\s+\d{4}\s*[-–]\s*)(\d{4})(?!\d)/gu;
+
+/** Year set by an objectives sub-heading ("Mục tiêu đến năm 2025", "Định hướng đến 2030"); null when none or ambiguous. */
+export function headingYear(heading: string): number | null {
+  const ys = new Set<number>();
+  for (const m of fold(heading).matchAll(HEADING_YEAR)) ys.add(Number(m[1]));
+  return ys.size === 1 ? ([...ys][0] ?? null) : null;
+}
+
+/** Extracts targets from the blocks of an objectives section; `sectionYear` comes from its heading. */
+export function extractTargets(blocks: readonly Block[], sectionYear: number | null): PlanTarget[] {
+  const out: PlanTarget[] = [];
+  // Heading context: depth → year set by the most recent heading at that depth.
+  const context: Array<{ depth: number; year: number | null }> = [{ depth: -1, year: sectionYear }];
+  for (const b of blocks) {
+    const hasValues = findValues(b.head).length > 0;
+    const isHeading = !hasValues && (b.kind === 'number' || b.kind === 'roman' || b.kind === 'letter') && b.body.length === 0;
+    if (isHeading || (!hasValues && b.kind === 'number')) {
+      while (context.length > 1 && (context[context.length - 1]?.depth ?? -1) >= b.depth) context.pop();
+      const y = headingYear(b.head);
+      const inherited = context[context.length - 1]?.year ?? null;
+      context.push({ depth: b.depth, year: y ?? (/(mục tiêu chung|chung)$/u.test(fold(b.head)) ? null : inherited) });
+    }
+    const year = [...context].reverse().find((c) => c.year !== null)?.year ?? null;
+    // Each paragraph of an item is its own statement.
+    for (const para of [b.head, ...b.body]) out.push(...targetsFromItem(para, year));
+  }
+  return out;
+}
