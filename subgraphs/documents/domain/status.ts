@@ -32,7 +32,7 @@ function label(s: RecordScope): string {
 
 /** Status of a figure made of these scopes, and notes saying why it is not OK. */
 export function deriveStatus(coverages: readonly ScopeCoverage[], asOf: string): { readonly status: ProvenanceStatus; readonly notes: string[] } {
-  if (coverages.length === 0) return { status: 'MISSING', notes: ['no unit’s records make up this period'] };
+  if (coverages.length === 0) return { status: 'MISSING', notes: ['no unit or agency in force in this period, so no records make up the figures'] };
   const withData = coverages.filter((c) => c.foundMonths.length > 0);
   if (withData.length === 0) {
     return { status: 'MISSING', notes: [`the document system holds no records for ${coverages.map((c) => label(c.scope)).join(', ')}`] };
