@@ -1,6 +1,6 @@
 import { MockAgent } from 'undici';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { UpstreamBadResponseError, UpstreamHttpError, UpstreamUnavailableError } from '../../../lib/errors/index.ts';
+import { CircuitOpenError, UpstreamBadResponseError, UpstreamHttpError, UpstreamUnavailableError } from '../../../lib/errors/index.ts';
 import * as fixture from '../../../test/fixtures/labour.ts';
 import { createLabourClient, type LabourClient } from '../upstream/client.ts';
 
@@ -126,5 +126,15 @@ describe('labour client', () => {
     if (!(error instanceof UpstreamUnavailableError)) return;
     expect(error.code).toBe('UPSTREAM_UNAVAILABLE');
     expect(error.cause).toBeDefined();
+  });
+
+  it('opens the circuit after repeated failures and short-circuits the next call', async () => {
+    await using fragile = createLabourClient({ baseUrl: fixture.baseUrl, dispatcher: agent, retry: { maxRetries: 0 }, breaker: { consecutiveFailures: 1 } });
+    const reset = Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET' });
+    agent.get(fixture.baseUrl).intercept({ path: yearly, method: 'GET' }).replyWithError(reset);
+    await expect(fragile.yearlyReports(2024, ['56'])).rejects.toBeInstanceOf(UpstreamUnavailableError);
+    const error: unknown = await fragile.yearlyReports(2024, ['56']).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(CircuitOpenError);
+    if (error instanceof CircuitOpenError) expect(error.system).toBe('labour');
   });
 });

@@ -70,9 +70,9 @@ interface Stack extends AsyncDisposable {
   faults(f: Record<string, unknown>): Promise<void>;
 }
 
-async function startStack(): Promise<Stack> {
+async function startStack(env: Readonly<Record<string, string>> = {}): Promise<Stack> {
   const sim = await startLabourSimulator(0, '127.0.0.1', { today });
-  const subgraph = createSubgraph(loadConfig({ UPSTREAM_URL: sim.url, LOG_LEVEL: 'error' }), { now: () => today });
+  const subgraph = createSubgraph(loadConfig({ UPSTREAM_URL: sim.url, LOG_LEVEL: 'error', ...env }), { now: () => today });
   const server = await subgraph.start({ port: 0, host: '127.0.0.1' });
   return {
     sim,
@@ -156,6 +156,14 @@ describe('labour subgraph over the simulator', () => {
     const res = await stack.query([representation('01', 2024)]);
     expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'UPSTREAM_HTTP_ERROR', system: 'labour', upstream: { status: 503 } });
     expect(await stack.upstreamRequests()).toBe(3);
+  });
+
+  it('reports a slow upstream as UPSTREAM_TIMEOUT', async () => {
+    await using stack = await startStack({ UPSTREAM_TIMEOUT_MS: '50' });
+    await stack.faults({ latencyMs: 400 });
+    const res = await stack.query([representation('01', 2024)]);
+    expect(res.data._entities[0]?.labour).toBeNull();
+    expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'UPSTREAM_TIMEOUT', system: 'labour' });
   });
 
   it('marks a year without reports MISSING and a lagging running year STALE', async () => {
