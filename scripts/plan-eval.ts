@@ -51,6 +51,8 @@ export interface DocScore {
   targets: Counts;
   targetValues: Counts;
   leads: Counts;
+  cooperating: Counts;
+  timeframes: Counts;
   tasksMatched: Counts;
   budget: Counts;
   metadata: { correct: number; total: number };
@@ -117,24 +119,35 @@ function pairTasks(pred: readonly PlanTask[], exp: readonly PlanTask[]): Array<[
   return pairs;
 }
 
-/** Lead-agency precision/recall: agencies of unmatched tasks count as predicted/expected but unmatched. */
-function leadCounts(pred: readonly PlanTask[], exp: readonly PlanTask[]): { leads: Counts; tasks: Counts } {
-  const pairs = pairTasks(pred, exp);
+/** Agency-set precision/recall over paired tasks; agencies of unpaired tasks count as predicted/expected but unmatched. */
+function agencyCounts(pred: readonly PlanTask[], exp: readonly PlanTask[], pairs: ReadonlyArray<[PlanTask, PlanTask]>, pick: (t: PlanTask) => string[]): Counts {
   let matched = 0;
   for (const [p, e] of pairs) {
-    const ek = new Set(e.lead.map(agencyKey));
-    for (const k of new Set(p.lead.map(agencyKey))) if (ek.has(k)) matched++;
+    const ek = new Set(pick(e).map(agencyKey));
+    for (const k of new Set(pick(p).map(agencyKey))) if (ek.has(k)) matched++;
   }
-  const predicted = pred.reduce((n, t) => n + new Set(t.lead.map(agencyKey)).size, 0);
-  const expected = exp.reduce((n, t) => n + new Set(t.lead.map(agencyKey)).size, 0);
-  return { leads: { matched, predicted, expected }, tasks: { matched: pairs.length, predicted: pred.length, expected: exp.length } };
+  const predicted = pred.reduce((n, t) => n + new Set(pick(t).map(agencyKey)).size, 0);
+  const expected = exp.reduce((n, t) => n + new Set(pick(t).map(agencyKey)).size, 0);
+  return { matched, predicted, expected };
+}
+
+function taskCounts(pred: readonly PlanTask[], exp: readonly PlanTask[]): { leads: Counts; cooperating: Counts; timeframes: Counts; tasks: Counts } {
+  const pairs = pairTasks(pred, exp);
+  const hasRange = (t: PlanTask): boolean => t.timeframeFrom !== null || t.timeframeTo !== null;
+  const rangeMatched = pairs.filter(([p, e]) => hasRange(p) && p.timeframeFrom === e.timeframeFrom && p.timeframeTo === e.timeframeTo).length;
+  return {
+    leads: agencyCounts(pred, exp, pairs, (t) => t.lead),
+    cooperating: agencyCounts(pred, exp, pairs, (t) => t.cooperating),
+    timeframes: { matched: rangeMatched, predicted: pred.filter(hasRange).length, expected: exp.filter(hasRange).length },
+    tasks: { matched: pairs.length, predicted: pred.length, expected: exp.length },
+  };
 }
 
 const budgetEq = (p: BudgetLine, e: BudgetLine): boolean => p.year === e.year && p.amountVND === e.amountVND;
 
 /** Scores one parsed plan against its fixture. */
 export function scoreDocument(name: string, plan: ParsedPlan, fx: Fixture): DocScore {
-  const { leads, tasks } = leadCounts(plan.tasks, fx.tasks);
+  const { leads, cooperating, timeframes, tasks } = taskCounts(plan.tasks, fx.tasks);
   const budgetPred = [...plan.budget, ...(plan.budgetTotalVND === null ? [] : [{ year: 0, amountVND: plan.budgetTotalVND }])];
   const budgetExp = [...fx.budget, ...(fx.budgetTotalVND === null ? [] : [{ year: 0, amountVND: fx.budgetTotalVND }])];
   const metaChecks = [
@@ -148,6 +161,8 @@ export function scoreDocument(name: string, plan: ParsedPlan, fx: Fixture): DocS
     targets: countMatches(plan.targets, fx.targets, fullEq),
     targetValues: countMatches(plan.targets, fx.targets, valueEq),
     leads,
+    cooperating,
+    timeframes,
     tasksMatched: tasks,
     budget: countMatches(budgetPred, budgetExp, budgetEq),
     metadata: { correct: metaChecks.filter(Boolean).length, total: metaChecks.length },
@@ -172,11 +187,13 @@ export function evaluate(root: string): { docs: DocScore[]; overall: DocScore } 
       targets: add(acc.targets, d.targets),
       targetValues: add(acc.targetValues, d.targetValues),
       leads: add(acc.leads, d.leads),
+      cooperating: add(acc.cooperating, d.cooperating),
+      timeframes: add(acc.timeframes, d.timeframes),
       tasksMatched: add(acc.tasksMatched, d.tasksMatched),
       budget: add(acc.budget, d.budget),
       metadata: { correct: acc.metadata.correct + d.metadata.correct, total: acc.metadata.total + d.metadata.total },
     }),
-    { name: 'OVERALL', targets: zero(), targetValues: zero(), leads: zero(), tasksMatched: zero(), budget: zero(), metadata: { correct: 0, total: 0 } },
+    { name: 'OVERALL', targets: zero(), targetValues: zero(), leads: zero(), cooperating: zero(), timeframes: zero(), tasksMatched: zero(), budget: zero(), metadata: { correct: 0, total: 0 } },
   );
   return { docs, overall };
 }
@@ -199,6 +216,8 @@ function report(d: DocScore): string {
     `  targets (value only)            ${fmt(d.targetValues)}`,
     `  task lead agencies              ${fmt(d.leads)}`,
     `  tasks paired by title           ${fmt(d.tasksMatched)}`,
+    `  task cooperating agencies       ${fmt(d.cooperating)}`,
+    `  task date ranges (exact)        ${fmt(d.timeframes)}`,
     `  budget lines + total (exact)    ${fmt(d.budget)}`,
     `  metadata fields exact           ${d.metadata.correct}/${d.metadata.total}`,
   ].join('\n');

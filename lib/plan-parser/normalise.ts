@@ -53,11 +53,13 @@ export function stripTrailingPunct(s: string): string {
   return t.replace(/[\s.;,:]+$/u, '').trim();
 }
 
+// Old-style tone placement differs only in open syllables ("hoá"/"hóa", "thuỷ"/"thủy"); closed ones
+// ("hoàn", "hoạt") are the same in both styles and must not be touched.
 const TONE_FOLDS: ReadonlyArray<readonly [RegExp, string]> = [
-  [/oá/g, 'óa'], [/oà/g, 'òa'], [/oả/g, 'ỏa'], [/oã/g, 'õa'], [/oạ/g, 'ọa'],
-  [/oé/g, 'óe'], [/oè/g, 'òe'], [/oẻ/g, 'ỏe'], [/oẽ/g, 'õe'], [/oẹ/g, 'ọe'],
-  [/(?<!q)uý/g, 'úy'], [/(?<!q)uỳ/g, 'ùy'], [/(?<!q)uỷ/g, 'ủy'], [/(?<!q)uỹ/g, 'ũy'], [/(?<!q)uỵ/g, 'ụy'],
-  [/kĩ/g, 'kỹ'],
+  [/oá(?!\p{L})/gu, 'óa'], [/oà(?!\p{L})/gu, 'òa'], [/oả(?!\p{L})/gu, 'ỏa'], [/oã(?!\p{L})/gu, 'õa'], [/oạ(?!\p{L})/gu, 'ọa'],
+  [/oé(?!\p{L})/gu, 'óe'], [/oè(?!\p{L})/gu, 'òe'], [/oẻ(?!\p{L})/gu, 'ỏe'], [/oẽ(?!\p{L})/gu, 'õe'], [/oẹ(?!\p{L})/gu, 'ọe'],
+  [/(?<!q)uý(?!\p{L})/gu, 'úy'], [/(?<!q)uỳ(?!\p{L})/gu, 'ùy'], [/(?<!q)uỷ(?!\p{L})/gu, 'ủy'], [/(?<!q)uỹ(?!\p{L})/gu, 'ũy'], [/(?<!q)uỵ(?!\p{L})/gu, 'ụy'],
+  [/kĩ(?!\p{L})/gu, 'kỹ'],
 ];
 
 /**

@@ -65,7 +65,7 @@ export function detectMarker(line: string): Marker | null {
 const DANGLING = new Set([
   'và', 'của', 'về', 'cho', 'với', 'tại', 'trong', 'các', 'những', 'ngày', 'theo', 'từ', 'đến', 'là', 'để',
   'thuộc', 'trên', 'dưới', 'giữa', 'bởi', 'do', 'hoặc', 'như', 'gồm', 'cả', 'mà', 'được', 'bị', 'có', 'nhằm', 'vào',
-  'sang', 'qua', 'tới', 'duyệt', 'hành', 'hiện', 'khai', 'giao', 'tên', 'thành', 'sở', 'bộ', 'ban', 'tỉnh', 'huyện',
+  'sang', 'qua', 'tới', 'duyệt', 'hành', 'hiện', 'khai', 'giao', 'tên', 'thành',
 ]);
 
 function lastWord(line: string): string {
@@ -78,6 +78,9 @@ export function isParagraphBreak(prev: string, next: string): boolean {
   const p = prev.trimEnd();
   if (!startsUpper(next)) return false;
   if (/(\.\/\.|[.:!?…])$/u.test(p)) return true;
+  // A wrapped line may start with an acronym (UBND, HĐND, CNTT) mid-sentence.
+  const firstWord = next.split(/\s+/)[0] ?? '';
+  if (firstWord.length >= 2 && upperRatio(firstWord) === 1 && upperRatio(p) < 0.8) return false;
   if (/[,;(\-–&/]$/u.test(p)) return false;
   const w = lastWord(p);
   if (DANGLING.has(fold(w))) return false;

@@ -129,7 +129,9 @@ function assignmentTasks(blocks: readonly Block[]): PlanTask[] {
       continue;
     }
     if (agency === null) continue;
-    for (const para of [b.head, ...b.body]) if (CHU_TRI_START.test(fold(para))) tasks.push(assignmentTask(agency, para));
+    // A marked item is one statement even if a wrapped line looked like a new paragraph.
+    const paras = b.kind === 'none' ? [b.head, ...b.body] : [b.text];
+    for (const para of paras) if (CHU_TRI_START.test(fold(para))) tasks.push(assignmentTask(agency, para));
   }
   return tasks;
 }
