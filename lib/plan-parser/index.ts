@@ -64,9 +64,9 @@ export function parsePlanDocument(text: string): PlanParseResult {
   const targets = objectiveTargets(sections);
   const tasks = extractTasks(sections);
   const budgetSections = sections.filter((s) => s.kind === 'budget');
-  const budgetLines = budgetSections.length > 0
-    ? budgetSections.flatMap(blockLines)
-    : lines.filter((l) => /kinh phí|dự toán/u.test(fold(l)));
+  // Sentences, so that a total and a following per-year row joined into one paragraph are read apart.
+  const budgetLines = (budgetSections.length > 0 ? budgetSections.flatMap(blockLines) : lines.filter((l) => /kinh phí|dự toán/u.test(fold(l))))
+    .flatMap((p) => p.split(/(?<=[.;])\s+(?=\S)/u));
   const { budget, totalVND } = extractBudget(budgetLines);
 
   const plan: ParsedPlan = { ...meta, targets, tasks, budget, budgetTotalVND: totalVND };

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { fold, normaliseLines, stripTrailingPunct } from './normalise.ts';
+
+describe('normaliseLines', () => {
+  it('drops table remnants, separators and web noise, and stops at "Nơi nhận"', () => {
+    const raw = [
+      'Thứ năm - 02/06/2022 07:49 322 0',
+      'ỦY BAN NHÂN DÂN',
+      '-------',
+      '|',
+      '| Số: 12/KH-UBND |',
+      'Nội dung\u00A0có   khoảng trắng',
+      'Tổng số điểm của bài viết là: 0 trong 0 đánh giá',
+      'Ý kiến bạn đọc',
+      'Nơi nhận:',
+      '- Như trên;',
+    ].join('\r\n');
+    expect(normaliseLines(raw)).toEqual(['ỦY BAN NHÂN DÂN', 'Số: 12/KH-UBND', 'Nội dung có khoảng trắng']);
+  });
+  it('normalises to NFC', () => {
+    const decomposed = 'Ho\u0300a'; // "Hòa" with a combining grave accent
+    expect(normaliseLines(decomposed)).toEqual(['Hòa']);
+  });
+});
+
+describe('fold', () => {
+  it('matches old and new tone placement in open syllables only', () => {
+    expect(fold('Số hoá hồ sơ')).toBe(fold('số hóa hồ sơ'));
+    expect(fold('Uỷ ban')).toBe('ủy ban');
+    expect(fold('hoàn thành')).toBe('hoàn thành');
+    expect(fold('Quý III')).toBe('quý iii');
+  });
+});
+
+describe('stripTrailingPunct', () => {
+  it('removes sentence punctuation but keeps an ellipsis', () => {
+    expect(stripTrailingPunct('Hàng năm.')).toBe('Hàng năm');
+    expect(stripTrailingPunct('giải quyết./.')).toBe('giải quyết');
+    expect(stripTrailingPunct('tin bài...')).toBe('tin bài...');
+  });
+});

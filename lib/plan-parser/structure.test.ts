@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { classifySection, detectMarker, toBlocks, toSections } from './structure.ts';
+
+describe('detectMarker', () => {
+  it('recognises numbering styles', () => {
+    expect(detectMarker('IV. KINH PHÍ')?.kind).toBe('roman');
+    expect(detectMarker('1.1. Xây dựng')?.depth).toBe(2);
+    expect(detectMarker('5.4) Tuyên truyền')?.kind).toBe('number');
+    expect(detectMarker('a) Cơ quan chủ trì')?.kind).toBe('letter');
+    expect(detectMarker('đ) Biểu dương')?.kind).toBe('letter');
+    expect(detectMarker('+ Năm 2022')?.kind).toBe('plus');
+    expect(detectMarker('* Ghi chú')?.kind).toBe('star');
+    expect(detectMarker('1.000 chuyên gia')).toBeNull();
+  });
+});
+
+describe('toBlocks', () => {
+  it('re-joins wrapped lines and separates a heading from its description', () => {
+    const b = toBlocks(['1.1. Xây dựng và ban hành cơ chế,', 'chính sách hỗ trợ trong các cơ quan hành', 'chính nhà nước', 'Tham mưu, đề xuất UBND tỉnh ban hành', 'các cơ chế.', '- Đơn vị chủ trì: Sở Thông', 'tin và Truyền thông']);
+    expect(b[0]?.head).toBe('Xây dựng và ban hành cơ chế, chính sách hỗ trợ trong các cơ quan hành chính nhà nước');
+    expect(b[0]?.body).toEqual(['Tham mưu, đề xuất UBND tỉnh ban hành các cơ chế.']);
+    expect(b[1]?.text).toBe('Đơn vị chủ trì: Sở Thông tin và Truyền thông');
+  });
+  it('keeps proper nouns and acronyms split over lines, and "Quý III /2024" together', () => {
+    const b = toBlocks(['- Kết quả: báo cáo tỉnh Khánh', 'Hòa và', 'UBND tỉnh.', '- Thời gian: Quý III', '/2024.']);
+    expect(b[0]?.text).toBe('Kết quả: báo cáo tỉnh Khánh Hòa và UBND tỉnh.');
+    expect(b[1]?.text).toBe('Thời gian: Quý III/2024.');
+  });
+  it('does not take a wrapped "4." or "- lowercase" for a new item', () => {
+    const b = toBlocks(['a) đưa các dịch vụ lên mức độ 3,', '4. Thực hiện thủ tục', 'b) công chức Văn phòng', '- thống kê là đầu mối']);
+    expect(b).toHaveLength(2);
+  });
+});
+
+describe('sections', () => {
+  it('classifies headings', () => {
+    expect(classifySection('MỤC TIÊU')).toBe('objectives');
+    expect(classifySection('NHIỆM VỤ VÀ GIẢI PHÁP')).toBe('tasks');
+    expect(classifySection('KINH PHÍ THỰC HIỆN')).toBe('budget');
+    expect(classifySection('TỔ CHỨC THỰC HIỆN')).toBe('organisation');
+    expect(classifySection('ĐÁNH GIÁ SƠ BỘ HIỆN TRẠNG NGUỒN NHÂN LỰC')).toBe('state');
+  });
+  it('treats an upper-case "1. TỔ CHỨC THỰC HIỆN" as a top-level section but not "1. Mục đích"', () => {
+    const s = toSections(toBlocks(['II. MỤC ĐÍCH', '1. Mục đích', 'Nội dung.', '1. TỔ CHỨC THỰC HIỆN', '2. Sở Nội vụ']));
+    expect(s.map((x) => x.kind)).toEqual(['preamble', 'purpose', 'organisation']);
+  });
+});
