@@ -1,0 +1,130 @@
+import { z } from 'zod';
+import { BadUserInputError } from '../../../lib/errors/index.ts';
+import { parseUnitId } from './unit-id.ts';
+
+// The representation is request input (the router builds it from the other subgraphs' answers):
+// parsed once here. `undefined` means the router did not send a field (not required for the
+// fields asked); `null` means the owning subgraph failed and the router passed the null on.
+
+const nullable = <T extends z.ZodType>(schema: T) => schema.nullish().transform((v) => v ?? null);
+const text = z.string().transform((s) => s.normalize('NFC'));
+
+const recordScopeSchema = z.object({
+  unitId: z.string().min(1),
+  code: z.string().min(1),
+  name: text,
+  from: z.string(),
+  to: z.string(),
+});
+
+const provenanceSchema = z.object({
+  system: z.enum(['PLANS', 'DOCUMENTS', 'SERVICES', 'LABOUR']),
+  status: z.enum(['OK', 'PARTIAL', 'MISSING', 'STALE', 'SOURCE_UNAVAILABLE', 'NOT_COLLECTED']),
+  recordRef: nullable(z.string()),
+  fetchedAt: z.string(),
+  asOf: nullable(z.string()),
+  note: nullable(text),
+  rolledUpFrom: z.array(recordScopeSchema).default([]),
+});
+
+const rate = nullable(z.number());
+const count = nullable(z.number().int());
+
+const documentsSchema = z.object({
+  source: provenanceSchema,
+  signedDigitallyRate: rate,
+  sentElectronicallyRate: rate,
+  workRecordsOnlineRate: rate,
+});
+
+const publicServicesSchema = z.object({
+  source: provenanceSchema,
+  fullyOnlineProcedureRate: rate,
+  onlineDossierRate: rate,
+  onTimeRate: rate,
+  digitisedDossierRate: rate,
+  onlinePaymentRate: rate,
+  proceduresTotal: count,
+  proceduresPublished: count,
+  proceduresFullyOnline: count,
+  proceduresPartlyOnline: count,
+  dossiersReceived: count,
+  dossiersOnline: count,
+  dossiersResolved: count,
+  dossiersResolvedOnTime: count,
+  dossiersDigitised: count,
+  dossiersWithFees: count,
+  dossiersPaidOnline: count,
+});
+
+const labourSchema = z.object({
+  source: provenanceSchema,
+  trainedWorkforceRate: rate,
+  digitalSkillsRate: rate,
+  synthetic: z.boolean().default(false),
+});
+
+const plansSchema = z.object({
+  source: provenanceSchema,
+  planCount: z.number().int().nonnegative(),
+});
+
+const representationSchema = z.object({
+  unitId: z.string().min(1),
+  year: z.number().int(),
+  recordScopes: z.array(recordScopeSchema).optional(),
+  documents: documentsSchema.nullish(),
+  publicServices: publicServicesSchema.nullish(),
+  labour: labourSchema.nullish(),
+  plans: plansSchema.nullish(),
+});
+
+/** Provenance of a source figure, as the shared `Provenance` type carries it. */
+export type SourceProvenance = z.output<typeof provenanceSchema>;
+/** A record scope (whose records make up part of a unit-year). */
+export type RecordScopeFacts = z.output<typeof recordScopeSchema>;
+export type DocumentsFacts = z.output<typeof documentsSchema>;
+export type PublicServicesFacts = z.output<typeof publicServicesSchema>;
+export type LabourFacts = z.output<typeof labourSchema>;
+export type PlansFacts = z.output<typeof plansSchema>;
+
+/** A source's figures: the object, null when its subgraph failed, undefined when not sent. */
+export type Figures<T> = T | null | undefined;
+
+/** What the dti subgraph knows of a unit-year: its key, unit code, and the source figures the router sent. */
+export interface UnitYearFacts {
+  readonly unitId: string;
+  readonly code: string;
+  readonly validFrom: string | null;
+  readonly year: number;
+  readonly recordScopes: readonly RecordScopeFacts[] | undefined;
+  readonly documents: Figures<DocumentsFacts>;
+  readonly publicServices: Figures<PublicServicesFacts>;
+  readonly labour: Figures<LabourFacts>;
+  readonly plans: Figures<PlansFacts>;
+}
+
+/** Reads a UnitYear representation (key plus the @requires fields) into facts; BAD_USER_INPUT when malformed. */
+export function unitYearFactsOf(representation: unknown): UnitYearFacts {
+  const parsed = representationSchema.safeParse(representation);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.slice(0, 3).map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`);
+    throw new BadUserInputError(`UnitYear representation does not match the fields dti requires: ${issues.join('; ')}`, {
+      argument: 'representations',
+      cause: parsed.error,
+    });
+  }
+  const r = parsed.data;
+  const { code, validFrom } = parseUnitId(r.unitId);
+  return {
+    unitId: r.unitId,
+    code,
+    validFrom,
+    year: r.year,
+    recordScopes: r.recordScopes,
+    documents: r.documents,
+    publicServices: r.publicServices,
+    labour: r.labour,
+    plans: r.plans,
+  };
+}

@@ -1,0 +1,24 @@
+import { z } from 'zod';
+import { parseEnv, portSchema } from '../../lib/config/index.ts';
+
+/** Configuration of the dti subgraph (it has no upstream of its own). */
+export interface DtiSubgraphConfig {
+  /** @default 4005 */
+  readonly port: number;
+  /** @default 127.0.0.1 */
+  readonly host: string;
+  /** @default info */
+  readonly logLevel: 'debug' | 'info' | 'warn' | 'error';
+}
+
+const envSchema = z.object({
+  PORT: portSchema.default(4005),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+});
+
+/** Reads the subgraph's configuration from environment variables, failing fast on a bad one. */
+export function loadConfig(env: Readonly<Record<string, string | undefined>>): DtiSubgraphConfig {
+  const e = parseEnv(envSchema, env);
+  return { port: e.PORT, host: e.HOST, logLevel: e.LOG_LEVEL };
+}

@@ -1,0 +1,5 @@
+import { Query } from './Query.ts';
+import { UnitYear } from './UnitYear.ts';
+
+/** Resolver map of the dti subgraph, one module per GraphQL type. */
+export const resolvers = { Query, UnitYear };

@@ -1,0 +1,481 @@
+import { gql } from 'graphql-tag';
+
+const provenanceSelection = 'source { system status recordRef fetchedAt asOf note rolledUpFrom { unitId code name from to } }';
+
+/** Fields of the source subgraphs the DTI assessment is computed from (the router fetches them first). */
+export const DTI_REQUIRES =
+  'recordScopes { unitId code name from to } ' +
+  `documents { signedDigitallyRate sentElectronicallyRate workRecordsOnlineRate ${provenanceSelection} } ` +
+  `publicServices { fullyOnlineProcedureRate onlineDossierRate onTimeRate digitisedDossierRate onlinePaymentRate ${provenanceSelection} } ` +
+  `labour { trainedWorkforceRate digitalSkillsRate synthetic ${provenanceSelection} } ` +
+  `plans { planCount ${provenanceSelection} }`;
+
+/** Portal counts the 766 index estimate is computed from. */
+export const INDEX766_REQUIRES =
+  'publicServices { proceduresTotal proceduresPublished proceduresFullyOnline proceduresPartlyOnline dossiersReceived dossiersOnline ' +
+  `dossiersResolved dossiersResolvedOnTime dossiersDigitised dossiersWithFees dossiersPaidOnline ${provenanceSelection} }`;
+
+/** The dti subgraph: indicator catalogue, scoring, and the assessment of a unit-year from the other subgraphs' figures. */
+export const typeDefs = gql(/* GraphQL */ `
+  extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires"])
+
+  type Query {
+    "What-if scoring: the DTI total from main-indicator values (pillar values under 1726) as the ministry computes it; the function the assessment uses."
+    dtiScore(methodology: String!, mainIndicatorValues: [MainIndicatorValueInput!]!): DtiScore
+    "The indicator catalogue: every methodology (or the one named, or the one governing a DTI year), with points, confirmation flags, citations and our input mapping."
+    dtiCatalogue(methodology: String, year: Int): DtiCatalogue!
+  }
+
+  "A unit's year (owned by the plans subgraph); dti adds the DTI assessment computed from the source subgraphs' figures."
+  type UnitYear @key(fields: "unitId year") {
+    unitId: ID!
+    year: Int!
+    recordScopes: [RecordScope!]! @external
+    documents: DocumentStats @external
+    publicServices: PublicServiceStats @external
+    labour: LabourStats @external
+    plans: PlanYearSummary @external
+    "The DTI self-assessment of this unit for this DTI year, from every connected system, with provenance; partial when a source is down."
+    dti: DtiAssessment @requires(fields: "${DTI_REQUIRES}")
+    "Estimate of the 766/QĐ-TTg public-service index (100 points) from the portal's counts; never official."
+    publicServiceIndex766: PublicServiceIndex766 @requires(fields: "${INDEX766_REQUIRES}")
+  }
+
+  type DocumentStats {
+    source: Provenance! @external
+    signedDigitallyRate: Float @external
+    sentElectronicallyRate: Float @external
+    workRecordsOnlineRate: Float @external
+  }
+
+  type PublicServiceStats {
+    source: Provenance! @external
+    fullyOnlineProcedureRate: Float @external
+    onlineDossierRate: Float @external
+    onTimeRate: Float @external
+    digitisedDossierRate: Float @external
+    onlinePaymentRate: Float @external
+    proceduresTotal: Int @external
+    proceduresPublished: Int @external
+    proceduresFullyOnline: Int @external
+    proceduresPartlyOnline: Int @external
+    dossiersReceived: Int @external
+    dossiersOnline: Int @external
+    dossiersResolved: Int @external
+    dossiersResolvedOnTime: Int @external
+    dossiersDigitised: Int @external
+    dossiersWithFees: Int @external
+    dossiersPaidOnline: Int @external
+  }
+
+  type LabourStats {
+    source: Provenance! @external
+    synthetic: Boolean! @external
+    trainedWorkforceRate: Float @external
+    digitalSkillsRate: Float @external
+  }
+
+  type PlanYearSummary {
+    planCount: Int! @external
+    source: Provenance! @external
+  }
+
+  input MainIndicatorValueInput {
+    "Main-indicator code, e.g. 922-M-7 (under 1726: a pillar code, CQS, KTS or XHS)."
+    code: String!
+    "Normalised value from 0 to 1, as dti.gov.vn publishes it."
+    value: Float!
+  }
+
+  "What the methodology's total is a weighted sum of."
+  enum DtiScoredLevel {
+    "The three pillars (1726/QĐ-BTTTT, DTI 2020)."
+    PILLAR
+    "The main indicators (922/QĐ-BTTTT and later)."
+    MAIN_INDICATOR
+  }
+
+  "A DTI total: Σ(points × value) ÷ total points over the weighted items."
+  type DtiScore {
+    methodology: String!
+    scoredLevel: DtiScoredLevel!
+    "0–1 on the published scale; null when the points are unconfirmed (405) or nothing weighted has a value — see reason."
+    score: Float
+    "Full scale of score (1)."
+    maxScore: Float!
+    "Weighted points earned, on the scale of totalPoints."
+    points: Float
+    totalPoints: Float
+    "Points of the items that have a value."
+    coveredPoints: Float
+    "coveredPoints ÷ totalPoints: below 1 means the score is so far, with the rest counted as zero."
+    completeness: Float
+    "points ÷ coveredPoints: the level on what was measured (not comparable with published totals)."
+    scoreOnCovered: Float
+    itemsWithValue: Int!
+    itemsTotal: Int!
+    "Why score is null or partial; null for a complete, confirmed score."
+    reason: String
+    "Whether the aggregation rule and every weight used are confirmed by the reference."
+    confirmed: Boolean!
+    contributions: [DtiScoreContribution!]!
+  }
+
+  type DtiScoreContribution {
+    code: String!
+    name: String!
+    nameEn: String!
+    "Null where the reference does not confirm the points."
+    maxPoints: Float
+    value: Float
+    points: Float
+  }
+
+  "Whether any connected system measures (part of) a main indicator."
+  enum DtiCollectionStatus {
+    "Some of our inputs feed it, as a proxy for its component indicators."
+    PARTIAL
+    "None of our systems measures it; see dataHeldBy."
+    NOT_COLLECTED
+  }
+
+  enum DtiPillarCode {
+    CQS
+    KTS
+    XHS
+  }
+
+  enum DtiInputUnit {
+    "A share from 0 to 1."
+    FRACTION
+    "Exactly 0 or 1."
+    BOOLEAN
+  }
+
+  "A measurable input our systems provide, and the main indicators it feeds."
+  type DtiInputDefinition {
+    code: String!
+    "Vietnamese name."
+    name: String!
+    nameEn: String!
+    unit: DtiInputUnit!
+    sourceSystem: SourceSystem!
+    "Main-indicator codes (across methodologies) this input feeds."
+    feeds: [String!]!
+    "True when the input-to-indicator mapping is our judgement, not the methodology's text."
+    mappingIsJudgement: Boolean!
+    "False when the reference data does not confirm the input as a DTI component."
+    confirmed: Boolean!
+    citation: String!
+    notes: String
+  }
+
+  "The versioned indicator catalogue (schema/dti/catalogue.json)."
+  type DtiCatalogue {
+    version: String!
+    description: String!
+    methodologies: [DtiMethodology!]!
+    inputs: [DtiInputDefinition!]!
+    index766: Index766Definition!
+  }
+
+  "A DTI methodology decision and its structure."
+  type DtiMethodology {
+    "Decision code, e.g. 922/QĐ-BTTTT."
+    code: String!
+    issuer: String!
+    issuedOn: String!
+    "DTI (evaluation) years it governs."
+    dtiYears: [Int!]!
+    "True when it also governs later years until a newer decision is known."
+    dtiYearsOpenEnded: Boolean!
+    publishedOn: String
+    "Null where the reference does not confirm the scale."
+    totalPoints: Float
+    totalPointsConfirmed: Boolean!
+    componentCount: Int!
+    componentCountNote: String!
+    scoredLevel: DtiScoredLevel!
+    aggregation: DtiAggregation!
+    pillars: [DtiPillar!]!
+    groups: [DtiIndicatorGroup!]!
+    mainIndicators: [DtiMainIndicatorDefinition!]!
+    citation: String!
+    notes: String
+  }
+
+  type DtiAggregation {
+    formula: String!
+    formulaEn: String!
+    confirmed: Boolean!
+    citation: String!
+    notes: String
+  }
+
+  type DtiPillar {
+    code: DtiPillarCode!
+    name: String!
+    nameEn: String!
+    maxPoints: Float
+    confirmed: Boolean!
+    citation: String!
+    notes: String
+  }
+
+  type DtiIndicatorGroup {
+    code: String!
+    name: String!
+    nameEn: String!
+    maxPoints: Float
+    confirmed: Boolean!
+    citation: String!
+  }
+
+  type DtiMainIndicatorDefinition {
+    code: String!
+    pillar: DtiPillarCode
+    group: String
+    name: String!
+    nameEn: String!
+    "Null where the reference does not confirm the points (405)."
+    maxPoints: Float
+    pointsConfirmed: Boolean!
+    componentCount: Int
+    "Name and existence confirmed by the reference (points carry pointsConfirmed)."
+    confirmed: Boolean!
+    status: DtiCollectionStatus!
+    "Who holds the data for it."
+    dataHeldBy: String!
+    citation: String!
+    notes: String
+    "Our inputs that feed it."
+    inputs: [DtiInputDefinition!]!
+  }
+
+  enum Index766Unit {
+    FRACTION
+    DAYS
+  }
+
+  type Index766Definition {
+    code: String!
+    issuedOn: String!
+    totalPoints: Float!
+    totalPointsConfirmed: Boolean!
+    citation: String!
+    "How our estimate places points where the official ones are unconfirmed."
+    estimateRule: String!
+    groups: [Index766GroupDefinition!]!
+    indicators: [Index766IndicatorDefinition!]!
+  }
+
+  type Index766GroupDefinition {
+    code: String!
+    name: String!
+    nameEn: String!
+    maxPoints: Float!
+    confirmed: Boolean!
+    citation: String!
+    conflicts: [String!]!
+  }
+
+  type Index766IndicatorDefinition {
+    code: String!
+    group: String!
+    name: String!
+    nameEn: String!
+    formula: String!
+    unit: Index766Unit!
+    maxPoints: Float
+    pointsConfirmed: Boolean!
+    "Name and formula confirmed by (a summary of) the official text."
+    confirmed: Boolean!
+    fullMarksAt: Float
+    thresholdConfirmed: Boolean!
+    citation: String!
+    notes: String
+  }
+
+  "How a main indicator's value was obtained."
+  enum DtiValueBasis {
+    "Mean of our mapped inputs (the official component formula is unconfirmed)."
+    ESTIMATE
+    "Given directly."
+    SUPPLIED
+    "No value."
+    NONE
+  }
+
+  "A unit-year's DTI self-assessment. An incomplete one reads as 'so far': see completeness, missing and scoreNote."
+  type DtiAssessment {
+    year: Int!
+    "Code of the methodology governing this DTI year, e.g. 922/QĐ-BTTTT."
+    methodology: String!
+    "0–1 on the published scale, counting only main indicators with a value; null when the points are unconfirmed (405) — see scoreNote."
+    score: Float
+    "Full scale of score (1)."
+    maxScore: Float!
+    "Share of the methodology's points that have a value; null when the points are unconfirmed."
+    completeness: Float
+    "Why score is null or partial, and that it is an estimate."
+    scoreNote: String
+    "True only for a score from confirmed weights over non-estimated values."
+    scoreConfirmed: Boolean!
+    "True when main-indicator values are our estimates from proxy inputs: not comparable with the published DTI."
+    estimate: Boolean!
+    "True when some input comes from synthetic (simulated) source figures."
+    synthetic: Boolean!
+    points: Float
+    totalPoints: Float
+    coveredPoints: Float
+    mainIndicators: [DtiMainIndicatorValue!]!
+    inputs: [DtiInput!]!
+    "What the score lacks, and why."
+    missing: [DtiMissingItem!]!
+    notes: [String!]!
+    "Set when this unit-year's records come from several units (a merged province)."
+    merger: DtiMerger
+    "The ministry's published result for this unit and year, where the reference has it."
+    published: DtiPublishedResult
+    "The methodology's citation."
+    citation: String!
+  }
+
+  type DtiMainIndicatorValue {
+    code: String!
+    name: String!
+    nameEn: String!
+    pillar: DtiPillarCode
+    "Null where the reference does not confirm the points (405)."
+    maxPoints: Float
+    pointsConfirmed: Boolean!
+    confirmed: Boolean!
+    "0–1; null when no input has a value."
+    value: Float
+    "OK: every mapped input has a value; PARTIAL: some lack one; STALE: a stale input entered it; MISSING / SOURCE_UNAVAILABLE: none has; NOT_COLLECTED: no system measures it."
+    status: ProvenanceStatus!
+    basis: DtiValueBasis!
+    "True when the value is our proxy estimate, not the official component formula."
+    estimate: Boolean!
+    inputsUsed: [String!]!
+    inputsUnavailable: [String!]!
+    collectionStatus: DtiCollectionStatus!
+    dataHeldBy: String!
+    "How the value was obtained, or why there is none."
+    note: String
+    citation: String!
+  }
+
+  "One catalogue input for the unit-year: value, status and where it came from."
+  type DtiInput {
+    indicator: DtiInputDefinition!
+    "0–1; null unless status is OK, PARTIAL or STALE."
+    value: Float
+    status: ProvenanceStatus!
+    "Whether the value entered a main-indicator estimate."
+    used: Boolean!
+    "Main indicators of this year's methodology it feeds."
+    feeds: [String!]!
+    "Provenance of the source figure; null when the source sent nothing (see note)."
+    source: Provenance
+    "Why the status is not OK (naming the system), or how the value was read."
+    note: String
+  }
+
+  enum DtiMissingKind {
+    INPUT
+    MAIN_INDICATOR
+  }
+
+  type DtiMissingItem {
+    kind: DtiMissingKind!
+    code: String!
+    status: ProvenanceStatus!
+    reason: String!
+  }
+
+  enum DtiMergerBasis {
+    "Computed on figures the sources rolled up over the predecessors' records (not a per-predecessor average)."
+    ROLLED_UP_INPUTS
+  }
+
+  type DtiMerger {
+    "The other units whose records make up this year."
+    predecessors: [RecordScope!]!
+    basis: DtiMergerBasis!
+    "The methodology's rule for merged provinces this year, where it has one."
+    rule: String
+    note: String!
+  }
+
+  type DtiPublishedValue {
+    code: String!
+    value: Float
+    rank: Int
+  }
+
+  "A result the ministry published (schema/dti/published.json)."
+  type DtiPublishedResult {
+    year: Int!
+    "Name as the source printed it."
+    name: String!
+    "0–1; null where only the rank is known."
+    score: Float
+    "Null where only a band is known; see notes."
+    rank: Int
+    "False where the values rest on a third-party compilation or the rank order is in doubt."
+    confirmed: Boolean!
+    "A: dti.gov.vn; B: press quoting the ministry; C: third-party compilation."
+    grade: String!
+    source: String!
+    notes: String
+    pillars: [DtiPublishedValue!]!
+    mainIndicators: [DtiPublishedValue!]!
+  }
+
+  "An estimate of the 766/QĐ-TTg index: never official (see reason)."
+  type PublicServiceIndex766 {
+    "Points of maxScore; null when the portal's counts are unavailable."
+    score: Float
+    maxScore: Float!
+    completeness: Float
+    "Always false: several points and formulas are unconfirmed."
+    confirmed: Boolean!
+    estimate: Boolean!
+    status: ProvenanceStatus!
+    reason: String!
+    groups: [Index766GroupScore!]!
+    indicators: [Index766IndicatorScore!]!
+    "Provenance of the portal's counts; null when the portal sent nothing."
+    source: Provenance
+    citation: String!
+  }
+
+  type Index766GroupScore {
+    code: String!
+    name: String!
+    nameEn: String!
+    score: Float
+    maxScore: Float!
+    maxScoreConfirmed: Boolean!
+    completeness: Float
+    conflicts: [String!]!
+  }
+
+  type Index766IndicatorScore {
+    code: String!
+    group: String!
+    name: String!
+    nameEn: String!
+    unit: Index766Unit!
+    "Rate 0–1 (days for 2.2); null when missing."
+    value: Float
+    attainment: Float
+    points: Float
+    weight: Float!
+    weightConfirmed: Boolean!
+    formulaConfirmed: Boolean!
+    missingReason: String
+    note: String
+  }
+`);
