@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { ConfigError, parseEnv, portSchema } from './index.ts';
+import { ConfigError, loadUpstreamSubgraphConfig, parseEnv, portSchema, upstreamSubgraphEnv } from './index.ts';
 
 describe('parseEnv', () => {
   const schema = z.object({ PORT: portSchema.default(4000) });
@@ -13,5 +13,25 @@ describe('parseEnv', () => {
   it('names the variable, the value and the rule', () => {
     expect(() => parseEnv(schema, { PORT: 'forty' })).toThrow(ConfigError);
     expect(() => parseEnv(schema, { PORT: '70000' })).toThrow(/PORT="70000"/);
+  });
+});
+
+describe('upstream subgraph env', () => {
+  const defaults = { port: 4009, upstreamPort: 4109 };
+
+  it('applies the per-subgraph default ports', () => {
+    expect(loadUpstreamSubgraphConfig({}, defaults)).toEqual({
+      port: 4009,
+      host: '127.0.0.1',
+      upstreamUrl: 'http://127.0.0.1:4109',
+      upstreamTimeoutMs: 5000,
+      logLevel: 'info',
+    });
+  });
+
+  it('extends with a subgraph’s own variables, still naming a bad one', () => {
+    const schema = upstreamSubgraphEnv(defaults).extend({ EXTRA_MS: portSchema.default(1) });
+    expect(parseEnv(schema, { EXTRA_MS: '7', UPSTREAM_URL: 'http://u.invalid/' })).toMatchObject({ EXTRA_MS: 7, UPSTREAM_URL: 'http://u.invalid' });
+    expect(() => loadUpstreamSubgraphConfig({ LOG_LEVEL: 'loud' }, defaults)).toThrow(/LOG_LEVEL="loud"/);
   });
 });

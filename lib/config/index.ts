@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { LogLevel } from '../logging/index.ts';
 
 /** Thrown at start-up when an environment variable does not satisfy its rule. */
 export class ConfigError extends Error {
@@ -39,4 +40,56 @@ export function parseEnv<S extends z.ZodObject>(schema: S, env: Readonly<Record<
     return `${name}=${JSON.stringify(picked[name] ?? null)}: ${issue.message}`;
   });
   throw new ConfigError(messages, vars);
+}
+
+/** A log level read from an env string. */
+export const logLevelSchema = z.enum(['debug', 'info', 'warn', 'error']) satisfies z.ZodType<LogLevel>;
+
+/** Default ports of a subgraph that wraps one upstream system. */
+export interface UpstreamSubgraphDefaults {
+  /** Port the subgraph listens on when PORT is unset. */
+  readonly port: number;
+  /** Port of the upstream on 127.0.0.1 when UPSTREAM_URL is unset. */
+  readonly upstreamPort: number;
+}
+
+/** What every subgraph over one upstream system is configured with. */
+export interface UpstreamSubgraphConfig {
+  /** Listening port (0 picks a free one). @default per subgraph, PORT */
+  readonly port: number;
+  /** Listening host. @default 127.0.0.1 */
+  readonly host: string;
+  /** Base URL of the upstream system, without a trailing slash. @default http://127.0.0.1:<upstreamPort> */
+  readonly upstreamUrl: string;
+  /** Per-attempt upstream deadline, in ms. @default 5000 */
+  readonly upstreamTimeoutMs: number;
+  /** @default info */
+  readonly logLevel: LogLevel;
+}
+
+/**
+ * The env schema every subgraph over one upstream shares (PORT, HOST, UPSTREAM_URL,
+ * UPSTREAM_TIMEOUT_MS, LOG_LEVEL); `.extend` it for a subgraph's own variables.
+ */
+export function upstreamSubgraphEnv(defaults: UpstreamSubgraphDefaults) {
+  return z.object({
+    PORT: portSchema.default(defaults.port),
+    HOST: z.string().min(1).default('127.0.0.1'),
+    UPSTREAM_URL: baseUrlSchema.default(`http://127.0.0.1:${defaults.upstreamPort}`),
+    UPSTREAM_TIMEOUT_MS: durationMsSchema.default(5000),
+    LOG_LEVEL: logLevelSchema.default('info'),
+  });
+}
+
+/** Maps the shared variables parsed with `upstreamSubgraphEnv` to the shared config fields. */
+export function toUpstreamSubgraphConfig(e: z.output<ReturnType<typeof upstreamSubgraphEnv>>): UpstreamSubgraphConfig {
+  return { port: e.PORT, host: e.HOST, upstreamUrl: e.UPSTREAM_URL, upstreamTimeoutMs: e.UPSTREAM_TIMEOUT_MS, logLevel: e.LOG_LEVEL };
+}
+
+/** Reads the shared configuration of a subgraph over one upstream; throws a ConfigError naming each bad variable. */
+export function loadUpstreamSubgraphConfig(
+  env: Readonly<Record<string, string | undefined>>,
+  defaults: UpstreamSubgraphDefaults,
+): UpstreamSubgraphConfig {
+  return toUpstreamSubgraphConfig(parseEnv(upstreamSubgraphEnv(defaults), env));
 }

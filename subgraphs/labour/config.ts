@@ -1,30 +1,9 @@
-import { z } from 'zod';
-import { baseUrlSchema, durationMsSchema, parseEnv, portSchema } from '../../lib/config/index.ts';
+import { loadUpstreamSubgraphConfig, type UpstreamSubgraphConfig } from '../../lib/config/index.ts';
 
-/** Configuration of the labour subgraph. */
-export interface LabourSubgraphConfig {
-  /** @default 4004 */
-  readonly port: number;
-  /** @default 127.0.0.1 */
-  readonly host: string;
-  /** Labour-market system base URL. @default http://127.0.0.1:4104 */
-  readonly upstreamUrl: string;
-  /** Per-attempt upstream deadline, ms. @default 5000 */
-  readonly upstreamTimeoutMs: number;
-  /** @default info */
-  readonly logLevel: 'debug' | 'info' | 'warn' | 'error';
-}
+/** Configuration of the labour subgraph over the labour-market system: PORT defaults to 4004, UPSTREAM_URL to http://127.0.0.1:4104. */
+export type LabourSubgraphConfig = UpstreamSubgraphConfig;
 
-const envSchema = z.object({
-  PORT: portSchema.default(4004),
-  HOST: z.string().min(1).default('127.0.0.1'),
-  UPSTREAM_URL: baseUrlSchema.default('http://127.0.0.1:4104'),
-  UPSTREAM_TIMEOUT_MS: durationMsSchema.default(5000),
-  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
-});
-
-/** Reads the subgraph's configuration from environment variables, failing fast on a bad one. */
-export function loadConfig(env: Readonly<Record<string, string | undefined>>): LabourSubgraphConfig {
-  const e = parseEnv(envSchema, env);
-  return { port: e.PORT, host: e.HOST, upstreamUrl: e.UPSTREAM_URL, upstreamTimeoutMs: e.UPSTREAM_TIMEOUT_MS, logLevel: e.LOG_LEVEL };
+/** Reads the configuration from environment variables; throws a ConfigError naming each bad variable. */
+export function loadConfig(env: Readonly<Record<string, string | undefined>> = process.env): LabourSubgraphConfig {
+  return loadUpstreamSubgraphConfig(env, { port: 4004, upstreamPort: 4104 });
 }

@@ -1,15 +1,5 @@
-import { loadConfig } from './config.ts';
-import { createSubgraph } from './index.ts';
+import { runSubgraphMain } from '../../lib/subgraph/main.ts';
+import { createSubgraph, loadConfig } from './index.ts';
 
 const config = loadConfig(process.env);
-const subgraph = createSubgraph(config);
-const server = await subgraph.start({ port: config.port, host: config.host });
-
-const stop = (): void => {
-  void server
-    .close()
-    .then(() => subgraph.close())
-    .then(() => process.exit(0));
-};
-process.once('SIGINT', stop);
-process.once('SIGTERM', stop);
+await runSubgraphMain(createSubgraph(config), config);
