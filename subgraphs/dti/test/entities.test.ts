@@ -1,0 +1,284 @@
+import type { FormattedExecutionResult, GraphQLFormattedError } from 'graphql';
+import { describe, expect, it } from 'vitest';
+import { silentLogger } from '../../../lib/logging/index.ts';
+import { createApolloServer } from '../../../lib/subgraph/index.ts';
+import * as fixture from '../../../test/fixtures/dti.ts';
+import { createContext, type DtiContext } from '../context.ts';
+import { loadCatalogue, loadPublished } from '../domain/index.ts';
+import { createSubgraph, loadConfig } from '../index.ts';
+
+// Apollo Server over the built schema with the project's error formatting; no HTTP.
+const { schema } = createSubgraph(loadConfig({}), { logger: silentLogger });
+const server = createApolloServer<DtiContext>({ schema, logger: silentLogger });
+const contextValue = createContext({ catalogue: loadCatalogue(), published: loadPublished() });
+
+const ENTITIES = /* GraphQL */ `
+  query ($representations: [_Any!]!) {
+    _entities(representations: $representations) {
+      ... on UnitYear {
+        unitId
+        year
+        dti {
+          methodology score maxScore completeness scoreNote scoreConfirmed estimate synthetic points totalPoints coveredPoints
+          mainIndicators { code name nameEn maxPoints value status basis estimate confirmed pointsConfirmed note citation }
+          inputs {
+            indicator { code name nameEn unit sourceSystem confirmed mappingIsJudgement }
+            value status used note
+            source { system status recordRef fetchedAt asOf }
+          }
+          missing { kind code status reason }
+          notes
+          merger { predecessors { unitId name } basis rule note }
+          published { score rank confirmed source }
+        }
+      }
+    }
+  }
+`;
+
+interface Row {
+  readonly code: string;
+  readonly value: number | null;
+  readonly status: string;
+  readonly note: string | null;
+}
+
+async function run(query: string, variables: Record<string, unknown> = {}): Promise<FormattedExecutionResult> {
+  const response = await server.executeOperation({ query, variables }, { contextValue });
+  if (response.body.kind !== 'single') throw new Error('expected a single result');
+  return response.body.singleResult;
+}
+
+// Reads the assessment of the first entity; graphql() results are plain JSON-like objects.
+async function assess(representation: Record<string, unknown>) {
+  const result = await run(ENTITIES, { representations: [representation] });
+  expect(result.errors).toBeUndefined();
+  const entities = (result.data?.['_entities'] ?? []) as Record<string, unknown>[];
+  const dti = entities[0]?.['dti'] as Record<string, unknown>;
+  const main = dti['mainIndicators'] as Row[];
+  const inputs = (dti['inputs'] as (Row & { indicator: { code: string }; source: Record<string, unknown> | null })[]).map((i) => ({ ...i, code: i.indicator.code }));
+  return { dti, main: (code: string) => main.find((m) => m.code === code), input: (code: string) => inputs.find((i) => i.code === code) };
+}
+
+function codeOf(error: GraphQLFormattedError | undefined): unknown {
+  return error?.extensions?.['code'];
+}
+
+describe('UnitYear.dti over _entities', () => {
+  it('scores a 922 year from full inputs: Σ points × value ÷ 1000 over the main indicators with a value', async () => {
+    const { dti, main, input } = await assess(fixture.unitYear());
+    expect(dti['methodology']).toBe('922/QĐ-BTTTT');
+    // By hand: M-1 = M-2 = 1 (plan adopted), M-4 = (0.3+0.2)/2, M-7 = mean of the 8 rates = 5.4/8, M-9 = 0.2.
+    expect(main('922-M-1')?.value).toBe(1);
+    expect(main('922-M-4')?.value).toBeCloseTo(0.25, 12);
+    expect(main('922-M-7')?.value).toBeCloseTo(0.675, 12);
+    expect(main('922-M-9')?.value).toBeCloseTo(0.2, 12);
+    expect(dti['points']).toBeCloseTo(100 + 100 + 25 + 135 + 30, 9);
+    expect(dti['score']).toBeCloseTo(0.39, 12);
+    expect(dti['maxScore']).toBe(1);
+    expect(dti['completeness']).toBeCloseTo(0.65, 12);
+    expect(dti['estimate']).toBe(true);
+    expect(dti['scoreConfirmed']).toBe(false);
+    expect(dti['scoreNote']).toMatch(/Partial/);
+    expect(main('922-M-3')?.status).toBe('NOT_COLLECTED');
+    expect(main('922-M-7')?.status).toBe('OK');
+    expect(input('DOC_SIGNED_DIGITALLY_RATE')).toMatchObject({ value: 0.9, status: 'OK', source: { system: 'DOCUMENTS', recordRef: 'documents:56:2022', asOf: '2022-12-31' } });
+    expect(input('PLAN_TASK_COMPLETION_RATE')).toMatchObject({ value: null, status: 'NOT_COLLECTED', source: null });
+    expect(dti['published']).toEqual({ score: null, rank: 41, confirmed: true, source: expect.any(String) });
+    expect(dti['synthetic']).toBe(true);
+  });
+
+  it('with the labour system down, its inputs are SOURCE_UNAVAILABLE, named, and completeness drops', async () => {
+    const { dti, main, input } = await assess(fixture.unitYear({ labour: null }));
+    for (const code of ['LAB_TRAINED_WORKFORCE_RATE', 'LAB_DIGITAL_SKILLS_RATE']) {
+      const i = input(code);
+      expect(i).toMatchObject({ value: null, status: 'SOURCE_UNAVAILABLE', source: null });
+      expect(i?.note).toMatch(/labour/);
+    }
+    expect(main('922-M-4')).toMatchObject({ value: null, status: 'SOURCE_UNAVAILABLE' });
+    expect(dti['completeness']).toBeCloseTo(0.4, 12);
+    expect(dti['completeness']).toBeLessThan(1);
+    expect(dti['score']).toBeCloseTo(0.335, 12);
+    expect(dti['synthetic']).toBe(false);
+    const missing = dti['missing'] as { code: string; status: string }[];
+    expect(missing).toContainEqual(expect.objectContaining({ code: 'LAB_DIGITAL_SKILLS_RATE', status: 'SOURCE_UNAVAILABLE' }));
+  });
+
+  it('a value from a MISSING source is not used; a null rate from an OK source is MISSING', async () => {
+    const { main, input } = await assess(
+      fixture.unitYear({
+        documents: fixture.documents({ source: fixture.provenance('DOCUMENTS', { status: 'MISSING', note: 'no records for 2022' }) }),
+        publicServices: fixture.publicServices({ onlinePaymentRate: null }),
+      }),
+    );
+    expect(input('DOC_SIGNED_DIGITALLY_RATE')).toMatchObject({ value: null, status: 'MISSING', note: 'no records for 2022' });
+    expect(input('PS_ONLINE_PAYMENT_RATE')).toMatchObject({ value: null, status: 'MISSING' });
+    expect(main('922-M-7')?.value).toBeCloseTo((0.5 + 0.6 + 0.95 + 0.65) / 4, 12);
+    expect(main('922-M-7')?.status).toBe('PARTIAL');
+  });
+
+  it('a STALE source keeps its value and marks the main indicator STALE', async () => {
+    const { main, input } = await assess(fixture.unitYear({ labour: fixture.labour({ source: fixture.provenance('LABOUR', { status: 'STALE' }) }) }));
+    expect(input('LAB_TRAINED_WORKFORCE_RATE')).toMatchObject({ value: 0.3, status: 'STALE' });
+    expect(main('922-M-4')?.status).toBe('STALE');
+  });
+
+  it('DTI 2024 (405): main-indicator values are given, the score is null with the reason', async () => {
+    const { dti, main } = await assess(fixture.unitYear({ unitId: '01@origin', year: 2024 }));
+    expect(dti['methodology']).toBe('405/QĐ-BKHCN');
+    expect(dti['score']).toBeNull();
+    expect(dti['completeness']).toBeNull();
+    expect(dti['scoreNote']).toMatch(/unconfirmed/);
+    expect(main('405-M-6')?.value).toBeCloseTo(0.675, 12);
+    expect(main('405-M-6')).toMatchObject({ maxPoints: null, pointsConfirmed: false, estimate: true });
+    expect(dti['published']).toMatchObject({ score: 0.8241, rank: 1, confirmed: true });
+  });
+
+  it('a merged province from DTI 2024 says it was computed on rolled-up inputs, not a per-predecessor average', async () => {
+    const { dti } = await assess(fixture.mergedUnitYear(2024));
+    const merger = dti['merger'] as { predecessors: { unitId: string }[]; basis: string; rule: string | null; note: string };
+    expect(merger.predecessors.map((p) => p.unitId)).toEqual(['56@origin', '58@origin']);
+    expect(merger.basis).toBe('ROLLED_UP_INPUTS');
+    expect(merger.rule).toMatch(/mean of predecessors/);
+    expect(merger.note).toMatch(/rolled-up inputs/);
+    expect(dti['notes']).toContain(merger.note);
+  });
+
+  it('finds the published result by code and validity (codes are reused)', async () => {
+    const merged = await assess(fixture.unitYear({ unitId: '31@2025-07-01', year: 2024 }));
+    expect(merged.dti['published']).toMatchObject({ score: 0.7857, rank: 3 });
+    const before = await assess(fixture.unitYear({ unitId: '31@origin', year: 2024 }));
+    expect(before.dti['published']).toBeNull();
+  });
+
+  it('answers a batch of 34 unit-years in one _entities call, in order', async () => {
+    const representations = Array.from({ length: 34 }, (_, i) => fixture.unitYear({ unitId: `${String(i + 1).padStart(2, '0')}@origin`, year: 2023 }));
+    const result = await run(ENTITIES, { representations });
+    expect(result.errors).toBeUndefined();
+    const entities = (result.data?.['_entities'] ?? []) as { unitId: string; dti: { score: number } }[];
+    expect(entities.map((e) => e.unitId)).toEqual(representations.map((r) => r['unitId']));
+    expect(entities.every((e) => Math.abs(e.dti.score - 0.39) < 1e-12)).toBe(true);
+  });
+
+  it('rejects a malformed representation with BAD_USER_INPUT', async () => {
+    const result = await run(ENTITIES, { representations: [fixture.unitYear({ unitId: '56' })] });
+    expect(codeOf(result.errors?.[0])).toBe('BAD_USER_INPUT');
+    expect(result.errors?.[0]?.message).toMatch(/CODE@YYYY-MM-DD/);
+  });
+});
+
+const INDEX766 = /* GraphQL */ `
+  query ($representations: [_Any!]!) {
+    _entities(representations: $representations) {
+      ... on UnitYear {
+        publicServiceIndex766 {
+          score maxScore completeness confirmed estimate status reason
+          groups { code name score maxScore }
+          indicators { code value points missingReason }
+          source { system status }
+        }
+      }
+    }
+  }
+`;
+
+describe('UnitYear.publicServiceIndex766', () => {
+  async function index766(publicServices: unknown) {
+    const result = await run(INDEX766, { representations: [{ __typename: 'UnitYear', unitId: '56@origin', year: 2023, publicServices }] });
+    expect(result.errors).toBeUndefined();
+    const entities = (result.data?.['_entities'] ?? []) as { publicServiceIndex766: Record<string, unknown> }[];
+    return entities[0]?.publicServiceIndex766 ?? {};
+  }
+
+  it('estimates the index from the portal counts, flagged unconfirmed', async () => {
+    const r = await index766(fixture.publicServices());
+    expect(r['maxScore']).toBe(100);
+    expect(r['confirmed']).toBe(false);
+    expect(r['status']).toBe('OK');
+    expect(typeof r['score']).toBe('number');
+    const groups = r['groups'] as { code: string; score: number | null; maxScore: number }[];
+    expect(groups.map((g) => g.code)).toEqual(['766-G1', '766-G2', '766-G3', '766-G4', '766-G5']);
+    expect(groups.reduce((s, g) => s + (g.score ?? 0), 0)).toBeCloseTo(r['score'] as number, 9);
+    const indicators = r['indicators'] as { code: string; value: number | null; missingReason: string | null }[];
+    expect(indicators.find((i) => i.code === '766-2.1')?.value).toBeCloseTo(34_200 / 36_000, 12);
+    expect(indicators.find((i) => i.code === '766-3.1')?.value).toBeCloseTo(1400 / 1800, 12);
+    expect(indicators.find((i) => i.code === '766-1.3')?.missingReason).toMatch(/publishedComplete/);
+  });
+
+  it('with the portal down, says so and scores nothing', async () => {
+    const r = await index766(null);
+    expect(r).toMatchObject({ score: null, status: 'SOURCE_UNAVAILABLE', source: null, confirmed: false });
+    expect(r['reason']).toMatch(/services/);
+    expect((r['groups'] as unknown[]).length).toBe(5);
+  });
+
+  it('with inconsistent counts, reports them rather than failing as bad user input', async () => {
+    const r = await index766(fixture.publicServices({ dossiersResolvedOnTime: 40_000 }));
+    expect(r).toMatchObject({ score: null, status: 'MISSING' });
+    expect(r['reason']).toMatch(/inconsistent/);
+  });
+});
+
+describe('Query.dtiScore', () => {
+  const QUERY = /* GraphQL */ `
+    query ($m: String!, $v: [MainIndicatorValueInput!]!) {
+      dtiScore(methodology: $m, mainIndicatorValues: $v) { methodology score maxScore completeness reason confirmed contributions { code points } }
+    }
+  `;
+
+  it('computes the weighted sum by hand for 922', async () => {
+    const values = [1, 0.9, 0.8, 0.7, 0.6, 0.5, 0.4, 0.3, 0.2].map((value, i) => ({ code: `922-M-${i + 1}`, value }));
+    const result = await run(QUERY, { m: '922/QĐ-BTTTT', v: values });
+    expect(result.errors).toBeUndefined();
+    const s = result.data?.['dtiScore'] as Record<string, unknown>;
+    // 100·(1+0.9+0.8+0.7+0.6) + 0·0.5 + 200·0.4 + 150·0.3 + 150·0.2 = 555 of 1000.
+    expect(s['score']).toBeCloseTo(0.555, 12);
+    expect(s['completeness']).toBe(1);
+    expect(s['reason']).toBeNull();
+  });
+
+  it('rejects an unknown methodology with BAD_USER_INPUT naming the known ones', async () => {
+    const result = await run(QUERY, { m: '999/QĐ-XYZ', v: [] });
+    expect(codeOf(result.errors?.[0])).toBe('BAD_USER_INPUT');
+    expect(result.errors?.[0]?.message).toMatch(/922\/QĐ-BTTTT/);
+  });
+
+  it('rejects a value outside 0..1 with BAD_USER_INPUT', async () => {
+    const result = await run(QUERY, { m: '922/QĐ-BTTTT', v: [{ code: '922-M-1', value: 1.5 }] });
+    expect(codeOf(result.errors?.[0])).toBe('BAD_USER_INPUT');
+  });
+});
+
+describe('Query.dtiCatalogue', () => {
+  const QUERY = /* GraphQL */ `
+    query ($m: String, $y: Int) {
+      dtiCatalogue(methodology: $m, year: $y) {
+        version
+        methodologies { code totalPoints totalPointsConfirmed mainIndicators { code maxPoints pointsConfirmed confirmed status dataHeldBy citation inputs { code } } }
+        inputs { code sourceSystem feeds mappingIsJudgement confirmed }
+        index766 { totalPoints groups { code maxPoints confirmed } }
+      }
+    }
+  `;
+
+  it('gives the methodology of a DTI year with NOT_COLLECTED main indicators and their data holders', async () => {
+    const result = await run(QUERY, { y: 2024 });
+    expect(result.errors).toBeUndefined();
+    const cat = result.data?.['dtiCatalogue'] as { methodologies: { code: string; mainIndicators: { code: string; status: string; maxPoints: number | null; inputs: unknown[] }[] }[]; inputs: unknown[] };
+    expect(cat.methodologies.map((m) => m.code)).toEqual(['405/QĐ-BKHCN']);
+    const m3 = cat.methodologies[0]?.mainIndicators.find((i) => i.code === '405-M-3');
+    expect(m3).toMatchObject({ status: 'NOT_COLLECTED', maxPoints: null, inputs: [] });
+    expect(cat.inputs.length).toBe(12);
+  });
+
+  it('lists every methodology without arguments', async () => {
+    const result = await run(QUERY);
+    const cat = result.data?.['dtiCatalogue'] as { methodologies: { code: string }[] };
+    expect(cat.methodologies.map((m) => m.code)).toEqual(['1726/QĐ-BTTTT', '922/QĐ-BTTTT', '405/QĐ-BKHCN']);
+  });
+
+  it('rejects a methodology that does not govern the year given', async () => {
+    const result = await run(QUERY, { m: '922/QĐ-BTTTT', y: 2024 });
+    expect(codeOf(result.errors?.[0])).toBe('BAD_USER_INPUT');
+  });
+});
