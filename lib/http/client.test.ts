@@ -53,6 +53,20 @@ describe('createUpstreamClient', () => {
     expect((err as UpstreamBadResponseError).system).toBe('plans');
   });
 
+  it('names the field inside a union branch, taking the closest branch', async () => {
+    const legacyRow = z.object({ MA_DV: z.string(), TONG_HS: z.number(), HS_TRUC_TUYEN: z.number() });
+    const currentRow = z.object({ ma: z.string(), tongHoSo: z.number(), hoSoTrucTuyen: z.number() });
+    const unionSchema = z.object({ rows: z.array(z.union([currentRow, legacyRow])) });
+    agent
+      .get(ORIGIN)
+      .intercept({ path: '/api/stats', method: 'GET' })
+      .reply(200, { rows: [{ MA_DV: '56', TONG_HS: 10, HS_TRUC_TUYEN: 'bảy' }] });
+    const err = await client().get('/stats', { schema: unionSchema }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(UpstreamBadResponseError);
+    if (!(err instanceof UpstreamBadResponseError)) return;
+    expect(err.issues.map((i) => i.path)).toEqual(['rows.0.HS_TRUC_TUYEN']);
+  });
+
   it('rejects a body that is not JSON', async () => {
     agent.get(ORIGIN).intercept({ path: '/api/units', method: 'GET' }).reply(200, '<html>maintenance</html>');
     await expect(client().get('/units', { schema })).rejects.toBeInstanceOf(UpstreamBadResponseError);

@@ -93,8 +93,20 @@ function buildPath(prefix: string, path: string, query: RequestOptions<z.ZodType
   return `${prefix}${path}${qs === '' ? '' : `?${qs}`}`;
 }
 
-function issuesOf(error: z.ZodError): { path: string; message: string }[] {
-  return error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
+/**
+ * Flattens zod issues to dotted paths. A failed union is replaced by the issues of its closest
+ * branch (fewest issues, the first on a tie), so the caller sees `rows.0.HS_TRUC_TUYEN` rather
+ * than "invalid input" at the union.
+ */
+function issuesOf(issues: readonly z.core.$ZodIssue[], prefix: readonly PropertyKey[] = []): { path: string; message: string }[] {
+  return issues.flatMap((i) => {
+    const path = [...prefix, ...i.path];
+    if (i.code === 'invalid_union' && i.errors.length > 0) {
+      const branches = i.errors.map((branch) => issuesOf(branch, path));
+      return branches.reduce((closest, branch) => (branch.length < closest.length ? branch : closest));
+    }
+    return [{ path: path.map(String).join('.'), message: i.message }];
+  });
 }
 
 /**
@@ -170,7 +182,7 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
     }
     const parsed = opts.schema.safeParse(json);
     if (!parsed.success) {
-      throw new UpstreamBadResponseError({ system, target, status, issues: issuesOf(parsed.error), cause: parsed.error });
+      throw new UpstreamBadResponseError({ system, target, status, issues: issuesOf(parsed.error.issues), cause: parsed.error });
     }
     return { data: parsed.data, fetchedAt: now().toISOString(), url: target.url };
   }
