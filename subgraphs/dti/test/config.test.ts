@@ -1,0 +1,14 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError } from '../../../lib/config/index.ts';
+import { loadConfig } from '../config.ts';
+
+describe('loadConfig', () => {
+  it('applies the defaults', () => {
+    expect(loadConfig({})).toEqual({ port: 4005, host: '127.0.0.1', logLevel: 'info' });
+  });
+
+  it('names the bad variable, its value and the rule', () => {
+    expect(() => loadConfig({ PORT: 'eighty' })).toThrow(ConfigError);
+    expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT="eighty"/);
+  });
+});
