@@ -1,0 +1,193 @@
+import { buildSubgraphSchema, printSubgraphSchema } from '@apollo/subgraph';
+import { composeServices, compositionHasErrors } from '@theguild/federation-composition';
+import { parse, type DocumentNode } from 'graphql';
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { typeDefs as documentsTypeDefs } from '../../subgraphs/documents/schema.ts';
+import { typeDefs as labourTypeDefs } from '../../subgraphs/labour/schema.ts';
+import { typeDefs as plansTypeDefs } from '../../subgraphs/plans/schema.ts';
+import { typeDefs as servicesTypeDefs } from '../../subgraphs/services/schema.ts';
+import type { SystemName, UpstreamErrorCode } from '../errors/index.ts';
+import { sharedTypeDefs, type Subgraph } from '../subgraph/index.ts';
+import { loadUnitCatalogue, recordScopes, REFERENCE_UNITS_URL, unitsInForce, type RecordScope } from '../units/index.ts';
+
+/** Environment variables as `loadConfig` reads them. */
+type Env = Readonly<Record<string, string | undefined>>;
+
+/** A simulator as the suite needs it: where it listens, and how to stop it. */
+export interface ConformanceSimulator extends AsyncDisposable {
+  readonly url: string;
+}
+
+/** What a source subgraph hands the conformance suite. */
+export interface SubgraphConformanceOptions<C> {
+  /** The upstream system the subgraph wraps; errors must carry it as `extensions.system`. */
+  readonly system: Exclude<SystemName, 'plans'>;
+  /** The field the subgraph contributes to `UnitYear`, e.g. `documents`. */
+  readonly field: string;
+  /** Starts the system's simulator on `host:port` (port 0 picks a free one). */
+  readonly startSimulator: (port: number, host: string) => Promise<ConformanceSimulator>;
+  /** The subgraph's public `createSubgraph`. */
+  readonly createSubgraph: (config: C) => Subgraph;
+  /** The subgraph's public `loadConfig`. */
+  readonly loadConfig: (env: Env) => C;
+}
+
+const HOST = '127.0.0.1';
+const YEAR = 2024;
+/** A deadline far below the simulator's injected latency, so the timeout fault trips on every attempt. */
+const SHORT_TIMEOUT_MS = '50';
+
+const responseSchema = z.object({
+  data: z.object({ _entities: z.array(z.record(z.string(), z.unknown()).nullable()) }).nullable(),
+  errors: z
+    .array(
+      z.object({
+        message: z.string(),
+        path: z.array(z.union([z.string(), z.number()])).optional(),
+        extensions: z.record(z.string(), z.unknown()).optional(),
+      }),
+    )
+    .optional(),
+});
+const fieldSchema = z.object({ source: z.object({ system: z.string(), status: z.string() }) }).nullable();
+const simRequestsSchema = z.object({ total: z.number() });
+
+/** The subgraph plus its simulator over loopback, both on free ports; disposing closes all of it. */
+interface ConformanceStack extends AsyncDisposable {
+  entities(representations: readonly object[]): Promise<z.output<typeof responseSchema>>;
+  upstreamRequests(): Promise<number>;
+  resetRequests(): Promise<void>;
+  fault(faults: Readonly<Record<string, unknown>>): Promise<void>;
+}
+
+async function simCall(url: string, init: RequestInit = {}): Promise<unknown> {
+  const res = await fetch(url, init);
+  if (!res.ok) throw new Error(`simulator control call ${init.method ?? 'GET'} ${url} answered ${res.status}`);
+  return res.json();
+}
+
+async function startStack<C>(options: SubgraphConformanceOptions<C>, env: Env = {}): Promise<ConformanceStack> {
+  // Until `move()`, a failed start closes what already started.
+  await using resources = new AsyncDisposableStack();
+  const sim = resources.use(await options.startSimulator(0, HOST));
+  const subgraph = options.createSubgraph(options.loadConfig({ UPSTREAM_URL: sim.url, PORT: '0', LOG_LEVEL: 'error', ...env }));
+  resources.defer(() => subgraph.close());
+  const running = resources.use(await subgraph.start({ port: 0, host: HOST }));
+  const owned = resources.move();
+  const query = /* GraphQL */ `
+    query ($r: [_Any!]!) {
+      _entities(representations: $r) { ... on UnitYear { unitId year ${options.field} { source { system status } } } }
+    }
+  `;
+  return {
+    entities: async (r) => {
+      const res = await fetch(running.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables: { r } }) });
+      return responseSchema.parse(await res.json());
+    },
+    upstreamRequests: async () => simRequestsSchema.parse(await simCall(`${sim.url}/_sim/requests`)).total,
+    resetRequests: async () => void (await simCall(`${sim.url}/_sim/requests`, { method: 'DELETE' })),
+    fault: async (faults) =>
+      void (await simCall(`${sim.url}/_sim/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(faults) })),
+    [Symbol.asyncDispose]: () => owned.disposeAsync(),
+  };
+}
+
+/** Closes a subgraph that was built but never started (its upstream pool) when the scope ends. */
+function disposable(subgraph: Subgraph): Subgraph & AsyncDisposable {
+  return { ...subgraph, [Symbol.asyncDispose]: () => subgraph.close() };
+}
+
+/**
+ * The source subgraphs' own type definitions. Plans `@requires` figures the other source subgraphs
+ * own, so a source subgraph composes only alongside them; the one under test is swapped for its
+ * real schema. Type definitions alone suffice: composition needs no resolvers.
+ */
+const SOURCE_TYPE_DEFS: Readonly<Record<SystemName, DocumentNode>> = {
+  plans: plansTypeDefs,
+  documents: documentsTypeDefs,
+  services: servicesTypeDefs,
+  labour: labourTypeDefs,
+};
+
+function sdlOf(typeDefs: DocumentNode): string {
+  return printSubgraphSchema(buildSubgraphSchema([{ typeDefs: sharedTypeDefs }, { typeDefs }]));
+}
+
+/** UnitYear representations as the router sends them: the provinces in force today, for `year`. */
+function provinceRepresentations(year: number): { __typename: 'UnitYear'; unitId: string; year: number; recordScopes: RecordScope[] }[] {
+  const units = loadUnitCatalogue(REFERENCE_UNITS_URL);
+  const today = new Date().toISOString().slice(0, 10);
+  return unitsInForce(units, 'province', today).map((u) => ({
+    __typename: 'UnitYear',
+    unitId: u.id,
+    year,
+    recordScopes: recordScopes(units, u, `${year}-01-01`, `${year}-12-31`),
+  }));
+}
+
+/**
+ * The checks every source subgraph passes against its real simulator: its SDL composes with the
+ * plans subgraph, an `_entities` batch of 34 provinces costs one upstream request, and an upstream
+ * that is down, failing, malformed or slow gives a null field with a typed error naming the system.
+ */
+export function defineSubgraphConformance<C>(options: SubgraphConformanceOptions<C>): void {
+  const { system, field } = options;
+
+  describe(`${system} subgraph conformance`, () => {
+    it('composes with the plans subgraph and the other source subgraphs', async () => {
+      await using own = disposable(options.createSubgraph(options.loadConfig({ PORT: '0', LOG_LEVEL: 'error' })));
+      const result = composeServices(
+        Object.entries(SOURCE_TYPE_DEFS).map(([name, typeDefs]) => ({
+          name,
+          typeDefs: parse(name === system ? printSubgraphSchema(own.schema) : sdlOf(typeDefs)),
+          url: `http://${name}.invalid/graphql`,
+        })),
+      );
+      expect(compositionHasErrors(result) ? result.errors.map((e) => e.message) : []).toEqual([]);
+    });
+
+    it(`resolves ${field} for the 34 provinces of ${YEAR} with exactly one upstream request`, async () => {
+      await using stack = await startStack(options);
+      const representations = provinceRepresentations(YEAR);
+      expect(representations).toHaveLength(34);
+      await stack.resetRequests();
+      const res = await stack.entities(representations);
+      expect(await stack.upstreamRequests()).toBe(1);
+      expect(res.errors).toBeUndefined();
+      const entities = res.data?._entities ?? [];
+      expect(entities.map((e) => e?.['unitId'])).toEqual(representations.map((r) => r.unitId));
+      for (const e of entities) {
+        const value = fieldSchema.parse(e?.[field]);
+        expect(value?.source.status, String(e?.['unitId'])).toMatch(/^(OK|PARTIAL|STALE)$/);
+        expect(value?.source.system).toBe(system.toUpperCase());
+      }
+    });
+
+    // Each case gets a fresh stack, so the circuit is closed and the code is the fault's own.
+    const faults: readonly { readonly faults: Readonly<Record<string, unknown>>; readonly code: UpstreamErrorCode; readonly env?: Env }[] = [
+      { faults: { down: true }, code: 'UPSTREAM_UNAVAILABLE' },
+      { faults: { errorRate: 1 }, code: 'UPSTREAM_HTTP_ERROR' },
+      { faults: { malformed: true }, code: 'UPSTREAM_BAD_RESPONSE' },
+      { faults: { latencyMs: 400 }, code: 'UPSTREAM_TIMEOUT', env: { UPSTREAM_TIMEOUT_MS: SHORT_TIMEOUT_MS } },
+    ];
+    it.each(faults)(`gives a null ${field} with $code naming ${system} on fault $faults`, async ({ faults: f, code, env }) => {
+      await using stack = await startStack(options, env);
+      await stack.fault(f);
+      // Two plain provinces and one merged since, whose figures roll up several units' records.
+      const all = provinceRepresentations(YEAR);
+      const representations = [...all.slice(0, 2), ...all.filter((r) => r.recordScopes.length > 1).slice(0, 1)];
+      expect(representations).toHaveLength(3);
+      const res = await stack.entities(representations);
+      const entities = res.data?._entities ?? [];
+      expect(entities.map((e) => e?.['unitId'])).toEqual(representations.map((r) => r.unitId));
+      expect(entities.map((e) => e?.[field])).toEqual(representations.map(() => null));
+      // One error per entity, at its field: the loader fails each key, not the whole batch.
+      expect(res.errors?.map((e) => e.path)).toEqual(representations.map((_, i) => ['_entities', i, field]));
+      for (const error of res.errors ?? []) {
+        expect(error.extensions?.['code']).toBe(code);
+        expect(error.extensions?.['system']).toBe(system);
+      }
+    });
+  });
+}

@@ -1,0 +1,2 @@
+export type { ConformanceSimulator, SubgraphConformanceOptions } from './conformance.ts';
+export { defineSubgraphConformance } from './conformance.ts';

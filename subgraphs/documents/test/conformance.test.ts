@@ -1,0 +1,5 @@
+import { defineSubgraphConformance } from '../../../lib/testing/index.ts';
+import { startDocumentsSimulator } from '../../../simulators/documents/index.ts';
+import { createSubgraph, loadConfig } from '../index.ts';
+
+defineSubgraphConformance({ system: 'documents', field: 'documents', startSimulator: startDocumentsSimulator, createSubgraph, loadConfig });

@@ -1,0 +1,5 @@
+import { defineSubgraphConformance } from '../../../lib/testing/index.ts';
+import { startServicesSimulator } from '../../../simulators/services/index.ts';
+import { createSubgraph, loadConfig } from '../index.ts';
+
+defineSubgraphConformance({ system: 'services', field: 'publicServices', startSimulator: startServicesSimulator, createSubgraph, loadConfig });
