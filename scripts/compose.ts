@@ -9,6 +9,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import type { Subgraph } from '../lib/subgraph/index.ts';
 import { REPO_ROOT_URL, SUBGRAPHS, type SubgraphName } from '../lib/topology/index.ts';
 import * as documents from '../subgraphs/documents/index.ts';
+import * as dti from '../subgraphs/dti/index.ts';
 import * as labour from '../subgraphs/labour/index.ts';
 import * as plans from '../subgraphs/plans/index.ts';
 import * as services from '../subgraphs/services/index.ts';
@@ -16,18 +17,16 @@ import * as services from '../subgraphs/services/index.ts';
 const SUPERGRAPH_URL = new URL('schema/supergraph.graphql', REPO_ROOT_URL);
 
 // Built with default configuration: no connection is opened, only the schema is read.
-const builders: Record<SubgraphName, (() => Subgraph) | undefined> = {
+const builders: Record<SubgraphName, () => Subgraph> = {
   plans: () => plans.createSubgraph(plans.loadConfig({})),
   documents: () => documents.createSubgraph(documents.loadConfig({})),
   services: () => services.createSubgraph(services.loadConfig({})),
   labour: () => labour.createSubgraph(labour.loadConfig({})),
-  dti: undefined,
+  dti: () => dti.createSubgraph(dti.loadConfig({})),
 };
 
 async function sdlOf(name: SubgraphName): Promise<string> {
-  const build = builders[name];
-  if (build === undefined) throw new Error(`no builder for subgraph ${name}`);
-  const subgraph = build();
+  const subgraph = builders[name]();
   try {
     return printSubgraphSchema(subgraph.schema);
   } finally {

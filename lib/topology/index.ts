@@ -37,6 +37,7 @@ export const SUBGRAPHS: readonly SubgraphSpec[] = [
   { name: 'documents', entry: 'subgraphs/documents/main.ts', module: 'subgraphs/documents/index.ts', defaultPort: 4002, upstream: 'documents' },
   { name: 'services', entry: 'subgraphs/services/main.ts', module: 'subgraphs/services/index.ts', defaultPort: 4003, upstream: 'services' },
   { name: 'labour', entry: 'subgraphs/labour/main.ts', module: 'subgraphs/labour/index.ts', defaultPort: 4004, upstream: 'labour' },
+  { name: 'dti', entry: 'subgraphs/dti/main.ts', module: 'subgraphs/dti/index.ts', defaultPort: 4005, upstream: null },
 ];
 
 export const GATEWAY = { entry: 'gateway/main.ts', defaultPort: 4000 } as const;

@@ -1,9 +1,8 @@
-import { readFileSync } from 'node:fs';
 import type { AdministrativeUnitRecord } from '../../lib/units/index.ts';
 import type { SimRequest, SimResponse, SimRoute } from '../shared/server.ts';
 import { seedUnits } from '../shared/units.ts';
-import { SEED_DIR_URL, SEED_PLANS, type SeedPlanManifestEntry } from './seed-plans.ts';
-import { toWireDate, unitToWire } from './wire.ts';
+import { createRegistry, registryPlanSchema, type StoredPlan } from './registry.ts';
+import { unitToWire } from './wire.ts';
 
 const MAX_PAGE_SIZE = 500;
 
@@ -32,36 +31,16 @@ function codesParam(req: SimRequest): string[] | undefined {
   return raw === null ? undefined : raw.split(',').map((c) => c.trim()).filter((c) => c !== '');
 }
 
-interface StoredPlan extends SeedPlanManifestEntry {
-  readonly id: string;
-  readonly text: string;
-}
-
-function loadPlans(): StoredPlan[] {
-  return SEED_PLANS.map((p, i) => ({
-    ...p,
-    id: `KH-${String(i + 1).padStart(6, '0')}`,
-    text: readFileSync(new URL(p.file, SEED_DIR_URL), 'utf8').normalize('NFC'),
-  }));
-}
-
 function planToWire(p: StoredPlan): Record<string, unknown> {
-  return {
-    id: p.id,
-    soKyHieu: p.symbol,
-    trichYeu: p.title,
-    coQuanBanHanh: p.issuer,
-    ngayBanHanh: toWireDate(p.issuedOn),
-    maDonVi: p.unitCode,
-    canCu: p.legalBasis,
-    tepVanBan: p.file,
-  };
+  const { noiDung: _text, ...record } = p;
+  return record;
 }
 
 /** The plan registry's API (kho kế hoạch chuyển đổi số). */
 export function planRoutes(): SimRoute[] {
   const units: readonly AdministrativeUnitRecord[] = seedUnits();
-  const plans = loadPlans();
+  const registry = createRegistry();
+  const plans = registry.plans;
   const LEVELS: Record<string, AdministrativeUnitRecord['level']> = { TINH: 'province', HUYEN: 'district', XA: 'commune' };
   return [
     {
@@ -82,7 +61,8 @@ export function planRoutes(): SimRoute[] {
       path: '/api/v1/ke-hoach',
       handler: (req) => {
         const codes = codesParam(req);
-        const rows = plans.filter((p) => codes === undefined || codes.includes(p.unitCode));
+        const ids = req.url.searchParams.get('maKeHoach')?.split(',');
+        const rows = plans.filter((p) => (codes === undefined || codes.includes(p.maDonVi)) && (ids === undefined || ids.includes(p.id)));
         return page(req, rows, planToWire);
       },
     },
@@ -93,7 +73,28 @@ export function planRoutes(): SimRoute[] {
       handler: (req) => {
         const plan = plans.find((p) => p.id === req.params['id']);
         if (plan === undefined) return registryError(404, `Không tìm thấy kế hoạch ${req.params['id'] ?? ''}`);
-        return { status: 200, json: { thanhCong: true, duLieu: { ...planToWire(plan), noiDung: plan.text } } };
+        return { status: 200, json: { thanhCong: true, duLieu: { ...planToWire(plan), noiDung: plan.noiDung } } };
+      },
+    },
+    {
+      name: 'ke-hoach-them-moi',
+      method: 'POST',
+      path: '/api/v1/ke-hoach',
+      handler: (req) => {
+        let body: unknown;
+        try {
+          body = JSON.parse(req.body);
+        } catch {
+          return registryError(400, 'Dữ liệu gửi lên không phải JSON');
+        }
+        const parsed = registryPlanSchema.extend({ noiDung: registryPlanSchema.shape.trichYeu }).safeParse(body);
+        if (!parsed.success) {
+          return registryError(400, `Dữ liệu kế hoạch không hợp lệ: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+        }
+        const { noiDung, ...record } = parsed.data;
+        const duplicate = plans.find((p) => p.soKyHieu === record.soKyHieu && p.maDonVi === record.maDonVi && p.ngayBanHanh === record.ngayBanHanh);
+        if (duplicate !== undefined) return registryError(409, `Kế hoạch ${record.soKyHieu} đã có trong kho (${duplicate.id})`);
+        return { status: 201, json: { thanhCong: true, duLieu: planToWire(registry.add(record, noiDung)) } };
       },
     },
   ];

@@ -1,3 +1,4 @@
+import type { IndicatorInfo } from './domain/targets.ts';
 import type { Catalogue } from './domain/types.ts';
 import type { DataYears } from './domain/period.ts';
 import type { PlansUpstream } from './upstream/client.ts';
@@ -10,6 +11,8 @@ export interface PlansContext {
   /** ISO date the request runs on: the default `asOf`. */
   readonly today: string;
   readonly dataYears: DataYears;
+  readonly indicators: ReadonlyMap<string, IndicatorInfo>;
+  readonly upstream: PlansUpstream;
 }
 
 /** Dependencies shared by every request's context. */
@@ -18,6 +21,7 @@ export interface PlansContextDeps {
   readonly catalogue: () => Promise<Catalogue>;
   readonly now: () => Date;
   readonly firstDataYear: number;
+  readonly indicators: ReadonlyMap<string, IndicatorInfo>;
 }
 
 /** Builds a request's context: fresh loaders, the cached catalogue, today's date. */
@@ -28,5 +32,7 @@ export function createContext(deps: PlansContextDeps): PlansContext {
     loaders: createLoaders(deps.upstream),
     today: now.toISOString().slice(0, 10),
     dataYears: { first: deps.firstDataYear, last: now.getUTCFullYear() },
+    indicators: deps.indicators,
+    upstream: deps.upstream,
   };
 }

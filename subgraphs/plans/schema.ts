@@ -1,8 +1,16 @@
 import { gql } from 'graphql-tag';
 
+const SOURCE = 'source { system status recordRef fetchedAt asOf note rolledUpFrom { unitId code name from to } }';
+// What a target's comparison needs from the other subgraphs; the planner fetches it in parallel.
+const FIGURES = [
+  `unitYear { documents { signedDigitallyRate sentElectronicallyRate workRecordsOnlineRate ${SOURCE} }`,
+  `publicServices { fullyOnlineProcedureRate onlineDossierRate onTimeRate digitisedDossierRate onlinePaymentRate ${SOURCE} }`,
+  `labour { trainedWorkforceRate digitalSkillsRate ${SOURCE} } }`,
+].join(' ');
+
 /** The plans subgraph: administrative units over time, the unit-year entity, and the plan registry. */
-export const typeDefs = gql`
-  extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable"])
+export const typeDefs = gql(/* GraphQL */ `
+  extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires"])
 
   enum UnitLevel {
     PROVINCE
@@ -57,6 +65,32 @@ export const typeDefs = gql`
     rolledUp: Boolean!
     "Plans in force for this unit by the end of the year (the registry's view)."
     plans: PlanYearSummary
+    documents: DocumentStats @external
+    publicServices: PublicServiceStats @external
+    labour: LabourStats @external
+  }
+
+  # The figures a target is compared with, as their owning subgraphs define them.
+  type DocumentStats {
+    signedDigitallyRate: Float @external
+    sentElectronicallyRate: Float @external
+    workRecordsOnlineRate: Float @external
+    source: Provenance! @external
+  }
+
+  type PublicServiceStats {
+    fullyOnlineProcedureRate: Float @external
+    onlineDossierRate: Float @external
+    onTimeRate: Float @external
+    digitisedDossierRate: Float @external
+    onlinePaymentRate: Float @external
+    source: Provenance! @external
+  }
+
+  type LabourStats {
+    trainedWorkforceRate: Float @external
+    digitalSkillsRate: Float @external
+    source: Provenance! @external
   }
 
   type PlanYearSummary {
@@ -80,6 +114,107 @@ export const typeDefs = gql`
     unit: AdministrativeUnit
     "Source document file in the registry."
     documentFile: String
+    "Measurable targets (chỉ tiêu) as the document states them."
+    targets: [PlanTarget!]!
+    "Tasks (nhiệm vụ) with lead and cooperating agencies."
+    tasks: [PlanTask!]!
+    "Budget per year, where the document gives it."
+    budget: [BudgetLine!]!
+    "Total budget in đồng, where the document states one (never summed by us)."
+    budgetTotalVND: Float
+  }
+
+  enum TargetUnit {
+    PERCENT
+    COUNT
+    VND
+  }
+
+  "A target a plan sets, e.g. 90% of work records at province level handled online by 2025."
+  type PlanTarget {
+    "The measured thing as written."
+    text: String!
+    "Lower bound (a single value has min = max); null for a ceiling ('dưới 5%')."
+    min: Float
+    "Upper bound; null for a floor ('trên 80%')."
+    max: Float
+    unit: TargetUnit!
+    targetYear: Int
+    "Administrative level the target applies to, when the text says."
+    level: UnitLevel
+    "The measured indicator the target names; null where none matches (never a guess)."
+    indicator: TargetIndicator
+    "The owning system's figure for a year, compared with the target."
+    actual(year: Int!): TargetActual
+  }
+
+  type TargetIndicator {
+    code: String!
+    "Vietnamese name."
+    name: String!
+    nameEn: String!
+    sourceSystem: SourceSystem!
+    "False: which DTI component the input feeds is our judgement, not a confirmed fact."
+    confirmed: Boolean!
+    "The phrase in the target that made the link."
+    matchedOn: String!
+  }
+
+  "A target against what the owning system measured, with provenance."
+  type TargetActual @key(fields: "planId targetIndex year") {
+    planId: ID!
+    targetIndex: Int!
+    year: Int!
+    "The unit-year the figure comes from (the plan's unit; before a merger, as it was)."
+    unitYear: UnitYear
+    "Whether the target's year has come."
+    due: Boolean
+    "The measured value in the target's unit (percent for rates)."
+    value: Float @requires(fields: "${FIGURES}")
+    "Whether the value meets the target; null when there is nothing to compare."
+    met: Boolean @requires(fields: "${FIGURES}")
+    status: ProvenanceStatus! @requires(fields: "${FIGURES}")
+    source: Provenance @requires(fields: "${FIGURES}")
+    note: String @requires(fields: "${FIGURES}")
+  }
+
+  type PlanTask {
+    title: String!
+    "Lead agencies (đơn vị chủ trì), as named in the plan."
+    lead: [TaskAgency!]!
+    "Cooperating agencies (đơn vị phối hợp)."
+    cooperating: [TaskAgency!]!
+    timeframe: Timeframe
+    "Expected result (kết quả, sản phẩm)."
+    result: String
+  }
+
+  "An agency as a plan names it."
+  type TaskAgency {
+    name: String!
+  }
+
+  type Timeframe {
+    "As written, e.g. 'Quý III/2024'."
+    text: String
+    "First day (ISO), where the text gives one."
+    from: String
+    "Last day (ISO), where the text gives one."
+    to: String
+  }
+
+  type BudgetLine {
+    year: Int!
+    "Amount in đồng (exceeds 32-bit integers, hence Float)."
+    amountVND: Float!
+  }
+
+  type Mutation {
+    """
+    Adds a plan document to the registry: the text is parsed (symbol, issuer, date, legal basis,
+    targets, tasks, budget) and stored only if it parses; otherwise the error lists what failed.
+    """
+    importPlan(unitCode: String!, text: String!, title: String): Plan!
   }
 
   type DataYears {
@@ -97,4 +232,4 @@ export const typeDefs = gql`
     "The years the connected systems hold data for."
     dataYears: DataYears!
   }
-`;
+`);

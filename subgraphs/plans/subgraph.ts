@@ -10,6 +10,7 @@ import { resolvers } from './resolvers/index.ts';
 import { typeDefs } from './schema.ts';
 import { createCatalogueCache } from './upstream/catalogue.ts';
 import { createPlansUpstream } from './upstream/client.ts';
+import { loadIndicators } from './indicators.ts';
 
 /** Optional dependencies, injected by tests. */
 export interface PlansSubgraphDeps {
@@ -31,6 +32,7 @@ export function createSubgraph(config: PlansSubgraphConfig, deps: PlansSubgraphD
   });
   const upstream = createPlansUpstream(client);
   const catalogue = createCatalogueCache(upstream, config.catalogueTtlMs);
+  const indicators = loadIndicators();
   const schema = buildSubgraphSchema([
     { typeDefs: sharedTypeDefs },
     { typeDefs, resolvers: resolvers satisfies GraphQLResolverMap<PlansContext> },
@@ -47,7 +49,7 @@ export function createSubgraph(config: PlansSubgraphConfig, deps: PlansSubgraphD
           name: 'plans',
           schema,
           logger,
-          context: async () => createContext({ upstream, catalogue, now, firstDataYear: config.firstDataYear }),
+          context: async () => createContext({ upstream, catalogue, now, firstDataYear: config.firstDataYear, indicators }),
         },
         listen,
       );

@@ -1,7 +1,37 @@
 import type { ProvenanceStatus } from '../../../lib/errors/index.ts';
 import type { AdministrativeUnitRecord, RecordScope } from '../../../lib/units/index.ts';
 
-/** A plan as the registry holds it (metadata; targets and tasks come with the parser). */
+/** A measurable target a plan sets (chỉ tiêu). Values in `unit`; `min`/`max` equal for a single value. */
+export interface PlanTarget {
+  /** Position in the plan, stable: part of the target's identity. */
+  readonly index: number;
+  readonly text: string;
+  readonly min: number | null;
+  readonly max: number | null;
+  readonly unit: 'percent' | 'count' | 'VND';
+  readonly targetYear: number | null;
+  readonly level: 'province' | 'district' | 'commune' | null;
+}
+
+/** A task a plan assigns (nhiệm vụ). */
+export interface PlanTask {
+  readonly title: string;
+  readonly lead: readonly string[];
+  readonly cooperating: readonly string[];
+  /** As written, e.g. "Quý III/2024". */
+  readonly timeframe: string | null;
+  readonly from: string | null;
+  readonly to: string | null;
+  readonly result: string | null;
+}
+
+/** Budget for one year, in đồng. */
+export interface BudgetLine {
+  readonly year: number;
+  readonly amountVND: number;
+}
+
+/** A plan as the registry holds it. */
 export interface Plan {
   readonly id: string;
   readonly symbol: string;
@@ -13,6 +43,10 @@ export interface Plan {
   readonly unitCode: string;
   readonly legalBasis: readonly string[];
   readonly documentFile: string | null;
+  readonly targets: readonly PlanTarget[];
+  readonly tasks: readonly PlanTask[];
+  readonly budget: readonly BudgetLine[];
+  readonly budgetTotalVND: number | null;
 }
 
 /** The unit catalogue as fetched from the registry. */

@@ -1,7 +1,10 @@
 import { AdministrativeUnit } from './AdministrativeUnit.ts';
+import { Mutation } from './Mutation.ts';
 import { Plan } from './Plan.ts';
+import { PlanTarget } from './PlanTarget.ts';
 import { Query } from './Query.ts';
+import { TargetActual } from './TargetActual.ts';
 import { UnitYear } from './UnitYear.ts';
 
 /** Resolver map of the plans subgraph, one module per GraphQL type. */
-export const resolvers = { Query, AdministrativeUnit, UnitYear, Plan };
+export const resolvers = { Query, Mutation, AdministrativeUnit, UnitYear, Plan, PlanTarget, TargetActual };

@@ -3,7 +3,9 @@ import type { UpstreamClient } from '../../../lib/http/index.ts';
 import type { AdministrativeUnitRecord } from '../../../lib/units/index.ts';
 import type { Plan } from '../domain/types.ts';
 import { toPlan, toUnit } from './mappers.ts';
-import { pageSchema, wirePlanSchema, wireUnitSchema } from './schemas.ts';
+import { createdPlanSchema, pageSchema, wirePlanSchema, wireUnitSchema } from './schemas.ts';
+import { BadUserInputError, UpstreamHttpError } from '../../../lib/errors/index.ts';
+import type { WirePlanInput } from './outgoing.ts';
 
 /** Rows per page asked of the registry (its maximum): the whole catalogue fits in one page. */
 const PAGE_SIZE = 500;
@@ -19,6 +21,9 @@ export interface Fetched<T> {
 export interface PlansUpstream {
   units(): Promise<Fetched<AdministrativeUnitRecord>>;
   plansOf(codes: readonly string[]): Promise<Fetched<Plan>>;
+  plansById(ids: readonly string[]): Promise<Fetched<Plan>>;
+  /** Stores a new plan record; the registry refuses a duplicate (409). */
+  createPlan(record: WirePlanInput): Promise<Plan>;
 }
 
 async function allPages<R extends z.ZodType, T>(
@@ -45,5 +50,18 @@ export function createPlansUpstream(client: UpstreamClient): PlansUpstream {
   return {
     units: () => allPages(client, '/api/v1/danh-muc/don-vi-hanh-chinh', wireUnitSchema, {}, toUnit),
     plansOf: (codes) => allPages(client, '/api/v1/ke-hoach', wirePlanSchema, { maDonVi: [...new Set(codes)].sort().join(',') }, toPlan),
+    plansById: (ids) => allPages(client, '/api/v1/ke-hoach', wirePlanSchema, { maKeHoach: [...new Set(ids)].sort().join(',') }, toPlan),
+    createPlan: async (record) => {
+      try {
+        const res = await client.post('/api/v1/ke-hoach', { body: { json: record }, schema: createdPlanSchema });
+        return toPlan(res.data.duLieu);
+      } catch (e: unknown) {
+        // The registry refuses what it cannot store (a duplicate, an invalid record): the user's input, not an outage.
+        if (e instanceof UpstreamHttpError && (e.status === 409 || e.status === 400)) {
+          throw new BadUserInputError(`the plan registry refused the plan: ${e.message}`, { cause: e });
+        }
+        throw e;
+      }
+    },
   };
 }

@@ -1,10 +1,12 @@
 import DataLoader from 'dataloader';
+import { NotFoundError } from '../../../lib/errors/index.ts';
 import type { Plan } from '../domain/types.ts';
 import type { Fetched, PlansUpstream } from './client.ts';
 
 /** Per-request loaders: every unit code asked in one tick becomes one registry call. */
 export interface PlansLoaders {
   readonly plansByCode: DataLoader<string, Fetched<Plan>>;
+  readonly planById: DataLoader<string, Plan>;
 }
 
 /** Fresh loaders for one request. */
@@ -17,6 +19,15 @@ export function createLoaders(upstream: PlansUpstream): PlansLoaders {
       } catch (e: unknown) {
         const error = e instanceof Error ? e : new Error(String(e));
         return codes.map(() => error);
+      }
+    }),
+    planById: new DataLoader<string, Plan>(async (ids) => {
+      try {
+        const fetched = await upstream.plansById(ids);
+        return ids.map((id) => fetched.items.find((p) => p.id === id) ?? new NotFoundError(`the plan registry has no plan ${id}`));
+      } catch (e: unknown) {
+        const error = e instanceof Error ? e : new Error(String(e));
+        return ids.map(() => error);
       }
     }),
   };

@@ -4,6 +4,7 @@ import type { Plan } from '../domain/types.ts';
 import type { WirePlan, WireUnit } from './schemas.ts';
 
 const LEVEL = { TINH: 'province', HUYEN: 'district', XA: 'commune' } as const;
+const UNIT = { PHAN_TRAM: 'percent', SO_LUONG: 'count', DONG: 'VND' } as const;
 
 /** Registry unit → domain unit. */
 export function toUnit(w: WireUnit): AdministrativeUnitRecord {
@@ -33,5 +34,25 @@ export function toPlan(w: WirePlan): Plan {
     unitCode: w.maDonVi,
     legalBasis: w.canCu.map((c) => c.normalize('NFC')),
     documentFile: w.tepVanBan,
+    targets: w.chiTieu.map((t, index) => ({
+      index,
+      text: t.noiDung.normalize('NFC'),
+      min: t.giaTriTu,
+      max: t.giaTriDen,
+      unit: UNIT[t.donViTinh],
+      targetYear: t.namMucTieu,
+      level: t.cap === null ? null : LEVEL[t.cap],
+    })),
+    tasks: w.nhiemVu.map((t) => ({
+      title: t.tenNhiemVu.normalize('NFC'),
+      lead: t.donViChuTri.map((a) => a.normalize('NFC')),
+      cooperating: t.donViPhoiHop.map((a) => a.normalize('NFC')),
+      timeframe: t.thoiGian,
+      from: t.tuNgay,
+      to: t.denNgay,
+      result: t.ketQua === null ? null : t.ketQua.normalize('NFC'),
+    })),
+    budget: w.kinhPhi.map((b) => ({ year: b.nam, amountVND: b.soTien })),
+    budgetTotalVND: w.tongKinhPhi,
   };
 }

@@ -1,0 +1,24 @@
+import type { PlansContext } from '../context.ts';
+import { checkYear } from '../domain/period.ts';
+import { targetIndicator, type TargetIndicator } from '../domain/targets.ts';
+import { unitYear } from '../domain/units.ts';
+import { findUnit } from '../../../lib/units/index.ts';
+import { toGraphQLLevel } from './levels.ts';
+import type { TargetInPlan } from './Plan.ts';
+import type { TargetActualStub } from './TargetActual.ts';
+
+export const PlanTarget = {
+  unit: (t: TargetInPlan) => t.unit.toUpperCase(),
+  level: (t: TargetInPlan) => (t.level === null ? null : toGraphQLLevel(t.level)),
+  indicator: (t: TargetInPlan, _: unknown, ctx: PlansContext): (Omit<TargetIndicator, 'sourceSystem'> & { sourceSystem: string }) | null => {
+    const link = targetIndicator(t, ctx.indicators);
+    return link === null ? null : { ...link, sourceSystem: link.sourceSystem.toUpperCase() };
+  },
+  actual: async (t: TargetInPlan, args: { year: number }, ctx: PlansContext): Promise<TargetActualStub | null> => {
+    const year = checkYear(args.year, ctx.dataYears);
+    const catalogue = await ctx.catalogue();
+    const unit = findUnit(catalogue.units, t.plan.unitCode, t.plan.issuedOn);
+    if (unit === undefined) return null;
+    return { planId: t.plan.id, targetIndex: t.index, year, unitYear: unitYear(catalogue.units, unit, year) };
+  },
+};

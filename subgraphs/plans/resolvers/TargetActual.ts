@@ -1,0 +1,37 @@
+import { NotFoundError } from '../../../lib/errors/index.ts';
+import type { PlansContext } from '../context.ts';
+import { targetActual, targetIndicator, type TargetActualResult, type UnitYearFigures } from '../domain/targets.ts';
+import type { UnitYear } from '../domain/types.ts';
+
+/** A target-actual before the other subgraphs' figures arrive (first planner wave). */
+export interface TargetActualStub {
+  readonly planId: string;
+  readonly targetIndex: number;
+  readonly year: number;
+  readonly unitYear: UnitYear;
+}
+
+interface Representation {
+  readonly planId: string;
+  readonly targetIndex: number;
+  readonly year: number;
+  readonly unitYear?: UnitYearFigures | null;
+}
+
+type Resolved = TargetActualResult & { readonly planId: string; readonly targetIndex: number; readonly year: number };
+
+export const TargetActual = {
+  // Called with the figures the @requires fields asked of the source subgraphs.
+  __resolveReference: async (ref: Representation, ctx: PlansContext): Promise<Resolved> => {
+    const plan = await ctx.loaders.planById.load(ref.planId);
+    const target = plan.targets[ref.targetIndex];
+    if (target === undefined) throw new NotFoundError(`plan ${ref.planId} has no target #${ref.targetIndex}`);
+    const code = targetIndicator(target, ctx.indicators)?.code ?? null;
+    return { ...targetActual(target, code, ref.unitYear ?? {}, ref.year), planId: ref.planId, targetIndex: ref.targetIndex, year: ref.year };
+  },
+  due: async (a: TargetActualStub | Resolved, _: unknown, ctx: PlansContext): Promise<boolean | null> => {
+    if ('due' in a) return a.due;
+    const target = (await ctx.loaders.planById.load(a.planId)).targets[a.targetIndex];
+    return target?.targetYear === null || target === undefined ? null : a.year >= target.targetYear;
+  },
+};
