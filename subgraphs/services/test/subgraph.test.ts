@@ -104,23 +104,6 @@ describe('services subgraph over the real simulator', () => {
     expect(await t.requests()).toBe(0);
   });
 
-  it('gives a null field and a typed error when the portal is down', async () => {
-    await using t = await setup();
-    await t.fault({ down: true });
-    const body = await t.query(representations(2024, '2025-07-01').slice(0, 3));
-    expect(body.data?._entities.map((e) => e?.publicServices)).toEqual([null, null, null]);
-    expect(body.errors?.[0]?.extensions).toMatchObject({ code: 'UPSTREAM_UNAVAILABLE', system: 'services' });
-    expect(body.errors?.[0]?.path).toEqual(['_entities', 0, 'publicServices']);
-  });
-
-  it('reports UPSTREAM_BAD_RESPONSE when the portal sends malformed payloads', async () => {
-    await using t = await setup();
-    await t.fault({ malformed: true });
-    const body = await t.query(representations(2024, '2025-07-01').slice(0, 2));
-    expect(body.data?._entities.map((e) => e?.publicServices)).toEqual([null, null]);
-    expect(body.errors?.[0]?.extensions).toMatchObject({ code: 'UPSTREAM_BAD_RESPONSE', system: 'services' });
-  });
-
   it('reports UPSTREAM_HTTP_ERROR after retries when the portal answers 500', async () => {
     await using t = await setup();
     await t.fault({ errorRate: 1 });
