@@ -1,2 +1,3 @@
-export type { ConformanceSimulator, SubgraphConformanceOptions } from './conformance.ts';
-export { defineSubgraphConformance } from './conformance.ts';
+// The conformance suite is its own entry point (`lib/testing/conformance.ts`): it loads every
+// subgraph's schema, which plumbing tests that only need a mock upstream should not pay for.
+export { mockUpstream } from './mock-upstream.ts';

@@ -1,32 +1,26 @@
-import { MockAgent } from 'undici';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { MockAgent } from 'undici';
+import { describe, expect, it } from 'vitest';
 import { CircuitOpenError, UpstreamBadResponseError, UpstreamHttpError, UpstreamUnavailableError } from '../../../lib/errors/index.ts';
+import { mockUpstream } from '../../../lib/testing/index.ts';
 import * as fixture from '../../../test/fixtures/labour.ts';
 import { createLabourClient, type LabourClient } from '../upstream/client.ts';
 
 const json = { headers: { 'content-type': 'application/json; charset=utf-8' } };
 const yearly = (p: string): boolean => p.startsWith(fixture.yearlyPath);
 
+function labourClient(agent: MockAgent): LabourClient {
+  return createLabourClient({
+    baseUrl: fixture.baseUrl,
+    dispatcher: agent,
+    retry: { maxRetries: 2, initialDelayMs: 1, maxDelayMs: 2 },
+    now: () => new Date('2025-03-01T00:00:00Z'),
+  });
+}
+
 describe('labour client', () => {
-  let agent: MockAgent;
-  let client: LabourClient;
-
-  beforeEach(() => {
-    agent = new MockAgent();
-    agent.disableNetConnect();
-    client = createLabourClient({
-      baseUrl: fixture.baseUrl,
-      dispatcher: agent,
-      retry: { maxRetries: 2, initialDelayMs: 1, maxDelayMs: 2 },
-      now: () => new Date('2025-03-01T00:00:00Z'),
-    });
-  });
-  afterEach(async () => {
-    await client.close();
-    await agent.close();
-  });
-
   it('parses a valid page into domain reports (diacritics intact, dates parsed, percent as fraction)', async () => {
+    await using agent = mockUpstream();
+    await using client = labourClient(agent);
     let seenPath = '';
     agent
       .get(fixture.baseUrl)
@@ -55,6 +49,8 @@ describe('labour client', () => {
   });
 
   it('follows @odata.nextLink until the last page', async () => {
+    await using agent = mockUpstream();
+    await using client = labourClient(agent);
     const pool = agent.get(fixture.baseUrl);
     const next = `${fixture.baseUrl}${fixture.yearlyPath}?nam=2024&maTinh=56%2C58&%24skip=1&%24top=1`;
     pool
@@ -70,6 +66,8 @@ describe('labour client', () => {
   });
 
   it('refuses a continuation link to another host', async () => {
+    await using agent = mockUpstream();
+    await using client = labourClient(agent);
     agent
       .get(fixture.baseUrl)
       .intercept({ path: yearly, method: 'GET' })
@@ -81,6 +79,8 @@ describe('labour client', () => {
     ['a renamed field', fixture.malformedRenamedField(), 'value.0.LucLuongLaoDong'],
     ['a number as text', fixture.malformedNumberAsText(), 'value.0.SoNguoiCoViecLam'],
   ])('rejects %s with UpstreamBadResponseError and its issues', async (_label, body, path) => {
+    await using agent = mockUpstream();
+    await using client = labourClient(agent);
     agent.get(fixture.baseUrl).intercept({ path: yearly, method: 'GET' }).reply(200, body, json);
     const error: unknown = await client.yearlyReports(2024, ['56']).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UpstreamBadResponseError);
@@ -91,12 +91,16 @@ describe('labour client', () => {
   });
 
   it('rejects a truncated body as a bad response', async () => {
+    await using agent = mockUpstream();
+    await using client = labourClient(agent);
     agent.get(fixture.baseUrl).intercept({ path: yearly, method: 'GET' }).reply(200, fixture.malformedTruncated(), json);
     const error: unknown = await client.yearlyReports(2024, ['56']).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UpstreamBadResponseError);
   });
 
   it('retries a 5xx, then fails with UpstreamHttpError carrying the vendor message', async () => {
+    await using agent = mockUpstream();
+    await using client = labourClient(agent);
     agent
       .get(fixture.baseUrl)
       .intercept({ path: yearly, method: 'GET' })
@@ -111,6 +115,8 @@ describe('labour client', () => {
   });
 
   it('recovers when a retry succeeds', async () => {
+    await using agent = mockUpstream();
+    await using client = labourClient(agent);
     const pool = agent.get(fixture.baseUrl);
     pool.intercept({ path: yearly, method: 'GET' }).reply(502, fixture.errorBody('BadGateway', 'x'), json);
     pool.intercept({ path: yearly, method: 'GET' }).reply(200, fixture.validPage([fixture.validReport()]), json);
@@ -119,6 +125,8 @@ describe('labour client', () => {
   });
 
   it('turns a connection reset into UpstreamUnavailableError', async () => {
+    await using agent = mockUpstream();
+    await using client = labourClient(agent);
     const reset = Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET' });
     agent.get(fixture.baseUrl).intercept({ path: yearly, method: 'GET' }).replyWithError(reset).times(3);
     const error: unknown = await client.yearlyReports(2024, ['56']).catch((e: unknown) => e);
@@ -129,6 +137,7 @@ describe('labour client', () => {
   });
 
   it('opens the circuit after repeated failures and short-circuits the next call', async () => {
+    await using agent = mockUpstream();
     await using fragile = createLabourClient({ baseUrl: fixture.baseUrl, dispatcher: agent, retry: { maxRetries: 0 }, breaker: { consecutiveFailures: 1 } });
     const reset = Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET' });
     agent.get(fixture.baseUrl).intercept({ path: yearly, method: 'GET' }).replyWithError(reset);

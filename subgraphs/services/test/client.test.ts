@@ -1,12 +1,12 @@
-import { MockAgent } from 'undici';
+import type { MockAgent } from 'undici';
 import { describe, expect, it } from 'vitest';
 import { UpstreamBadResponseError, UpstreamHttpError, UpstreamUnavailableError } from '../../../lib/errors/index.ts';
+import { mockUpstream } from '../../../lib/testing/index.ts';
 import * as fixture from '../../../test/fixtures/services.ts';
 import { createServicesClient } from '../upstream/client.ts';
 
 function mockPortal(): { agent: MockAgent; pool: ReturnType<MockAgent['get']> } & AsyncDisposable {
-  const agent = new MockAgent();
-  agent.disableNetConnect();
+  const agent = mockUpstream();
   return { agent, pool: agent.get(fixture.baseUrl), [Symbol.asyncDispose]: () => agent.close() };
 }
 

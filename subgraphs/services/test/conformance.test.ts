@@ -1,4 +1,4 @@
-import { defineSubgraphConformance } from '../../../lib/testing/index.ts';
+import { defineSubgraphConformance } from '../../../lib/testing/conformance.ts';
 import { startServicesSimulator } from '../../../simulators/services/index.ts';
 import { createSubgraph, loadConfig } from '../index.ts';
 
