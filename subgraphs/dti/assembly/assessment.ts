@@ -1,6 +1,6 @@
 import type { ProvenanceStatus } from '../../../lib/errors/index.ts';
 import { assessDti, methodologyForYear, publishedResult } from '../domain/index.ts';
-import type { AssessedMainIndicator, Catalogue, DtiInputCode, PublishedResult, PublishedResults } from '../domain/index.ts';
+import type { AssessedInput, AssessedMainIndicator, Catalogue, DtiInputCode, PublishedResult, PublishedResults } from '../domain/index.ts';
 import { inputDefinitionView } from './catalogue-view.ts';
 import { collectInputs } from './inputs.ts';
 import type { CollectedInput } from './inputs.ts';
@@ -85,17 +85,19 @@ function mergerOf(facts: UnitYearFacts, rule: string | null): MergerView | null 
   return { predecessors, basis: 'ROLLED_UP_INPUTS', rule, note };
 }
 
-function inputView(c: CollectedInput, data: AssessmentData, used: boolean, feeds: readonly string[]) {
+function inputView(c: CollectedInput, data: AssessmentData, assessed: AssessedInput | undefined) {
   const def = data.catalogue.inputs.find((d) => d.code === c.code);
   if (def === undefined) throw new Error(`catalogue lost input ${c.code}`);
+  // The evidence-only note leads: it says whether the value counts at all, before how it was read.
+  const notes = [assessed?.note ?? null, c.note].filter((n): n is string => n !== null);
   return {
     indicator: inputDefinitionView(def),
     value: c.value,
     status: c.status,
-    used,
-    feeds,
+    used: assessed?.used ?? false,
+    feeds: assessed?.feeds ?? [],
     source: c.provenance satisfies SourceProvenance | null,
-    note: c.note,
+    note: notes.length === 0 ? null : notes.join(' '),
   };
 }
 
@@ -158,10 +160,7 @@ export function assessUnitYear(facts: UnitYearFacts, data: AssessmentData) {
         citation: def?.citation ?? methodology.citation,
       };
     }),
-    inputs: collected.map((c) => {
-      const assessed = assessedByCode.get(c.code);
-      return inputView(c, data, assessed?.used ?? false, assessed?.feeds ?? []);
-    }),
+    inputs: collected.map((c) => inputView(c, data, assessedByCode.get(c.code))),
     missing: result.missing.map((m) => ({ kind: m.kind, code: m.code, status: m.status, reason: m.reason })),
     notes,
     merger,

@@ -48,7 +48,7 @@ function view(status: ProvenanceStatus, source: SourceProvenance | null, reason:
   const groups =
     result === null
       ? catalogue.index766.groups.map((g) => ({ code: g.code, name: g.nameVi, nameEn: g.nameEn, score: null, maxScore: g.maxPoints, maxScoreConfirmed: g.confirmed, completeness: null, conflicts: g.conflicts }))
-      : result.groups.map((g) => ({ code: g.code, name: g.nameVi, nameEn: g.nameEn, score: g.points, maxScore: g.maxPoints, maxScoreConfirmed: g.maxPointsConfirmed, completeness: g.completeness, conflicts: g.conflicts }));
+      : result.groups.map((g) => ({ code: g.code, name: g.nameVi, nameEn: g.nameEn, score: g.coveredPoints === 0 ? null : g.points, maxScore: g.maxPoints, maxScoreConfirmed: g.maxPointsConfirmed, completeness: g.completeness, conflicts: g.conflicts }));
   return {
     score: result?.points ?? null,
     maxScore: catalogue.index766.totalPoints,

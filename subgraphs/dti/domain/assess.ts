@@ -41,10 +41,12 @@ export interface AssessedInput {
   readonly sourceSystem: SourceSystem;
   readonly value: number | null;
   readonly status: InputStatus;
-  /** Whether the value entered a main-indicator estimate. */
+  /** Whether the value entered a main-indicator estimate; always false for an evidence-only input. */
   readonly used: boolean;
-  /** Main indicators of this methodology the input feeds. */
+  /** Main indicators of this methodology the input feeds; empty for an evidence-only input. */
   readonly feeds: readonly string[];
+  /** Set for an evidence-only input: shown beside the assessment, never scored. */
+  readonly note: string | null;
   readonly mappingIsJudgement: boolean;
   readonly confirmed: boolean;
   readonly source: InputSource | null;
@@ -69,6 +71,11 @@ export interface AssessedMainIndicator {
   readonly collectionStatus: MainIndicator['collectionStatus'];
   readonly dataHeldBy: string;
   readonly reason: string | null;
+}
+
+/** Note on an input that feeds no main indicator of the year's methodology (PLAN_ADOPTED). */
+function evidenceOnlyNote(methodology: MethodologyCode): string {
+  return `Evidence only, not scored: it feeds no main indicator of ${methodology}, so its value enters no estimate and not the score.`;
 }
 
 /** Something the score lacks, with why. */
@@ -166,7 +173,9 @@ function parseRequest(request: AssessDtiRequest, catalogue: Catalogue) {
  * A main indicator's value is the arithmetic mean of the usable values (status OK, PARTIAL or STALE) of
  * the inputs mapped to it, each weighted equally, and flagged `estimate: true`: the official formula
  * from component indicators is unconfirmed and our inputs cover only some components. A supplied value
- * replaces the estimate. Main indicators no input feeds are NOT_COLLECTED unless supplied. The total is
+ * replaces the estimate. Main indicators no input feeds are NOT_COLLECTED unless supplied. An input that
+ * feeds none of the methodology's main indicators (PLAN_ADOPTED) is listed with its value as evidence,
+ * `used: false`, and is not in `missing`, since the score lacks nothing without it. The total is
  * `dtiScore` over the main-indicator values (under 1726, over supplied pillar values only, because
  * the points of 1726 main indicators within a pillar are unconfirmed).
  */
@@ -189,7 +198,9 @@ export function assessDti(request: AssessDtiRequest, catalogue: Catalogue = load
   const inputs = catalogue.inputs.map((def): AssessedInput => {
     const input = given.get(def.code);
     const status = statusOf(def.code);
-    if (!USABLE.has(status)) {
+    const feeds = def.feeds.filter((f) => mainCodes.has(f));
+    const evidenceOnly = feeds.length === 0;
+    if (!USABLE.has(status) && !evidenceOnly) {
       const reason = input === undefined ? 'not provided' : UNAVAILABLE_REASON[status];
       missing.push({ kind: 'INPUT', code: def.code, status, reason: `${def.nameEn} (${def.sourceSystem}): ${reason}` });
     }
@@ -200,11 +211,12 @@ export function assessDti(request: AssessDtiRequest, catalogue: Catalogue = load
       sourceSystem: def.sourceSystem,
       value: valueOf(def.code),
       status,
-      used: USABLE.has(status),
-      feeds: def.feeds.filter((f) => mainCodes.has(f)),
+      used: USABLE.has(status) && !evidenceOnly,
+      feeds,
       mappingIsJudgement: def.mappingIsJudgement,
       confirmed: def.confirmed,
       source: cleanSource(input?.source),
+      note: evidenceOnly ? evidenceOnlyNote(methodology.code) : null,
     };
   });
 

@@ -87,8 +87,8 @@ const inputSchema = z.object({
   unit: z.enum(['fraction', 'boolean']),
   nameVi: text,
   nameEn: text,
-  /** Main-indicator codes (across methodologies) this input feeds. */
-  feeds: z.array(z.string()).min(1),
+  /** Main-indicator codes (across methodologies) this input feeds; empty: evidence shown beside the assessment, scored nowhere. */
+  feeds: z.array(z.string()),
   mappingIsJudgement: z.boolean(),
   confirmed: z.boolean(),
   citation: text,

@@ -23,7 +23,7 @@ const ENTITIES = /* GraphQL */ `
           mainIndicators { code name nameEn maxPoints value status basis estimate confirmed pointsConfirmed note citation }
           inputs {
             indicator { code name nameEn unit sourceSystem confirmed mappingIsJudgement }
-            value status used note
+            value status used feeds note
             source { system status recordRef fetchedAt asOf }
           }
           missing { kind code status reason }
@@ -68,15 +68,18 @@ describe('UnitYear.dti over _entities', () => {
   it('scores a 922 year from full inputs: Σ points × value ÷ 1000 over the main indicators with a value', async () => {
     const { dti, main, input } = await assess(fixture.unitYear());
     expect(dti['methodology']).toBe('922/QĐ-BTTTT');
-    // By hand: M-1 = M-2 = 1 (plan adopted), M-4 = (0.3+0.2)/2, M-7 = mean of the 8 rates = 5.4/8, M-9 = 0.2.
-    expect(main('922-M-1')?.value).toBe(1);
+    // By hand: M-1 has no value (its only input, PLAN_TASK_COMPLETION_RATE, is not collected), M-2 is NOT_COLLECTED
+    // (PLAN_ADOPTED is evidence only), M-4 = (0.3+0.2)/2, M-7 = mean of the 8 rates = 5.4/8, M-9 = 0.2.
+    expect(main('922-M-1')).toMatchObject({ value: null, status: 'NOT_COLLECTED', basis: 'NONE' });
+    expect(main('922-M-2')).toMatchObject({ value: null, status: 'NOT_COLLECTED', basis: 'NONE', estimate: false });
     expect(main('922-M-4')?.value).toBeCloseTo(0.25, 12);
     expect(main('922-M-7')?.value).toBeCloseTo(0.675, 12);
     expect(main('922-M-9')?.value).toBeCloseTo(0.2, 12);
-    expect(dti['points']).toBeCloseTo(100 + 100 + 25 + 135 + 30, 9);
-    expect(dti['score']).toBeCloseTo(0.39, 12);
+    // 100·0.25 + 200·0.675 + 150·0.2 = 190 of 1000; covered 100 + 200 + 150 = 450
+    expect(dti['points']).toBeCloseTo(25 + 135 + 30, 9);
+    expect(dti['score']).toBeCloseTo(0.19, 12);
     expect(dti['maxScore']).toBe(1);
-    expect(dti['completeness']).toBeCloseTo(0.65, 12);
+    expect(dti['completeness']).toBeCloseTo(0.45, 12);
     expect(dti['estimate']).toBe(true);
     expect(dti['scoreConfirmed']).toBe(false);
     expect(dti['scoreNote']).toMatch(/Partial/);
@@ -84,6 +87,11 @@ describe('UnitYear.dti over _entities', () => {
     expect(main('922-M-7')?.status).toBe('OK');
     expect(input('DOC_SIGNED_DIGITALLY_RATE')).toMatchObject({ value: 0.9, status: 'OK', source: { system: 'DOCUMENTS', recordRef: 'documents:56:2022', asOf: '2022-12-31' } });
     expect(input('PLAN_TASK_COMPLETION_RATE')).toMatchObject({ value: null, status: 'NOT_COLLECTED', source: null });
+    expect(input('DOC_SIGNED_DIGITALLY_RATE')).toMatchObject({ used: true, feeds: ['922-M-7'] });
+    // The plan registry's answer is shown as evidence, never scored.
+    expect(input('PLAN_ADOPTED')).toMatchObject({ value: 1, status: 'OK', used: false, feeds: [], source: { system: 'PLANS' } });
+    expect(input('PLAN_ADOPTED')?.note).toMatch(/^Evidence only, not scored: .*Read as 1 when the plan registry holds at least one plan/);
+    expect((dti['missing'] as { code: string }[]).map((m) => m.code)).not.toContain('PLAN_ADOPTED');
     expect(dti['published']).toEqual({ score: null, rank: 41, confirmed: true, source: expect.any(String) });
     expect(dti['synthetic']).toBe(true);
   });
@@ -96,12 +104,24 @@ describe('UnitYear.dti over _entities', () => {
       expect(i?.note).toMatch(/labour/);
     }
     expect(main('922-M-4')).toMatchObject({ value: null, status: 'SOURCE_UNAVAILABLE' });
-    expect(dti['completeness']).toBeCloseTo(0.4, 12);
+    // Only M-7 is left: 200·0.675 = 135 of 1000, covering 200.
+    expect(dti['completeness']).toBeCloseTo(0.2, 12);
     expect(dti['completeness']).toBeLessThan(1);
-    expect(dti['score']).toBeCloseTo(0.335, 12);
+    expect(dti['score']).toBeCloseTo(0.135, 12);
     expect(dti['synthetic']).toBe(false);
     const missing = dti['missing'] as { code: string; status: string }[];
     expect(missing).toContainEqual(expect.objectContaining({ code: 'LAB_DIGITAL_SKILLS_RATE', status: 'SOURCE_UNAVAILABLE' }));
+  });
+
+  it('the plan registry answering no plans, or not at all, leaves the score unchanged', async () => {
+    const base = await assess(fixture.unitYear());
+    for (const plans of [fixture.plans({ planCount: 0 }), null]) {
+      const { dti, input } = await assess(fixture.unitYear({ plans }));
+      expect(dti['score']).toBe(base.dti['score']);
+      expect(dti['mainIndicators']).toEqual(base.dti['mainIndicators']);
+      expect(input('PLAN_ADOPTED')).toMatchObject({ used: false, status: plans === null ? 'SOURCE_UNAVAILABLE' : 'OK', value: plans === null ? null : 0 });
+      expect(input('PLAN_ADOPTED')?.note).toMatch(/^Evidence only, not scored/);
+    }
   });
 
   it('a value from a MISSING source is not used; a null rate from an OK source is MISSING', async () => {
@@ -157,7 +177,7 @@ describe('UnitYear.dti over _entities', () => {
     expect(result.errors).toBeUndefined();
     const entities = (result.data?.['_entities'] ?? []) as { unitId: string; dti: { score: number } }[];
     expect(entities.map((e) => e.unitId)).toEqual(representations.map((r) => r['unitId']));
-    expect(entities.every((e) => Math.abs(e.dti.score - 0.39) < 1e-12)).toBe(true);
+    expect(entities.every((e) => Math.abs(e.dti.score - 0.19) < 1e-12)).toBe(true);
   });
 
   it('rejects a malformed representation with BAD_USER_INPUT', async () => {
@@ -199,6 +219,9 @@ describe('UnitYear.publicServiceIndex766', () => {
     const groups = r['groups'] as { code: string; score: number | null; maxScore: number }[];
     expect(groups.map((g) => g.code)).toEqual(['766-G1', '766-G2', '766-G3', '766-G4', '766-G5']);
     expect(groups.reduce((s, g) => s + (g.score ?? 0), 0)).toBeCloseTo(r['score'] as number, 9);
+    // A group none of whose indicators has a value is unscored (null), not 0: the portal sends no counts for groups 1 and 5.
+    expect(groups.filter((g) => g.score === null).map((g) => g.code)).toEqual(['766-G1', '766-G5']);
+    expect(groups.find((g) => g.code === '766-G2')?.score).toBeCloseTo(20 * (34_200 / 36_000), 12);
     const indicators = r['indicators'] as { code: string; value: number | null; missingReason: string | null }[];
     expect(indicators.find((i) => i.code === '766-2.1')?.value).toBeCloseTo(34_200 / 36_000, 12);
     expect(indicators.find((i) => i.code === '766-3.1')?.value).toBeCloseTo(1400 / 1800, 12);
@@ -268,7 +291,9 @@ describe('Query.dtiCatalogue', () => {
     expect(cat.methodologies.map((m) => m.code)).toEqual(['405/QĐ-BKHCN']);
     const m3 = cat.methodologies[0]?.mainIndicators.find((i) => i.code === '405-M-3');
     expect(m3).toMatchObject({ status: 'NOT_COLLECTED', maxPoints: null, inputs: [] });
+    expect(cat.methodologies[0]?.mainIndicators.find((i) => i.code === '405-M-2')).toMatchObject({ status: 'NOT_COLLECTED', inputs: [] });
     expect(cat.inputs.length).toBe(12);
+    expect(cat.inputs).toContainEqual(expect.objectContaining({ code: 'PLAN_ADOPTED', feeds: [] }));
   });
 
   it('lists every methodology without arguments', async () => {

@@ -27,18 +27,44 @@ describe('assessDti', () => {
     expect(valueOf(a, '922-M-7')).toBeCloseTo(5.1 / 8, 12);
     expect(valueOf(a, '922-M-4')).toBeCloseTo(0.4, 12);
     expect(valueOf(a, '922-M-9')).toBeCloseTo(0.5, 12);
-    expect(valueOf(a, '922-M-1')).toBeCloseTo(0.9, 12);
-    expect(valueOf(a, '922-M-2')).toBe(1);
-    // 100·0.9 + 100·1 + 100·0.4 + 200·0.6375 + 150·0.5 = 432.5 of 1000
-    expect(a.score.score).toBeCloseTo(0.4325, 12);
-    expect(a.completeness).toBeCloseTo(0.65, 12);
-    expect(a.mainIndicators.filter((m) => m.estimate).map((m) => m.code)).toEqual(['922-M-1', '922-M-2', '922-M-4', '922-M-7', '922-M-9']);
+    // M-1 from PLAN_TASK_COMPLETION_RATE alone; PLAN_ADOPTED feeds nothing, so M-2 has no value.
+    expect(valueOf(a, '922-M-1')).toBeCloseTo(0.8, 12);
+    expect(a.mainIndicators.find((m) => m.code === '922-M-2')).toMatchObject({ value: null, basis: 'NONE', estimate: false, collectionStatus: 'NOT_COLLECTED', inputsUsed: [] });
+    // 100·0.8 + 100·0.4 + 200·0.6375 + 150·0.5 = 322.5 of 1000; covered 100 + 100 + 200 + 150 = 550
+    expect(a.score.score).toBeCloseTo(0.3225, 12);
+    expect(a.completeness).toBeCloseTo(0.55, 12);
+    expect(a.mainIndicators.filter((m) => m.estimate).map((m) => m.code)).toEqual(['922-M-1', '922-M-4', '922-M-7', '922-M-9']);
+  });
+
+  it('shows PLAN_ADOPTED as evidence only: value kept, not used, feeds nothing, no effect on the score', () => {
+    const a = assessDti({ year: 2022, inputs: fullInputs });
+    expect(a.inputs.find((i) => i.code === 'PLAN_ADOPTED')).toMatchObject({
+      value: 1,
+      status: 'OK',
+      used: false,
+      feeds: [],
+      note: expect.stringMatching(/^Evidence only, not scored: .*922\/QĐ-BTTTT/),
+    });
+    expect(a.inputs.filter((i) => i.note !== null).map((i) => i.code)).toEqual(['PLAN_ADOPTED']);
+    expect(a.mainIndicators.some((m) => m.inputsUsed.includes('PLAN_ADOPTED') || m.inputsUnavailable.includes('PLAN_ADOPTED'))).toBe(false);
+    for (const replaced of [ok('PLAN_ADOPTED', 0), { code: 'PLAN_ADOPTED', value: null, status: 'SOURCE_UNAVAILABLE' } satisfies DtiInputValue]) {
+      const other = assessDti({ year: 2022, inputs: fullInputs.map((i) => (i.code === 'PLAN_ADOPTED' ? replaced : i)) });
+      expect(other.score).toEqual(a.score);
+      expect(other.mainIndicators).toEqual(a.mainIndicators);
+    }
+    const down = assessDti({ year: 2022, inputs: fullInputs.filter((i) => i.code !== 'PLAN_ADOPTED') });
+    expect(down.inputs.find((i) => i.code === 'PLAN_ADOPTED')).toMatchObject({ value: null, status: 'MISSING', used: false });
+    // Missing evidence is not something the score lacks.
+    expect(down.missing.map((m) => m.code)).not.toContain('PLAN_ADOPTED');
+    for (const year of [2020, 2024]) {
+      expect(assessDti({ year, inputs: fullInputs }).inputs.find((i) => i.code === 'PLAN_ADOPTED')).toMatchObject({ value: 1, used: false, feeds: [] });
+    }
   });
 
   it('lists not-collected main indicators with the body that holds the data', () => {
     const a = assessDti({ year: 2022, inputs: fullInputs });
     const notCollected = a.missing.filter((m) => m.status === 'NOT_COLLECTED');
-    expect(notCollected.map((m) => m.code)).toEqual(['922-M-3', '922-M-5', '922-M-6', '922-M-8']);
+    expect(notCollected.map((m) => m.code)).toEqual(['922-M-2', '922-M-3', '922-M-5', '922-M-6', '922-M-8']);
     expect(notCollected.every((m) => m.kind === 'MAIN_INDICATOR' && /Bộ KH&CN/.test(m.reason))).toBe(true);
   });
 
@@ -53,13 +79,23 @@ describe('assessDti', () => {
     expect(missing.get('PS_ONLINE_PAYMENT_RATE')).toMatchObject({ kind: 'INPUT', status: 'SOURCE_UNAVAILABLE' });
     expect(missing.get('LAB_DIGITAL_SKILLS_RATE')).toMatchObject({ kind: 'INPUT', status: 'MISSING', reason: expect.stringMatching(/not provided/) });
     expect(missing.get('922-M-9')).toMatchObject({ kind: 'MAIN_INDICATOR', status: 'MISSING' });
-    expect(a.completeness).toBeCloseTo(0.5, 12);
+    // M-1, M-4 (LAB_TRAINED_WORKFORCE_RATE alone) and M-7 have values: (100 + 100 + 200) of 1000
+    expect(valueOf(a, '922-M-4')).toBeCloseTo(0.3, 12);
+    expect(a.completeness).toBeCloseTo(0.4, 12);
   });
 
   it('flags a main indicator fed by a stale input', () => {
+    const inputs = fullInputs.map((i): DtiInputValue => (i.code === 'PLAN_TASK_COMPLETION_RATE' ? { ...i, status: 'STALE' } : i));
+    const a = assessDti({ year: 2023, inputs });
+    expect(a.mainIndicators.find((m) => m.code === '922-M-1')).toMatchObject({ value: 0.8, stale: true, estimate: true });
+    expect(a.mainIndicators.filter((m) => m.stale).map((m) => m.code)).toEqual(['922-M-1']);
+  });
+
+  it('a stale evidence-only input marks no main indicator stale', () => {
     const inputs = fullInputs.map((i): DtiInputValue => (i.code === 'PLAN_ADOPTED' ? { ...i, status: 'STALE' } : i));
     const a = assessDti({ year: 2023, inputs });
-    expect(a.mainIndicators.find((m) => m.code === '922-M-2')).toMatchObject({ value: 1, stale: true, estimate: true });
+    expect(a.mainIndicators.some((m) => m.stale)).toBe(false);
+    expect(a.inputs.find((i) => i.code === 'PLAN_ADOPTED')).toMatchObject({ value: 1, status: 'STALE', used: false });
   });
 
   it('what-if: supplied values replace estimates and fill not-collected indicators', () => {
@@ -67,6 +103,7 @@ describe('assessDti', () => {
       year: 2022,
       inputs: fullInputs,
       suppliedValues: [
+        { code: '922-M-2', value: 0.5 },
         { code: '922-M-3', value: 0.5 },
         { code: '922-M-5', value: 0.5 },
         { code: '922-M-8', value: 0.5 },
@@ -74,8 +111,9 @@ describe('assessDti', () => {
       ],
     });
     expect(a.mainIndicators.find((m) => m.code === '922-M-7')).toMatchObject({ value: 1, basis: 'SUPPLIED', estimate: false });
-    // 432.5 − 127.5 + 200 + 50 + 50 + 75 = 680
-    expect(a.score.score).toBeCloseTo(0.68, 12);
+    expect(a.mainIndicators.find((m) => m.code === '922-M-2')).toMatchObject({ value: 0.5, basis: 'SUPPLIED' });
+    // 322.5 − 127.5 + 200 + 50 (M-2) + 50 (M-3) + 50 (M-5) + 75 (M-8) = 620
+    expect(a.score.score).toBeCloseTo(0.62, 12);
     expect(a.completeness).toBe(1);
   });
 

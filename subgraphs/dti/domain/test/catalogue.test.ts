@@ -61,8 +61,10 @@ describe('catalogue', () => {
       ].sort(),
     );
     expect(cat.inputs.every((i) => i.mappingIsJudgement && !i.confirmed)).toBe(true);
+    // PLAN_ADOPTED is evidence only (a plan existing is no measure of Nhận thức số or Thể chế số); every other input feeds every methodology.
+    expect(cat.inputs.filter((i) => i.feeds.length === 0).map((i) => i.code)).toEqual(['PLAN_ADOPTED']);
     for (const m of cat.methodologies) {
-      const fedHere = cat.inputs.every((i) => i.feeds.some((f) => m.mainIndicators.some((x) => x.code === f)));
+      const fedHere = cat.inputs.filter((i) => i.feeds.length > 0).every((i) => i.feeds.some((f) => m.mainIndicators.some((x) => x.code === f)));
       expect(fedHere, m.code).toBe(true);
     }
   });
@@ -70,8 +72,10 @@ describe('catalogue', () => {
   it('marks the main indicators our systems cannot measure as NOT_COLLECTED', () => {
     const notCollected = (code: string) =>
       methodologyByCode(code).mainIndicators.filter((i) => i.collectionStatus === 'NOT_COLLECTED').map((i) => i.code);
-    expect(notCollected('922/QĐ-BTTTT')).toEqual(['922-M-3', '922-M-5', '922-M-6', '922-M-8']);
-    expect(notCollected('405/QĐ-BKHCN')).toEqual(['405-M-3', '405-M-5', '405-M-7']);
+    expect(notCollected('922/QĐ-BTTTT')).toEqual(['922-M-2', '922-M-3', '922-M-5', '922-M-6', '922-M-8']);
+    expect(notCollected('405/QĐ-BKHCN')).toEqual(['405-M-2', '405-M-3', '405-M-5', '405-M-7']);
+    const partial = methodologyByCode('1726/QĐ-BTTTT').mainIndicators.filter((i) => i.collectionStatus === 'PARTIAL').map((i) => i.code);
+    expect(partial).toEqual(['1726-CQS-1', '1726-CQS-5', '1726-XHS-7']);
   });
 
   it('766: five groups totalling 100 with groups 3 and 4 unconfirmed and the conflicts kept', () => {
