@@ -9,15 +9,11 @@ import { typeDefs as plansTypeDefs } from '../../subgraphs/plans/schema.ts';
 import { typeDefs as servicesTypeDefs } from '../../subgraphs/services/schema.ts';
 import type { SystemName, UpstreamErrorCode } from '../errors/index.ts';
 import { sharedTypeDefs, type Subgraph } from '../subgraph/index.ts';
+import { graphqlResponseSchema, startSubgraphStack, type StackSimulator, type SubgraphStack } from './stack.ts';
 import { loadUnitCatalogue, recordScopes, REFERENCE_UNITS_URL, unitsInForce, type RecordScope } from '../units/index.ts';
 
 /** Environment variables as `loadConfig` reads them. */
 type Env = Readonly<Record<string, string | undefined>>;
-
-/** A simulator as the suite needs it: where it listens, and how to stop it. */
-export interface ConformanceSimulator extends AsyncDisposable {
-  readonly url: string;
-}
 
 /** What a source subgraph hands the conformance suite. */
 export interface SubgraphConformanceOptions<C> {
@@ -26,71 +22,27 @@ export interface SubgraphConformanceOptions<C> {
   /** The field the subgraph contributes to `UnitYear`, e.g. `documents`. */
   readonly field: string;
   /** Starts the system's simulator on `host:port` (port 0 picks a free one). */
-  readonly startSimulator: (port: number, host: string) => Promise<ConformanceSimulator>;
+  readonly startSimulator: (port: number, host: string) => Promise<StackSimulator>;
   /** The subgraph's public `createSubgraph`. */
   readonly createSubgraph: (config: C) => Subgraph;
   /** The subgraph's public `loadConfig`. */
   readonly loadConfig: (env: Env) => C;
 }
 
-const HOST = '127.0.0.1';
 const YEAR = 2024;
 /** A deadline far below the simulator's injected latency, so the timeout fault trips on every attempt. */
 const SHORT_TIMEOUT_MS = '50';
 
-const responseSchema = z.object({
+const entitiesSchema = graphqlResponseSchema.extend({
   data: z.object({ _entities: z.array(z.record(z.string(), z.unknown()).nullable()) }).nullable(),
-  errors: z
-    .array(
-      z.object({
-        message: z.string(),
-        path: z.array(z.union([z.string(), z.number()])).optional(),
-        extensions: z.record(z.string(), z.unknown()).optional(),
-      }),
-    )
-    .optional(),
 });
 const fieldSchema = z.object({ source: z.object({ system: z.string(), status: z.string() }) }).nullable();
-const simRequestsSchema = z.object({ total: z.number() });
 
-/** The subgraph plus its simulator over loopback, both on free ports; disposing closes all of it. */
-interface ConformanceStack extends AsyncDisposable {
-  entities(representations: readonly object[]): Promise<z.output<typeof responseSchema>>;
-  upstreamRequests(): Promise<number>;
-  resetRequests(): Promise<void>;
-  fault(faults: Readonly<Record<string, unknown>>): Promise<void>;
-}
-
-async function simCall(url: string, init: RequestInit = {}): Promise<unknown> {
-  const res = await fetch(url, init);
-  if (!res.ok) throw new Error(`simulator control call ${init.method ?? 'GET'} ${url} answered ${res.status}`);
-  return res.json();
-}
-
-async function startStack<C>(options: SubgraphConformanceOptions<C>, env: Env = {}): Promise<ConformanceStack> {
-  // Until `move()`, a failed start closes what already started.
-  await using resources = new AsyncDisposableStack();
-  const sim = resources.use(await options.startSimulator(0, HOST));
-  const subgraph = options.createSubgraph(options.loadConfig({ UPSTREAM_URL: sim.url, PORT: '0', LOG_LEVEL: 'error', ...env }));
-  resources.defer(() => subgraph.close());
-  const running = resources.use(await subgraph.start({ port: 0, host: HOST }));
-  const owned = resources.move();
-  const query = /* GraphQL */ `
-    query ($r: [_Any!]!) {
-      _entities(representations: $r) { ... on UnitYear { unitId year ${options.field} { source { system status } } } }
-    }
-  `;
-  return {
-    entities: async (r) => {
-      const res = await fetch(running.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables: { r } }) });
-      return responseSchema.parse(await res.json());
-    },
-    upstreamRequests: async () => simRequestsSchema.parse(await simCall(`${sim.url}/_sim/requests`)).total,
-    resetRequests: async () => void (await simCall(`${sim.url}/_sim/requests`, { method: 'DELETE' })),
-    fault: async (faults) =>
-      void (await simCall(`${sim.url}/_sim/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(faults) })),
-    [Symbol.asyncDispose]: () => owned.disposeAsync(),
-  };
+function startStack<C>(options: SubgraphConformanceOptions<C>, env: Env = {}): Promise<SubgraphStack> {
+  return startSubgraphStack({
+    startSimulator: options.startSimulator,
+    createSubgraph: (upstreamUrl) => options.createSubgraph(options.loadConfig({ UPSTREAM_URL: upstreamUrl, PORT: '0', LOG_LEVEL: 'error', ...env })),
+  });
 }
 
 /** Closes a subgraph that was built but never started (its upstream pool) when the scope ends. */
@@ -133,6 +85,12 @@ function provinceRepresentations(year: number): { __typename: 'UnitYear'; unitId
  */
 export function defineSubgraphConformance<C>(options: SubgraphConformanceOptions<C>): void {
   const { system, field } = options;
+  const query = /* GraphQL */ `
+    query ($r: [_Any!]!) {
+      _entities(representations: $r) { ... on UnitYear { unitId year ${field} { source { system status } } } }
+    }
+  `;
+  const entities = async (stack: SubgraphStack, r: readonly object[]) => entitiesSchema.parse(await stack.gql(query, { r }));
 
   describe(`${system} subgraph conformance`, () => {
     it('composes with the plans subgraph and the other source subgraphs', async () => {
@@ -152,12 +110,12 @@ export function defineSubgraphConformance<C>(options: SubgraphConformanceOptions
       const representations = provinceRepresentations(YEAR);
       expect(representations).toHaveLength(34);
       await stack.resetRequests();
-      const res = await stack.entities(representations);
-      expect(await stack.upstreamRequests()).toBe(1);
+      const res = await entities(stack, representations);
+      expect((await stack.upstreamRequests()).total).toBe(1);
       expect(res.errors).toBeUndefined();
-      const entities = res.data?._entities ?? [];
-      expect(entities.map((e) => e?.['unitId'])).toEqual(representations.map((r) => r.unitId));
-      for (const e of entities) {
+      const got = res.data?._entities ?? [];
+      expect(got.map((e) => e?.['unitId'])).toEqual(representations.map((r) => r.unitId));
+      for (const e of got) {
         const value = fieldSchema.parse(e?.[field]);
         expect(value?.source.status, String(e?.['unitId'])).toMatch(/^(OK|PARTIAL|STALE)$/);
         expect(value?.source.system).toBe(system.toUpperCase());
@@ -178,10 +136,10 @@ export function defineSubgraphConformance<C>(options: SubgraphConformanceOptions
       const all = provinceRepresentations(YEAR);
       const representations = [...all.slice(0, 2), ...all.filter((r) => r.recordScopes.length > 1).slice(0, 1)];
       expect(representations).toHaveLength(3);
-      const res = await stack.entities(representations);
-      const entities = res.data?._entities ?? [];
-      expect(entities.map((e) => e?.['unitId'])).toEqual(representations.map((r) => r.unitId));
-      expect(entities.map((e) => e?.[field])).toEqual(representations.map(() => null));
+      const res = await entities(stack, representations);
+      const got = res.data?._entities ?? [];
+      expect(got.map((e) => e?.['unitId'])).toEqual(representations.map((r) => r.unitId));
+      expect(got.map((e) => e?.[field])).toEqual(representations.map(() => null));
       // One error per entity, at its field: the loader fails each key, not the whole batch.
       expect(res.errors?.map((e) => e.path)).toEqual(representations.map((_, i) => ['_entities', i, field]));
       for (const error of res.errors ?? []) {

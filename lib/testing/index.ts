@@ -1,3 +1,5 @@
 // The conformance suite is its own entry point (`lib/testing/conformance.ts`): it loads every
 // subgraph's schema, which plumbing tests that only need a mock upstream should not pay for.
 export { mockUpstream } from './mock-upstream.ts';
+export type { StackSimulator, SubgraphStack, SubgraphStackOptions, UpstreamRequests } from './stack.ts';
+export { graphqlResponseSchema, startSubgraphStack } from './stack.ts';

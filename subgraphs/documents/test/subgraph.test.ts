@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { silentLogger } from '../../../lib/logging/index.ts';
+import { startSubgraphStack, type SubgraphStack } from '../../../lib/testing/index.ts';
 import { findUnit, loadUnitCatalogue, recordScopes, REFERENCE_UNITS_URL, unitsInForce, type AdministrativeUnitRecord } from '../../../lib/units/index.ts';
 import { startDocumentsSimulator } from '../../../simulators/documents/index.ts';
 import { createSubgraph } from '../index.ts';
@@ -10,22 +11,11 @@ const units = loadUnitCatalogue(REFERENCE_UNITS_URL);
 const provinces = unitsInForce(units, 'province', '2026-01-01');
 
 /** Simulator plus subgraph over real HTTP, both on free ports; disposing closes both. */
-async function startStack(): Promise<AsyncDisposable & { gql: (query: string, variables?: object) => Promise<unknown>; sim: (path: string, init?: RequestInit) => Promise<unknown> }> {
-  const sim = await startDocumentsSimulator(0, '127.0.0.1', { today });
-  const subgraph = createSubgraph({ port: 0, host: '127.0.0.1', upstreamUrl: sim.url, upstreamTimeoutMs: 2000, logLevel: 'error' }, { logger: silentLogger });
-  const running = await subgraph.start({ port: 0, host: '127.0.0.1' });
-  return {
-    gql: async (query, variables = {}) => {
-      const res = await fetch(running.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
-      return res.json();
-    },
-    sim: async (path, init) => (await fetch(`${sim.url}${path}`, init)).json(),
-    [Symbol.asyncDispose]: async () => {
-      await running.close();
-      await subgraph.close();
-      await sim.close();
-    },
-  };
+function startStack(): Promise<SubgraphStack> {
+  return startSubgraphStack({
+    startSimulator: (port, host) => startDocumentsSimulator(port, host, { today }),
+    createSubgraph: (upstreamUrl) => createSubgraph({ port: 0, host: '127.0.0.1', upstreamUrl, upstreamTimeoutMs: 2000, logLevel: 'error' }, { logger: silentLogger }),
+  });
 }
 
 function representation(unit: AdministrativeUnitRecord, year: number): Record<string, unknown> {
@@ -64,12 +54,11 @@ const entitiesResponse = z.object({
   data: z.object({ _entities: z.array(z.object({ unitId: z.string(), year: z.number(), documents: stats.nullable() })) }),
   errors: z.array(z.object({ message: z.string(), extensions: z.record(z.string(), z.unknown()) })).optional(),
 });
-const simRequests = z.object({ total: z.number(), byRoute: z.record(z.string(), z.number()) });
 
 describe('documents subgraph over the real simulator', () => {
   it('resolves 34 provinces for 2024 with exactly one upstream request', async () => {
     await using stack = await startStack();
-    await stack.sim('/_sim/requests', { method: 'DELETE' });
+    await stack.resetRequests();
     const res = entitiesResponse.parse(await stack.gql(ENTITIES, { r: provinces.map((p) => representation(p, 2024)) }));
     expect(res.errors).toBeUndefined();
     expect(res.data._entities).toHaveLength(34);
@@ -78,7 +67,7 @@ describe('documents subgraph over the real simulator', () => {
       expect(e.documents?.signedDigitallyRate).toBeGreaterThan(0);
       expect(e.documents?.signedDigitallyRate).toBeLessThanOrEqual(1);
     }
-    expect(simRequests.parse(await stack.sim('/_sim/requests'))).toEqual({ total: 1, byRoute: { statistics: 1 } });
+    expect(await stack.upstreamRequests()).toEqual({ total: 1, byRoute: { statistics: 1 } });
   });
 
   it('rolls merged Khánh Hòa up from old Khánh Hòa and Ninh Thuận', async () => {

@@ -1,8 +1,7 @@
-import { request } from 'undici';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { startSubgraphStack, type SubgraphStack } from '../../../lib/testing/index.ts';
 import { loadUnitCatalogue, recordScopes, REFERENCE_UNITS_URL, unitsInForce } from '../../../lib/units/index.ts';
-import type { RunningSimulator } from '../../../simulators/shared/server.ts';
 import { startLabourSimulator } from '../../../simulators/labour/index.ts';
 import { createSubgraph, loadConfig } from '../index.ts';
 
@@ -63,41 +62,16 @@ const responseSchema = z.object({
   errors: z.array(z.object({ path: z.array(z.union([z.string(), z.number()])), extensions: z.record(z.string(), z.unknown()) })).optional(),
 });
 
-interface Stack extends AsyncDisposable {
-  readonly sim: RunningSimulator;
+interface Stack extends SubgraphStack {
   query(representations: readonly Record<string, unknown>[]): Promise<z.output<typeof responseSchema>>;
-  upstreamRequests(): Promise<number>;
-  faults(f: Record<string, unknown>): Promise<void>;
 }
 
 async function startStack(env: Readonly<Record<string, string>> = {}): Promise<Stack> {
-  const sim = await startLabourSimulator(0, '127.0.0.1', { today });
-  const subgraph = createSubgraph(loadConfig({ UPSTREAM_URL: sim.url, LOG_LEVEL: 'error', ...env }), { now: () => today });
-  const server = await subgraph.start({ port: 0, host: '127.0.0.1' });
-  return {
-    sim,
-    query: async (representations) => {
-      const res = await request(server.url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ query: QUERY, variables: { representations } }),
-      });
-      return responseSchema.parse(await res.body.json());
-    },
-    upstreamRequests: async () => {
-      const res = await request(`${sim.url}/_sim/requests`);
-      return z.object({ total: z.number() }).parse(await res.body.json()).total;
-    },
-    faults: async (f) => {
-      const res = await request(`${sim.url}/_sim/faults`, { method: 'POST', body: JSON.stringify(f) });
-      await res.body.text();
-    },
-    [Symbol.asyncDispose]: async () => {
-      await server.close();
-      await subgraph.close();
-      await sim.close();
-    },
-  };
+  const stack = await startSubgraphStack({
+    startSimulator: (port, host) => startLabourSimulator(port, host, { today }),
+    createSubgraph: (upstreamUrl) => createSubgraph(loadConfig({ UPSTREAM_URL: upstreamUrl, LOG_LEVEL: 'error', ...env }), { now: () => today }),
+  });
+  return { ...stack, query: async (representations) => responseSchema.parse(await stack.gql(QUERY, { representations })) };
 }
 
 describe('labour subgraph over the simulator', () => {
@@ -105,7 +79,7 @@ describe('labour subgraph over the simulator', () => {
     await using stack = await startStack();
     expect(current).toHaveLength(34);
     const res = await stack.query(current.map((u) => representation(u.code, 2024)));
-    expect(await stack.upstreamRequests()).toBe(1);
+    expect((await stack.upstreamRequests()).total).toBe(1);
     expect(res.errors).toBeUndefined();
     const entities = res.data._entities;
     expect(entities).toHaveLength(34);
@@ -125,7 +99,7 @@ describe('labour subgraph over the simulator', () => {
   it('makes one request per year when a batch spans two years', async () => {
     await using stack = await startStack();
     const res = await stack.query([representation('56', 2024), representation('56', 2025), representation('01', 2025)]);
-    expect(await stack.upstreamRequests()).toBe(2);
+    expect((await stack.upstreamRequests()).total).toBe(2);
     const [y2024, y2025] = res.data._entities;
     expect(y2025?.labour?.source.note).toContain('covers the territory of 56, 58');
     expect(y2025?.labour?.labourForce).toBeGreaterThan(y2024?.labour?.labourForce ?? Infinity);
@@ -133,10 +107,10 @@ describe('labour subgraph over the simulator', () => {
 
   it('reports persistent 5xx as UPSTREAM_HTTP_ERROR after retries', async () => {
     await using stack = await startStack();
-    await stack.faults({ errorRate: 1 });
+    await stack.fault({ errorRate: 1 });
     const res = await stack.query([representation('01', 2024)]);
     expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'UPSTREAM_HTTP_ERROR', system: 'labour', upstream: { status: 503 } });
-    expect(await stack.upstreamRequests()).toBe(3);
+    expect((await stack.upstreamRequests()).total).toBe(3);
   });
 
   it('marks a year without reports MISSING and a lagging running year STALE', async () => {

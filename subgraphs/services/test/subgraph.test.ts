@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { findUnit, loadUnitCatalogue, recordScopes, REFERENCE_UNITS_URL, unitsInForce } from '../../../lib/units/index.ts';
 import { silentLogger } from '../../../lib/logging/index.ts';
+import { startSubgraphStack } from '../../../lib/testing/index.ts';
 import { portalIds, startServicesSimulator } from '../../../simulators/services/index.ts';
 import { createSubgraph } from '../index.ts';
 import { loadConfig } from '../config.ts';
@@ -41,27 +42,17 @@ function representations(year: number, on: string) {
 }
 
 async function setup() {
-  const sim = await startServicesSimulator(0, '127.0.0.1', { today: TODAY });
-  const config = loadConfig({ PORT: '0', UPSTREAM_URL: sim.url, UPSTREAM_TIMEOUT_MS: '2000' });
-  const subgraph = createSubgraph(config, { logger: silentLogger, retry: { maxRetries: 1, initialDelayMs: 1, maxDelayMs: 2 } });
-  const server = await subgraph.start({ port: 0, host: '127.0.0.1' });
-  const query = async (r: unknown[]) => {
-    const res = await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: QUERY, variables: { r } }) });
-    return responseSchema.parse(await res.json());
-  };
-  const requests = async (): Promise<number> => z.object({ total: z.number() }).parse(await (await fetch(`${sim.url}/_sim/requests`)).json()).total;
-  const fault = (body: unknown) => fetch(`${sim.url}/_sim/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-  return {
-    sim,
-    query,
-    requests,
-    fault,
-    [Symbol.asyncDispose]: async () => {
-      await server.close();
-      await subgraph.close();
-      await sim.close();
-    },
-  };
+  const stack = await startSubgraphStack({
+    startSimulator: (port, host) => startServicesSimulator(port, host, { today: TODAY }),
+    createSubgraph: (upstreamUrl) =>
+      createSubgraph(loadConfig({ PORT: '0', UPSTREAM_URL: upstreamUrl, UPSTREAM_TIMEOUT_MS: '2000' }), {
+        logger: silentLogger,
+        retry: { maxRetries: 1, initialDelayMs: 1, maxDelayMs: 2 },
+      }),
+  });
+  const query = async (r: unknown[]) => responseSchema.parse(await stack.gql(QUERY, { r }));
+  const requests = async (): Promise<number> => (await stack.upstreamRequests()).total;
+  return { ...stack, query, requests };
 }
 
 describe('services subgraph over the real simulator', () => {
