@@ -5,6 +5,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from '../lib/logging/index.ts';
 import type { GatewayConfig } from './config.ts';
+import { createDtiExportHandler } from './exports.ts';
 
 /** A running gateway; dispose to close it. */
 export interface RunningGateway extends AsyncDisposable {
@@ -35,7 +36,26 @@ export function createGateway(config: GatewayConfig, logger: Logger): GatewayRun
 /** Starts the gateway's HTTP server on loopback (port 0 picks a free one). */
 export async function startGateway(config: GatewayConfig, logger: Logger): Promise<RunningGateway> {
   const runtime = createGateway(config, logger);
-  const server = createServer(runtime);
+  const execute = async (query: string, variables: Record<string, unknown>): Promise<unknown> => {
+    const res = await runtime.fetch('http://gateway.invalid/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
+      body: JSON.stringify({ query, variables }),
+    });
+    return res.json();
+  };
+  const exportDti = createDtiExportHandler(execute, () => new Date().toISOString().slice(0, 10));
+  const server = createServer((req, res) => {
+    if (req.url?.startsWith('/exports/dti')) {
+      exportDti(req, res).catch((e: unknown) => {
+        logger.error('export failed', { error: String(e) });
+        if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ error: 'export failed' }));
+      });
+      return;
+    }
+    void runtime(req, res);
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.port, config.host, () => resolve());

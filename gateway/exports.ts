@@ -1,0 +1,68 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { z } from 'zod';
+import {
+  asOfForYear,
+  exportResponseSchema,
+  toCsv,
+  toRows,
+  UNIT_EXPORT_QUERY,
+  UNITS_EXPORT_QUERY,
+  type ExportUnit,
+} from '../lib/exports/index.ts';
+
+/** Runs a GraphQL operation through the gateway's own planner (in process; subgraphs still over HTTP). */
+export type ExecuteGraphQL = (query: string, variables: Record<string, unknown>) => Promise<unknown>;
+
+const paramsSchema = z
+  .object({
+    unit: z.string().regex(/^\d{2,5}$/, 'must be an administrative unit code such as 56').optional(),
+    year: z.coerce.number({ error: 'must be a year such as 2024' }).int('must be a year such as 2024').min(2000).max(2100),
+    format: z.enum(['csv', 'json'], { error: 'must be csv or json' }).default('csv'),
+  })
+  .strict();
+
+function fail(res: ServerResponse, status: number, message: string): void {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
+  res.end(JSON.stringify({ error: message }));
+}
+
+/**
+ * `GET /exports/dti?unit=CODE&year=YYYY&format=csv|json`: every DTI input of a unit (or, without
+ * `unit`, of every province in force that year), one row per unit and input, with value, status,
+ * source system and as-of date. Partial results export with their statuses and the errors.
+ */
+export function createDtiExportHandler(execute: ExecuteGraphQL, today: () => string) {
+  return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    if (req.method !== 'GET') return fail(res, 405, 'use GET');
+    const url = new URL(req.url ?? '/', 'http://gateway.invalid');
+    const parsed = paramsSchema.safeParse(Object.fromEntries(url.searchParams));
+    if (!parsed.success) {
+      return fail(res, 400, parsed.error.issues.map((i) => `${i.path.join('.') || 'query'}: ${i.message}`).join('; '));
+    }
+    const { unit, year, format } = parsed.data;
+    const asOf = asOfForYear(year, today());
+    const raw = unit === undefined
+      ? await execute(UNITS_EXPORT_QUERY, { asOf, year })
+      : await execute(UNIT_EXPORT_QUERY, { code: unit, asOf, year });
+    const answer = exportResponseSchema.parse(raw);
+    const units: ExportUnit[] = unit === undefined ? (answer.data?.units ?? []) : answer.data?.unit ? [answer.data.unit] : [];
+    const errors = answer.errors ?? [];
+    const badInput = errors.filter((e) => e.extensions?.['code'] === 'BAD_USER_INPUT');
+    if (badInput.length > 0) return fail(res, 400, [...new Set(badInput.map((e) => e.message))].join('; '));
+    if (units.length === 0) return fail(res, 404, errors.map((e) => e.message).join('; ') || 'nothing to export');
+    const rows = toRows(units, year);
+    const name = `dti-${unit ?? 'provinces'}-${year}`;
+    if (format === 'json') {
+      res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-disposition': `attachment; filename="${name}.json"` });
+      res.end(JSON.stringify({ year, asOf, rows, errors }));
+      return;
+    }
+    res.writeHead(200, {
+      'content-type': 'text/csv; charset=utf-8',
+      'content-disposition': `attachment; filename="${name}.csv"`,
+      // Errors travel beside the CSV so a partial export is never mistaken for a complete one.
+      ...(errors.length > 0 ? { 'x-dti-export-errors': encodeURIComponent(errors.map((e) => e.message).join(' | ')) } : {}),
+    });
+    res.end(toCsv(rows));
+  };
+}
