@@ -9,8 +9,9 @@ import { typeDefs as plansTypeDefs } from '../../subgraphs/plans/schema.ts';
 import { typeDefs as servicesTypeDefs } from '../../subgraphs/services/schema.ts';
 import type { SystemName, UpstreamErrorCode } from '../errors/index.ts';
 import { sharedTypeDefs, type Subgraph } from '../subgraph/index.ts';
+import { loadUnitCatalogue, REFERENCE_UNITS_URL, unitsInForce } from '../units/index.ts';
+import { unitYearRepresentation, type UnitYearRepresentation } from './representations.ts';
 import { graphqlResponseSchema, startSubgraphStack, type StackSimulator, type SubgraphStack } from './stack.ts';
-import { loadUnitCatalogue, recordScopes, REFERENCE_UNITS_URL, unitsInForce, type RecordScope } from '../units/index.ts';
 
 /** Environment variables as `loadConfig` reads them. */
 type Env = Readonly<Record<string, string | undefined>>;
@@ -67,20 +68,15 @@ function sdlOf(typeDefs: DocumentNode): string {
 }
 
 /** UnitYear representations as the router sends them: the provinces in force today, for `year`. */
-function provinceRepresentations(year: number): { __typename: 'UnitYear'; unitId: string; year: number; recordScopes: RecordScope[] }[] {
+function provinceRepresentations(year: number): UnitYearRepresentation[] {
   const units = loadUnitCatalogue(REFERENCE_UNITS_URL);
   const today = new Date().toISOString().slice(0, 10);
-  return unitsInForce(units, 'province', today).map((u) => ({
-    __typename: 'UnitYear',
-    unitId: u.id,
-    year,
-    recordScopes: recordScopes(units, u, `${year}-01-01`, `${year}-12-31`),
-  }));
+  return unitsInForce(units, 'province', today).map((u) => unitYearRepresentation(units, u, year));
 }
 
 /**
  * The checks every source subgraph passes against its real simulator: its SDL composes with the
- * plans subgraph, an `_entities` batch of 34 provinces costs one upstream request, and an upstream
+ * plans subgraph (and the source subgraphs plans `@requires` from), an `_entities` batch of 34 provinces costs one upstream request, and an upstream
  * that is down, failing, malformed or slow gives a null field with a typed error naming the system.
  */
 export function defineSubgraphConformance<C>(options: SubgraphConformanceOptions<C>): void {

@@ -3,3 +3,5 @@
 export { mockUpstream } from './mock-upstream.ts';
 export type { StackSimulator, SubgraphStack, SubgraphStackOptions, UpstreamRequests } from './stack.ts';
 export { graphqlResponseSchema, startSubgraphStack } from './stack.ts';
+export type { UnitYearRepresentation } from './representations.ts';
+export { unitYearRepresentation } from './representations.ts';

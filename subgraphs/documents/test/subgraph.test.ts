@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { silentLogger } from '../../../lib/logging/index.ts';
-import { startSubgraphStack, type SubgraphStack } from '../../../lib/testing/index.ts';
-import { findUnit, loadUnitCatalogue, recordScopes, REFERENCE_UNITS_URL, unitsInForce, type AdministrativeUnitRecord } from '../../../lib/units/index.ts';
+import { startSubgraphStack, unitYearRepresentation, type SubgraphStack, type UnitYearRepresentation } from '../../../lib/testing/index.ts';
+import { findUnit, loadUnitCatalogue, REFERENCE_UNITS_URL, unitsInForce, type AdministrativeUnitRecord } from '../../../lib/units/index.ts';
 import { startDocumentsSimulator } from '../../../simulators/documents/index.ts';
 import { createSubgraph } from '../index.ts';
 
@@ -18,8 +18,8 @@ function startStack(): Promise<SubgraphStack> {
   });
 }
 
-function representation(unit: AdministrativeUnitRecord, year: number): Record<string, unknown> {
-  return { __typename: 'UnitYear', unitId: unit.id, year, recordScopes: recordScopes(units, unit, `${year}-01-01`, `${year}-12-31`) };
+function representation(unit: AdministrativeUnitRecord, year: number): UnitYearRepresentation {
+  return unitYearRepresentation(units, unit, year);
 }
 
 const ENTITIES = /* GraphQL */ `

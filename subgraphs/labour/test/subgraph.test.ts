@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { startSubgraphStack, type SubgraphStack } from '../../../lib/testing/index.ts';
-import { loadUnitCatalogue, recordScopes, REFERENCE_UNITS_URL, unitsInForce } from '../../../lib/units/index.ts';
+import { startSubgraphStack, unitYearRepresentation, type SubgraphStack, type UnitYearRepresentation } from '../../../lib/testing/index.ts';
+import { loadUnitCatalogue, REFERENCE_UNITS_URL, unitsInForce } from '../../../lib/units/index.ts';
 import { startLabourSimulator } from '../../../simulators/labour/index.ts';
 import { createSubgraph, loadConfig } from '../index.ts';
 
@@ -10,10 +10,10 @@ const units = loadUnitCatalogue(REFERENCE_UNITS_URL);
 const current = unitsInForce(units, 'province', '2025-11-20');
 
 /** A UnitYear representation as the gateway sends it, scopes as the plans subgraph computes them. */
-function representation(code: string, year: number): Record<string, unknown> {
+function representation(code: string, year: number): UnitYearRepresentation {
   const unit = current.find((u) => u.code === code);
   if (unit === undefined) throw new Error(`no current unit ${code}`);
-  return { __typename: 'UnitYear', unitId: unit.id, year, recordScopes: recordScopes(units, unit, `${year}-01-01`, `${year}-12-31`) };
+  return unitYearRepresentation(units, unit, year);
 }
 
 const QUERY = /* GraphQL */ `
@@ -63,7 +63,7 @@ const responseSchema = z.object({
 });
 
 interface Stack extends SubgraphStack {
-  query(representations: readonly Record<string, unknown>[]): Promise<z.output<typeof responseSchema>>;
+  query(representations: readonly UnitYearRepresentation[]): Promise<z.output<typeof responseSchema>>;
 }
 
 async function startStack(env: Readonly<Record<string, string>> = {}): Promise<Stack> {

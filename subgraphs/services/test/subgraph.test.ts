@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { findUnit, loadUnitCatalogue, recordScopes, REFERENCE_UNITS_URL, unitsInForce } from '../../../lib/units/index.ts';
 import { silentLogger } from '../../../lib/logging/index.ts';
-import { startSubgraphStack } from '../../../lib/testing/index.ts';
+import { startSubgraphStack, unitYearRepresentation } from '../../../lib/testing/index.ts';
 import { portalIds, startServicesSimulator } from '../../../simulators/services/index.ts';
 import { createSubgraph } from '../index.ts';
 import { loadConfig } from '../config.ts';
@@ -33,12 +33,7 @@ const responseSchema = z.object({
 
 /** Representations the router would send for the provinces in force on `on`, for `year`. */
 function representations(year: number, on: string) {
-  return unitsInForce(units, 'province', on).map((u) => ({
-    __typename: 'UnitYear',
-    unitId: u.id,
-    year,
-    recordScopes: recordScopes(units, u, `${year}-01-01`, `${year}-12-31`),
-  }));
+  return unitsInForce(units, 'province', on).map((u) => unitYearRepresentation(units, u, year));
 }
 
 async function setup() {
