@@ -63,6 +63,11 @@ export const typeDefs = gql(/* GraphQL */ `
     recordScopes: [RecordScope!]!
     "True when the figures come (partly) from other units' records, e.g. a merged unit's predecessors."
     rolledUp: Boolean!
+    """
+    For a unit formed by a merger, the same year of each unit merged into it (empty otherwise):
+    from DTI 2024 a merged province is assessed on the average of its predecessors' values.
+    """
+    predecessorYears: [UnitYear!]!
     "Plans in force for this unit by the end of the year (the registry's view)."
     plans: PlanYearSummary
     documents: DocumentStats @external

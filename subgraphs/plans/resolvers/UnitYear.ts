@@ -1,3 +1,4 @@
+import { predecessorsOf } from '../../../lib/units/index.ts';
 import type { PlansContext } from '../context.ts';
 import { checkYear } from '../domain/period.ts';
 import { planYearSummary } from '../domain/plans.ts';
@@ -12,6 +13,11 @@ export const UnitYear = {
   },
 
   rolledUp: (y: UnitYearT): boolean => y.recordScopes.some((s) => s.unitId !== y.unitId),
+
+  predecessorYears: async (y: UnitYearT, _: unknown, ctx: PlansContext): Promise<UnitYearT[]> => {
+    const units = (await ctx.catalogue()).units;
+    return predecessorsOf(units, y.unit).map((p) => unitYear(units, p, y.year));
+  },
 
   plans: async (y: UnitYearT, _: unknown, ctx: PlansContext): Promise<PlanYearSummary> => {
     const codes = [...new Set(y.recordScopes.map((s) => s.code))];
