@@ -1,19 +1,7 @@
 import { inject } from 'vitest';
 import { z } from 'zod';
+import { graphqlResponseSchema } from '../../lib/testing/index.ts';
 
-/** A GraphQL-over-HTTP response as the gateway sends it. */
-export const graphqlResponseSchema = z.object({
-  data: z.record(z.string(), z.unknown()).nullable().optional(),
-  errors: z
-    .array(
-      z.object({
-        message: z.string(),
-        path: z.array(z.union([z.string(), z.number()])).optional(),
-        extensions: z.record(z.string(), z.unknown()).optional(),
-      }),
-    )
-    .optional(),
-});
 export type GraphQLResponse = z.output<typeof graphqlResponseSchema>;
 
 /** Posts a query to the gateway under test. */
