@@ -10,7 +10,7 @@ export interface StackSimulator extends AsyncDisposable {
 
 /** A GraphQL-over-HTTP response body, data left for the test's own schema. */
 export const graphqlResponseSchema = z.object({
-  data: z.unknown(),
+  data: z.unknown().optional(),
   errors: z
     .array(
       z.object({
