@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { BadUserInputError } from '../../lib/errors/index.ts';
-import type { UnitYearKey } from './upstream/loaders.ts';
+import type { TaskAgencyKey, UnitYearKey } from './upstream/loaders.ts';
 
 const recordScope = z.object({
   unitId: z.string().min(1),
@@ -42,4 +42,21 @@ export function unitIdOf(representation: unknown): string {
   const parsed = unitRepresentation.safeParse(representation);
   if (!parsed.success) throw new BadUserInputError('AdministrativeUnit representation lacks its id', { argument: 'representations' });
   return parsed.data.id;
+}
+
+const taskAgencyRepresentation = z.object({
+  name: z.string().min(1).transform((s) => s.normalize('NFC')),
+  unitId: z.string().min(1),
+  onDate: z.iso.date(),
+});
+
+/** Reads a TaskAgency representation (a plan's agency mention, its unit and date) into a loader key. */
+export function taskAgencyKeyOf(representation: unknown): TaskAgencyKey {
+  const parsed = taskAgencyRepresentation.safeParse(representation);
+  if (!parsed.success) {
+    throw new BadUserInputError(`TaskAgency representation is malformed: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`, {
+      argument: 'representations',
+    });
+  }
+  return parsed.data;
 }

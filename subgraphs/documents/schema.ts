@@ -48,6 +48,26 @@ export const typeDefs = gql(/* GraphQL */ `
     agencies: [Agency!]!
   }
 
+  """
+  An agency as a plan names it (owned by plans). The key carries what the mention is read
+  against: the plan's unit and issue date.
+  """
+  type TaskAgency @key(fields: "name unitId onDate") {
+    "As written in the plan."
+    name: String!
+    "The plan's unit as on its issue date (code@validFrom)."
+    unitId: ID!
+    "ISO date the name is read on: the plan's issue date."
+    onDate: String!
+    """
+    The directory agency of the plan's unit, in force on onDate, that the name designates; null
+    for collective mentions ("Các sở, ban, ngành", "UBND các huyện…"), names outside the
+    directory, agencies no longer in force, or anything ambiguous. Matched conservatively on the
+    normalised name (case, tone placement, UBND ↔ Ủy ban nhân dân, unit qualifier optional).
+    """
+    agency: Agency
+  }
+
   "Kind of government body."
   enum AgencyKind {
     "Sở"

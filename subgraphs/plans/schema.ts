@@ -194,9 +194,17 @@ export const typeDefs = gql(/* GraphQL */ `
     result: String
   }
 
-  "An agency as a plan names it."
-  type TaskAgency {
+  """
+  An agency as a plan names it. An entity so that the documents subgraph can link the mention to
+  its Agency directory: the key carries the unit and the date the name is to be read against.
+  """
+  type TaskAgency @key(fields: "name unitId onDate") {
+    "As written in the plan, e.g. 'Sở Thông tin và Truyền thông', 'Các sở, ban, ngành'."
     name: String!
+    "The plan's unit as on its issue date (code@validFrom)."
+    unitId: ID!
+    "ISO date the name is read on: the plan's issue date."
+    onDate: String!
   }
 
   type Timeframe {

@@ -7,13 +7,14 @@ import { silentLogger } from '../../../lib/logging/index.ts';
 import { loadConfig } from '../config.ts';
 import { createSubgraph } from '../index.ts';
 
-// A stand-in for the plans subgraph's side of the contract: it owns UnitYear and AdministrativeUnit.
+// A stand-in for the plans subgraph's side of the contract: it owns UnitYear, AdministrativeUnit and TaskAgency.
 const plansStub = /* GraphQL */ `
   extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable"])
   type Query { unitYear(unitId: ID!, year: Int!): UnitYear }
   type RecordScope @shareable { unitId: ID! code: String! name: String! from: String! to: String! }
   type AdministrativeUnit @key(fields: "id") { id: ID! code: String! name: String! }
   type UnitYear @key(fields: "unitId year") { unitId: ID! year: Int! recordScopes: [RecordScope!]! unit: AdministrativeUnit! }
+  type TaskAgency @key(fields: "name unitId onDate") { name: String! unitId: ID! onDate: String! }
 `;
 
 describe('documents subgraph schema', () => {
@@ -25,6 +26,7 @@ describe('documents subgraph schema', () => {
     expect(sdl).toContain('type UnitYear @key(fields: "unitId year")');
     expect(sdl).toContain('recordScopes: [RecordScope!]! @external');
     expect(sdl).toContain('documents: DocumentStats @requires(fields: "recordScopes { unitId code name from to }")');
+    expect(sdl).toContain('type TaskAgency @key(fields: "name unitId onDate")');
     for (const field of ['signedDigitallyRate: Float', 'sentElectronicallyRate: Float', 'workRecordsOnlineRate: Float']) expect(sdl).toContain(field);
   });
 

@@ -117,4 +117,44 @@ describe('documents subgraph over the real simulator', () => {
     // Sở TT&TT merged away on 1 March 2025: its 2025 records are January and February.
     expect(res).toMatchObject({ data: { agency: { documents: { months: [{ month: 1 }, { month: 2 }], source: { status: 'OK' } } } } });
   });
+
+  it('links plan agency mentions through the TaskAgency entity with one organs call for all of them', async () => {
+    await using stack = await startStack();
+    await stack.resetRequests();
+    const mention = (name: string, unitId: string, onDate: string) => ({ __typename: 'TaskAgency', name, unitId, onDate });
+    const res = await stack.gql(
+      /* GraphQL */ `
+        query ($r: [_Any!]!) { _entities(representations: $r) { ... on TaskAgency { name unitId onDate agency { code name } } } }
+      `,
+      {
+        r: [
+          mention('Sở Thông tin và Truyền thông', '49@origin', '2024-06-24'),
+          mention('Sở Nội vụ', '49@origin', '2024-06-24'),
+          mention('UBND các huyện, thị xã, thành phố', '49@origin', '2024-06-24'),
+          mention('Sở Thông tin và Truyền thông', '49@origin', '2025-04-01'),
+          mention('Sở Lao động Thương binh và Xã hội', '56@origin', '2022-06-03'),
+          mention('Sở Nội vụ', '99@unknown', '2024-06-24'),
+        ],
+      },
+    );
+    expect(res).toEqual({
+      data: {
+        _entities: [
+          { name: 'Sở Thông tin và Truyền thông', unitId: '49@origin', onDate: '2024-06-24', agency: { code: '49.STTTT', name: 'Sở Thông tin và Truyền thông tỉnh Quảng Nam' } },
+          { name: 'Sở Nội vụ', unitId: '49@origin', onDate: '2024-06-24', agency: { code: '49.SNV', name: 'Sở Nội vụ tỉnh Quảng Nam' } },
+          { name: 'UBND các huyện, thị xã, thành phố', unitId: '49@origin', onDate: '2024-06-24', agency: null },
+          { name: 'Sở Thông tin và Truyền thông', unitId: '49@origin', onDate: '2025-04-01', agency: null },
+          { name: 'Sở Lao động Thương binh và Xã hội', unitId: '56@origin', onDate: '2022-06-03', agency: { code: '56.SLDTBXH', name: 'Sở Lao động - Thương binh và Xã hội tỉnh Khánh Hòa' } },
+          { name: 'Sở Nội vụ', unitId: '99@unknown', onDate: '2024-06-24', agency: null },
+        ],
+      },
+    });
+    expect(await stack.upstreamRequests()).toEqual({ total: 1, byRoute: { organs: 1 } });
+  });
+
+  it('rejects a TaskAgency representation without its date', async () => {
+    await using stack = await startStack();
+    const res = await stack.gql(/* GraphQL */ `{ _entities(representations: [{ __typename: "TaskAgency", name: "Sở Nội vụ", unitId: "49@origin" }]) { ... on TaskAgency { name } } }`);
+    expect(res).toMatchObject({ errors: [{ extensions: { code: 'BAD_USER_INPUT' } }] });
+  });
 });

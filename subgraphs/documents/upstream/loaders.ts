@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
 import { BadUserInputError, ensureError } from '../../../lib/errors/index.ts';
+import { matchAgencyMention } from '../domain/agencyMention.ts';
 import { rollUpDocuments } from '../domain/rollup.ts';
 import type { Agency, DocumentStats, RecordScope } from '../domain/types.ts';
 import { agencyYearScope, parseUnitId } from '../domain/unitId.ts';
@@ -18,12 +19,21 @@ export interface AgencyYearKey {
   readonly year: number;
 }
 
+/** A plan's agency mention, read against the plan's unit (code@validFrom) on a date. */
+export interface TaskAgencyKey {
+  readonly name: string;
+  readonly unitId: string;
+  readonly onDate: string;
+}
+
 /** Per-request loaders; each batch makes one upstream call per year (or one in all). */
 export interface DocumentsLoaders {
   readonly unitYearDocuments: DataLoader<UnitYearKey, DocumentStats, string>;
   readonly agencyDocuments: DataLoader<AgencyYearKey, DocumentStats, string>;
   readonly agency: DataLoader<string, Agency | null>;
   readonly agenciesOfUnit: DataLoader<string, readonly Agency[]>;
+  /** The directory agency a plan's mention designates, or null (see matchAgencyMention). */
+  readonly taskAgency: DataLoader<TaskAgencyKey, Agency | null, string>;
 }
 
 function byYear<K extends { readonly year: number }>(keys: readonly K[]): Map<number, K[]> {
@@ -101,5 +111,23 @@ export function createLoaders(client: DocumentsClient, now: () => Date = () => n
     }
   });
 
-  return { unitYearDocuments, agencyDocuments, agency, agenciesOfUnit };
+  // Goes through agenciesOfUnit, so every mention of a query wave costs one organs call in all.
+  const taskAgency = new DataLoader<TaskAgencyKey, Agency | null, string>(
+    async (keys) => {
+      // A unit id that does not parse names no unit in the directory: nothing to link to.
+      const ids = [...new Set(keys.map((k) => k.unitId).filter((id) => parseUnitId(id) !== undefined))];
+      const lists = await agenciesOfUnit.loadMany(ids);
+      const byUnit = new Map(ids.map((id, i) => [id, lists[i]]));
+      return keys.map((k) => {
+        const agencies = byUnit.get(k.unitId);
+        if (agencies === undefined) return null;
+        if (agencies instanceof Error) return agencies;
+        const m = matchAgencyMention(k.name, agencies, k.onDate);
+        return m.kind === 'matched' ? m.agency : null;
+      });
+    },
+    { cacheKeyFn: (k) => JSON.stringify([k.name, k.unitId, k.onDate]) },
+  );
+
+  return { unitYearDocuments, agencyDocuments, agency, agenciesOfUnit, taskAgency };
 }

@@ -8,16 +8,28 @@ export interface TargetInPlan extends PlanTarget {
   readonly plan: PlanT;
 }
 
+/** An agency mention with what its key needs: the plan's unit and issue date. */
+export interface TaskAgency {
+  readonly name: string;
+  readonly unitId: string;
+  readonly onDate: string;
+}
+
 export const Plan = {
   unit: async (p: PlanT, _: unknown, ctx: PlansContext): Promise<AdministrativeUnitRecord | null> =>
     findUnit((await ctx.catalogue()).units, p.unitCode, p.issuedOn) ?? null,
   targets: (p: PlanT): TargetInPlan[] => p.targets.map((t) => ({ ...t, plan: p })),
-  tasks: (p: PlanT) =>
-    p.tasks.map((t: PlanTask) => ({
+  tasks: async (p: PlanT, _: unknown, ctx: PlansContext) => {
+    const unit = findUnit((await ctx.catalogue()).units, p.unitCode, p.issuedOn);
+    // The import only files a plan under a unit in force on its date; should one slip through,
+    // the id names no unit and the documents subgraph links its agencies to nothing.
+    const agencyOf = (name: string): TaskAgency => ({ name, unitId: unit?.id ?? `${p.unitCode}@unknown`, onDate: p.issuedOn });
+    return p.tasks.map((t: PlanTask) => ({
       title: t.title,
-      lead: t.lead.map((name) => ({ name })),
-      cooperating: t.cooperating.map((name) => ({ name })),
+      lead: t.lead.map(agencyOf),
+      cooperating: t.cooperating.map(agencyOf),
       timeframe: t.timeframe === null && t.from === null ? null : { text: t.timeframe, from: t.from, to: t.to },
       result: t.result,
-    })),
+    }));
+  },
 };
