@@ -2,13 +2,20 @@ import { gql } from 'graphql-tag';
 
 const provenanceSelection = 'source { system status recordRef fetchedAt asOf note rolledUpFrom { unitId code name from to } }';
 
-/** Fields of the source subgraphs the DTI assessment is computed from (the router fetches them first). */
-export const DTI_REQUIRES =
+/** A unit-year's own source figures the assessment reads. */
+const SOURCE_FIGURES =
   'recordScopes { unitId code name from to } ' +
   `documents { signedDigitallyRate sentElectronicallyRate workRecordsOnlineRate ${provenanceSelection} } ` +
   `publicServices { fullyOnlineProcedureRate onlineDossierRate onTimeRate digitisedDossierRate onlinePaymentRate ${provenanceSelection} } ` +
   `labour { trainedWorkforceRate digitalSkillsRate synthetic ${provenanceSelection} } ` +
   `plans { planCount ${provenanceSelection} }`;
+
+/**
+ * Fields of the source subgraphs the DTI assessment is computed from (the router fetches them first):
+ * the unit-year's own figures and the same figures for each predecessor's year, since from DTI 2024 a
+ * merged province is scored on the mean of its predecessors' main-indicator values.
+ */
+export const DTI_REQUIRES = `${SOURCE_FIGURES} predecessorYears { unitId year ${SOURCE_FIGURES} }`;
 
 /** Portal counts the 766 index estimate is computed from. */
 export const INDEX766_REQUIRES =
@@ -35,6 +42,7 @@ export const typeDefs = gql(/* GraphQL */ `
     publicServices: PublicServiceStats @external
     labour: LabourStats @external
     plans: PlanYearSummary @external
+    predecessorYears: [UnitYear!]! @external
     "The DTI self-assessment of this unit for this DTI year, from every connected system, with provenance; partial when a source is down."
     dti: DtiAssessment @requires(fields: "${DTI_REQUIRES}")
     "Estimate of the 766/QĐ-TTg public-service index (100 points) from the portal's counts; never official."
@@ -304,6 +312,8 @@ export const typeDefs = gql(/* GraphQL */ `
     SUPPLIED
     "No value."
     NONE
+    "Mean of the predecessors' values (a province merged into this unit): see predecessorValues."
+    PREDECESSOR_AVERAGE
   }
 
   "A unit-year's DTI self-assessment. An incomplete one reads as 'so far': see completeness, missing and scoreNote."
@@ -364,6 +374,20 @@ export const typeDefs = gql(/* GraphQL */ `
     "How the value was obtained, or why there is none."
     note: String
     citation: String!
+    "For a merged province from DTI 2024: how many predecessors the mean is over (those with a value); null otherwise."
+    predecessorsWithValue: Int
+    "For a merged province from DTI 2024: how many predecessors it has; null otherwise."
+    predecessorCount: Int
+    "For a merged province from DTI 2024: each predecessor's value of this main indicator (empty otherwise)."
+    predecessorValues: [DtiPredecessorValue!]!
+  }
+
+  "A predecessor's value of a main indicator, assessed on its own figures."
+  type DtiPredecessorValue {
+    unit: RecordScope!
+    "0–1; null when it has none (see status)."
+    value: Float
+    status: ProvenanceStatus!
   }
 
   "One catalogue input for the unit-year: value, status and where it came from."
@@ -385,6 +409,8 @@ export const typeDefs = gql(/* GraphQL */ `
   enum DtiMissingKind {
     INPUT
     MAIN_INDICATOR
+    "A predecessor of a merged province whose figures did not all arrive (code is its unitId)."
+    PREDECESSOR
   }
 
   type DtiMissingItem {
@@ -397,6 +423,8 @@ export const typeDefs = gql(/* GraphQL */ `
   enum DtiMergerBasis {
     "Computed on figures the sources rolled up over the predecessors' records (not a per-predecessor average)."
     ROLLED_UP_INPUTS
+    "Each main indicator is the mean of the predecessors' values, each assessed on its own figures (DTI 2024 on)."
+    PREDECESSOR_AVERAGE
   }
 
   type DtiMerger {
@@ -405,7 +433,28 @@ export const typeDefs = gql(/* GraphQL */ `
     basis: DtiMergerBasis!
     "The methodology's rule for merged provinces this year, where it has one."
     rule: String
+    "Where the rule comes from."
+    ruleCitation: String
+    "The catalogue's confirmation flag of the aggregation entry the rule belongs to (false for 405: its points are unconfirmed)."
+    ruleConfirmed: Boolean
+    "How the predecessors' figures stood (PREDECESSOR_AVERAGE only): PARTIAL when some did not arrive."
+    status: ProvenanceStatus
+    "Each predecessor's standing (PREDECESSOR_AVERAGE only)."
+    predecessorAssessments: [DtiPredecessorAssessment!]!
     note: String!
+  }
+
+  "A predecessor of a merged province, assessed on its own figures for the year."
+  type DtiPredecessorAssessment {
+    unit: RecordScope!
+    "OK; PARTIAL when some of its inputs are unavailable; SOURCE_UNAVAILABLE or MISSING when it has no value at all."
+    status: ProvenanceStatus!
+    "Systems that did not answer for it."
+    unavailableSystems: [SourceSystem!]!
+    "Inputs (feeding a main indicator) without a value."
+    inputsUnavailable: [String!]!
+    "What it lacks and what that leaves out of the average."
+    note: String
   }
 
   type DtiPublishedValue {

@@ -1,17 +1,14 @@
 import type { ProvenanceStatus } from '../../../lib/errors/index.ts';
-import { assessDti, methodologyForYear, publishedResult } from '../domain/index.ts';
-import type { AssessedInput, AssessedMainIndicator, Catalogue, DtiInputCode, PublishedResult, PublishedResults } from '../domain/index.ts';
+import { dtiScore, methodologyForYear, publishedResult } from '../domain/index.ts';
+import type { AssessedInput, AssessedMainIndicator, Catalogue, DtiInputCode, DtiScore, Methodology, PublishedResult, PublishedResults } from '../domain/index.ts';
 import { inputDefinitionView } from './catalogue-view.ts';
-import { collectInputs } from './inputs.ts';
+import { assessFacts, mainIndicatorStatus } from './facts-assessment.ts';
 import type { CollectedInput } from './inputs.ts';
+import { averageOverPredecessors, MERGED_AVERAGE_FROM_YEAR, predecessorAssessmentView, predecessorsToAverage } from './predecessors.ts';
+import type { AveragedMainIndicator, PredecessorAverage, PredecessorValue } from './predecessors.ts';
 import type { RecordScopeFacts, SourceProvenance, UnitYearFacts } from './representation.ts';
 
-/**
- * First DTI year in which a merged province is assessed on the mean of its predecessors'
- * main-indicator values (405/QĐ-BKHCN, DTI 2024; dantri.com.vn 21/10/2025, see the catalogue's
- * 405 aggregation citation).
- */
-export const MERGED_AVERAGE_FROM_YEAR = 2024;
+export { MERGED_AVERAGE_FROM_YEAR } from './predecessors.ts';
 
 /** Reference data the assessment reads. */
 export interface AssessmentData {
@@ -22,10 +19,47 @@ export interface AssessmentData {
 /** How a merged unit's year was assessed. */
 export interface MergerView {
   readonly predecessors: readonly RecordScopeFacts[];
-  readonly basis: 'ROLLED_UP_INPUTS';
+  readonly basis: 'ROLLED_UP_INPUTS' | 'PREDECESSOR_AVERAGE';
   /** The methodology's rule for merged provinces, where it has one for this year. */
   readonly rule: string | null;
+  readonly ruleCitation: string | null;
+  /** The catalogue's confirmation flag of the aggregation entry the rule is part of. */
+  readonly ruleConfirmed: boolean | null;
+  /** How the predecessors' figures stood (PREDECESSOR_AVERAGE only). */
+  readonly status: ProvenanceStatus | null;
+  readonly predecessorAssessments: readonly ReturnType<typeof predecessorAssessmentView>[];
   readonly note: string;
+}
+
+/** A main indicator's value for the schema. */
+export interface MainIndicatorView {
+  readonly code: string;
+  readonly name: string;
+  readonly nameEn: string;
+  readonly pillar: string | null;
+  readonly maxPoints: number | null;
+  readonly pointsConfirmed: boolean;
+  readonly confirmed: boolean;
+  readonly value: number | null;
+  readonly status: ProvenanceStatus;
+  readonly basis: AssessedMainIndicator['basis'] | 'PREDECESSOR_AVERAGE';
+  readonly estimate: boolean;
+  readonly inputsUsed: readonly string[];
+  readonly inputsUnavailable: readonly string[];
+  readonly collectionStatus: AssessedMainIndicator['collectionStatus'];
+  readonly dataHeldBy: string;
+  readonly note: string | null;
+  readonly citation: string;
+  readonly predecessorsWithValue: number | null;
+  readonly predecessorCount: number | null;
+  readonly predecessorValues: readonly PredecessorValue[];
+}
+
+interface MissingView {
+  readonly kind: 'INPUT' | 'MAIN_INDICATOR' | 'PREDECESSOR';
+  readonly code: string;
+  readonly status: ProvenanceStatus;
+  readonly reason: string;
 }
 
 /** A published result for the schema. */
@@ -44,82 +78,187 @@ export function publishedView(r: PublishedResult) {
   } as const;
 }
 
-const NOT_AVAILABLE: ReadonlySet<ProvenanceStatus> = new Set(['MISSING', 'SOURCE_UNAVAILABLE']);
-
-/** Status of a main indicator's value from how its inputs stood. */
-function mainIndicatorStatus(m: AssessedMainIndicator, statusOf: (code: DtiInputCode) => ProvenanceStatus): ProvenanceStatus {
-  switch (m.basis) {
-    case 'SUPPLIED':
-      return 'OK';
-    case 'NONE': {
-      if (m.collectionStatus === 'NOT_COLLECTED') return 'NOT_COLLECTED';
-      const lacking = m.inputsUnavailable.map(statusOf).filter((s) => s !== 'NOT_COLLECTED');
-      if (lacking.length === 0) return 'NOT_COLLECTED';
-      return lacking.every((s) => s === 'SOURCE_UNAVAILABLE') ? 'SOURCE_UNAVAILABLE' : 'MISSING';
-    }
-    case 'ESTIMATE': {
-      if (m.stale) return 'STALE';
-      const partial = m.inputsUnavailable.some((c) => NOT_AVAILABLE.has(statusOf(c))) || m.inputsUsed.some((c) => statusOf(c) === 'PARTIAL');
-      return partial ? 'PARTIAL' : 'OK';
-    }
-    default: {
-      const never: never = m.basis;
-      throw new Error(`unhandled basis ${String(never)}`);
-    }
-  }
-}
-
-function mergerOf(facts: UnitYearFacts, rule: string | null): MergerView | null {
+function rolledUpMerger(facts: UnitYearFacts, methodology: Methodology): MergerView | null {
   const scopes = facts.recordScopes ?? [];
   const distinct = [...new Map(scopes.map((s) => [s.unitId, s])).values()];
   if (distinct.length < 2) return null;
   const predecessors = distinct.filter((s) => s.unitId !== facts.unitId);
   const names = predecessors.map((s) => `${s.name} (${s.unitId})`).join(', ');
-  const note =
-    facts.year >= MERGED_AVERAGE_FROM_YEAR
-      ? `This unit's ${facts.year} records were rolled up from ${names}. The methodology scores a merged province on the mean of its ` +
-        `predecessors' main-indicator values; the source subgraphs return only rolled-up figures, so the values here are computed on the ` +
-        `rolled-up inputs (rates recomputed from summed counts), not averaged per predecessor, and can differ from the ministry's method.`
-      : `This unit's ${facts.year} records were rolled up from ${names}. DTI ${facts.year} was assessed per pre-merger province; ` +
-        `this assessment of the merged unit is not comparable with any published result.`;
-  return { predecessors, basis: 'ROLLED_UP_INPUTS', rule, note };
+  const ruleApplies = facts.year >= MERGED_AVERAGE_FROM_YEAR;
+  let why: string;
+  if (!ruleApplies) {
+    why = `DTI ${facts.year} was assessed per pre-merger province; this assessment of the merged unit is not comparable with any published result.`;
+  } else {
+    const reason = scopes.some((s) => s.unitId === facts.unitId)
+      ? `this year is partly before and partly after the merger, and the reference states that rule only for a year wholly before it (DTI 2024)`
+      : facts.predecessorYears === null || facts.predecessorYears === undefined
+        ? `the predecessors' figures did not reach dti (the plans subgraph sent no predecessor years)`
+        : `the plans subgraph lists no predecessor years for this unit`;
+    why =
+      `The methodology scores a merged province on the mean of its predecessors' main-indicator values, but ${reason}; so the values here ` +
+      `are computed on the rolled-up inputs (rates recomputed from summed counts), not averaged per predecessor, and can differ from the ministry's method.`;
+  }
+  return {
+    predecessors,
+    basis: 'ROLLED_UP_INPUTS',
+    rule: ruleApplies ? methodology.aggregation.formulaEn : null,
+    ruleCitation: ruleApplies ? methodology.aggregation.citation : null,
+    ruleConfirmed: ruleApplies ? methodology.aggregation.confirmed : null,
+    status: null,
+    predecessorAssessments: [],
+    note: `This unit's ${facts.year} records were rolled up from ${names}. ${why}`,
+  };
 }
 
-function inputView(c: CollectedInput, data: AssessmentData, assessed: AssessedInput | undefined) {
+function averagedMerger(facts: UnitYearFacts, methodology: Methodology, average: PredecessorAverage): MergerView {
+  const { aggregation } = methodology;
+  const names = average.predecessors.map((p) => p.label).join(', ');
+  const lacking = average.predecessors.flatMap((p) => (p.note === null ? [] : [p.note]));
+  const note =
+    `From DTI ${MERGED_AVERAGE_FROM_YEAR} (${methodology.code}) a merged province is scored on the mean (trung bình cộng) of its pre-merger ` +
+    `provinces' main-indicator values (catalogue: "${aggregation.formulaEn}"${aggregation.confirmed ? '' : ', entry marked unconfirmed'}; ${aggregation.citation}). ` +
+    `${facts.unitId} is assessed on ${names}: each predecessor's ${facts.year} figures go through the same assessment as any unit-year, and each ` +
+    `main-indicator value is the mean over the predecessors that have one. The inputs listed are the figures the systems hold for the merged unit ` +
+    `(rolled up over the predecessors' records); they are shown for reference and enter no value.` +
+    (lacking.length === 0 ? '' : ` Not every predecessor's figures arrived: ${lacking.join(' ')}`);
+  return {
+    predecessors: average.predecessors.map((p) => p.unit),
+    basis: 'PREDECESSOR_AVERAGE',
+    rule: aggregation.formulaEn,
+    ruleCitation: aggregation.citation,
+    ruleConfirmed: aggregation.confirmed,
+    status: average.status,
+    predecessorAssessments: average.predecessors.map(predecessorAssessmentView),
+    note,
+  };
+}
+
+function inputView(c: CollectedInput, data: AssessmentData, assessed: AssessedInput | undefined, rolledUpForReference: boolean) {
   const def = data.catalogue.inputs.find((d) => d.code === c.code);
   if (def === undefined) throw new Error(`catalogue lost input ${c.code}`);
-  // The evidence-only note leads: it says whether the value counts at all, before how it was read.
-  const notes = [assessed?.note ?? null, c.note].filter((n): n is string => n !== null);
+  const reference = rolledUpForReference
+    ? "The merged unit's rolled-up figure, shown for reference: the main-indicator values are the mean of the predecessors' values (see merger), so it enters none."
+    : null;
+  // The note on whether the value counts at all leads, before how it was read.
+  const notes = [reference, assessed?.note ?? null, c.note].filter((n): n is string => n !== null);
   return {
     indicator: inputDefinitionView(def),
     value: c.value,
     status: c.status,
-    used: assessed?.used ?? false,
+    used: !rolledUpForReference && (assessed?.used ?? false),
     feeds: assessed?.feeds ?? [],
     source: c.provenance satisfies SourceProvenance | null,
     note: notes.length === 0 ? null : notes.join(' '),
   };
 }
 
+function definitionOf(methodology: Methodology, code: string) {
+  const def = methodology.mainIndicators.find((d) => d.code === code);
+  if (def === undefined) throw new Error(`catalogue lost main indicator ${code}`);
+  return def;
+}
+
+function ownMainIndicatorView(m: AssessedMainIndicator, methodology: Methodology, statusOf: (code: DtiInputCode) => ProvenanceStatus): MainIndicatorView {
+  const def = definitionOf(methodology, m.code);
+  return {
+    code: m.code,
+    name: m.nameVi,
+    nameEn: m.nameEn,
+    pillar: def.pillar,
+    maxPoints: m.maxPoints,
+    pointsConfirmed: m.pointsConfirmed,
+    confirmed: def.confirmed,
+    value: m.value,
+    status: mainIndicatorStatus(m, statusOf),
+    basis: m.basis,
+    estimate: m.estimate,
+    inputsUsed: m.inputsUsed,
+    inputsUnavailable: m.inputsUnavailable,
+    collectionStatus: m.collectionStatus,
+    dataHeldBy: m.dataHeldBy,
+    note: m.reason,
+    citation: def.citation,
+    predecessorsWithValue: null,
+    predecessorCount: null,
+    predecessorValues: [],
+  };
+}
+
+function averagedMainIndicatorView(a: AveragedMainIndicator, methodology: Methodology): MainIndicatorView {
+  const def = definitionOf(methodology, a.code);
+  return {
+    code: a.code,
+    name: def.nameVi,
+    nameEn: def.nameEn,
+    pillar: def.pillar,
+    maxPoints: def.maxPoints,
+    pointsConfirmed: def.pointsConfirmed,
+    confirmed: def.confirmed,
+    value: a.value,
+    status: a.status,
+    basis: a.value === null ? 'NONE' : 'PREDECESSOR_AVERAGE',
+    estimate: a.estimate,
+    inputsUsed: a.inputsUsed,
+    inputsUnavailable: a.inputsUnavailable,
+    collectionStatus: def.collectionStatus,
+    dataHeldBy: def.dataHeldBy,
+    note: a.note,
+    citation: def.citation,
+    predecessorsWithValue: a.predecessorsWithValue,
+    predecessorCount: a.predecessorCount,
+    predecessorValues: a.predecessorValues,
+  };
+}
+
+/** What the averaged assessment lacks: main indicators without a value, and predecessors whose figures did not all arrive. */
+function averagedMissing(average: PredecessorAverage): MissingView[] {
+  const indicators = average.mainIndicators
+    .filter((m) => m.value === null)
+    .map((m): MissingView => ({ kind: 'MAIN_INDICATOR', code: m.code, status: m.status === 'NOT_COLLECTED' ? 'NOT_COLLECTED' : 'MISSING', reason: m.note }));
+  const predecessors = average.predecessors.flatMap((p): MissingView[] =>
+    p.note === null ? [] : [{ kind: 'PREDECESSOR', code: p.unit.unitId, status: p.status, reason: p.note }],
+  );
+  return [...indicators, ...predecessors];
+}
+
 /**
  * The DTI self-assessment of a unit-year from the source figures the router handed over: every
  * catalogue input with status and provenance, main-indicator values (estimates), the score so far,
- * what is missing and why, and the ministry's published result for the same unit and year.
+ * what is missing and why, and the ministry's published result for the same unit and year. From
+ * DTI 2024 a unit formed by a merger is scored on the mean of its predecessors' main-indicator values.
  */
 export function assessUnitYear(facts: UnitYearFacts, data: AssessmentData) {
   const methodology = methodologyForYear(facts.year, data.catalogue);
-  const collected = collectInputs(facts, data.catalogue);
-  const result = assessDti({ year: facts.year, inputs: collected.map((c) => c.domain) }, data.catalogue);
-  const statusByCode = new Map(collected.map((c) => [c.code, c.status]));
-  const statusOf = (code: DtiInputCode): ProvenanceStatus => statusByCode.get(code) ?? 'MISSING';
-  const assessedByCode = new Map(result.inputs.map((i) => [i.code, i]));
-  const merger = mergerOf(facts, facts.year >= MERGED_AVERAGE_FROM_YEAR ? methodology.aggregation.formulaEn : null);
-  const estimate = result.mainIndicators.some((m) => m.estimate);
-  const synthetic = facts.labour !== null && facts.labour !== undefined && facts.labour.synthetic;
-  const notes = [...result.notes];
+  const own = assessFacts(facts, data.catalogue);
+  const predecessorYears = predecessorsToAverage(facts);
+  const average = predecessorYears === null ? null : averageOverPredecessors(facts, predecessorYears, methodology, data.catalogue);
+  const assessedByCode = new Map(own.result.inputs.map((i) => [i.code, i]));
+
+  let mainIndicators: MainIndicatorView[];
+  let score: DtiScore;
+  let missing: MissingView[];
+  let merger: MergerView | null;
+  let synthetic = facts.labour !== null && facts.labour !== undefined && facts.labour.synthetic;
+  if (average === null) {
+    mainIndicators = own.result.mainIndicators.map((m) => ownMainIndicatorView(m, methodology, own.statusOf));
+    score = own.result.score;
+    missing = own.result.missing.map((m) => ({ kind: m.kind, code: m.code, status: m.status, reason: m.reason }));
+    merger = rolledUpMerger(facts, methodology);
+  } else {
+    mainIndicators = average.mainIndicators.map((a) => averagedMainIndicatorView(a, methodology));
+    // The same scoring function, over the averaged values (405: null, its points are unconfirmed).
+    score = dtiScore(methodology.code, average.mainIndicators.flatMap((m) => (m.value === null ? [] : [{ code: m.code, value: m.value }])), data.catalogue);
+    missing = averagedMissing(average);
+    merger = averagedMerger(facts, methodology, average);
+    synthetic ||= average.predecessors.some((p) => p.synthetic);
+  }
+
+  const estimate = mainIndicators.some((m) => m.estimate);
+  const notes: string[] =
+    average === null ? [...own.result.notes] : estimate ? ['The score uses estimated main-indicator values; it is not comparable with the published DTI.'] : [];
   if (merger !== null) notes.push(merger.note);
   if (synthetic) notes.push('Labour-market figures are synthetic (số liệu mô phỏng) in the connected system: do not publish values that use them.');
-  const scoreNote = [result.score.reason, estimate ? 'A self-assessment from our systems so far, not the official DTI.' : null]
+  const scoreNote = [score.reason, estimate ? 'A self-assessment from our systems so far, not the official DTI.' : null]
     .filter((n): n is string => n !== null)
     .join(' ');
   const published = publishedResult(facts.year, facts.code, facts.validFrom, data.published);
@@ -127,41 +266,20 @@ export function assessUnitYear(facts: UnitYearFacts, data: AssessmentData) {
   return {
     unitId: facts.unitId,
     year: facts.year,
-    methodology: result.methodology,
-    score: result.score.score,
-    maxScore: result.score.maxScore,
-    completeness: result.completeness,
+    methodology: methodology.code,
+    score: score.score,
+    maxScore: score.maxScore,
+    completeness: score.completeness,
     scoreNote: scoreNote === '' ? null : scoreNote,
-    scoreConfirmed: result.score.confirmed && !estimate,
+    scoreConfirmed: score.confirmed && !estimate,
     estimate,
     synthetic,
-    points: result.score.points,
-    totalPoints: result.score.totalPoints,
-    coveredPoints: result.score.coveredPoints,
-    mainIndicators: result.mainIndicators.map((m) => {
-      const def = methodology.mainIndicators.find((d) => d.code === m.code);
-      return {
-        code: m.code,
-        name: m.nameVi,
-        nameEn: m.nameEn,
-        pillar: def?.pillar ?? null,
-        maxPoints: m.maxPoints,
-        pointsConfirmed: m.pointsConfirmed,
-        confirmed: def?.confirmed ?? false,
-        value: m.value,
-        status: mainIndicatorStatus(m, statusOf),
-        basis: m.basis,
-        estimate: m.estimate,
-        inputsUsed: m.inputsUsed,
-        inputsUnavailable: m.inputsUnavailable,
-        collectionStatus: m.collectionStatus,
-        dataHeldBy: m.dataHeldBy,
-        note: m.reason,
-        citation: def?.citation ?? methodology.citation,
-      };
-    }),
-    inputs: collected.map((c) => inputView(c, data, assessedByCode.get(c.code))),
-    missing: result.missing.map((m) => ({ kind: m.kind, code: m.code, status: m.status, reason: m.reason })),
+    points: score.points,
+    totalPoints: score.totalPoints,
+    coveredPoints: score.coveredPoints,
+    mainIndicators,
+    inputs: own.collected.map((c) => inputView(c, data, assessedByCode.get(c.code), average !== null)),
+    missing,
     notes,
     merger,
     published: published === null ? null : publishedView(published),

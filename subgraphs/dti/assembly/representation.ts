@@ -69,7 +69,7 @@ const plansSchema = z.object({
   planCount: z.number().int().nonnegative(),
 });
 
-const representationSchema = z.object({
+const unitYearSchema = z.object({
   unitId: z.string().min(1),
   year: z.number().int(),
   recordScopes: z.array(recordScopeSchema).optional(),
@@ -77,6 +77,11 @@ const representationSchema = z.object({
   publicServices: publicServicesSchema.nullish(),
   labour: labourSchema.nullish(),
   plans: plansSchema.nullish(),
+});
+
+// Predecessors' years carry the same figures, one level deep (a predecessor's own predecessors are not asked for).
+const representationSchema = unitYearSchema.extend({
+  predecessorYears: z.array(unitYearSchema).nullish(),
 });
 
 /** Provenance of a source figure, as the shared `Provenance` type carries it. */
@@ -102,6 +107,29 @@ export interface UnitYearFacts {
   readonly publicServices: Figures<PublicServicesFacts>;
   readonly labour: Figures<LabourFacts>;
   readonly plans: Figures<PlansFacts>;
+  /**
+   * The same year of each unit merged into this one, with its own figures (empty for a unit not formed by a
+   * merger); null when the plans subgraph failed, undefined when not sent. Always undefined on a predecessor.
+   */
+  readonly predecessorYears: Figures<readonly UnitYearFacts[]>;
+}
+
+type ParsedUnitYear = z.output<typeof unitYearSchema>;
+
+function factsOf(r: ParsedUnitYear, predecessorYears: Figures<readonly UnitYearFacts[]>): UnitYearFacts {
+  const { code, validFrom } = parseUnitId(r.unitId);
+  return {
+    unitId: r.unitId,
+    code,
+    validFrom,
+    year: r.year,
+    recordScopes: r.recordScopes,
+    documents: r.documents,
+    publicServices: r.publicServices,
+    labour: r.labour,
+    plans: r.plans,
+    predecessorYears,
+  };
 }
 
 /** Reads a UnitYear representation (key plus the @requires fields) into facts; BAD_USER_INPUT when malformed. */
@@ -115,16 +143,6 @@ export function unitYearFactsOf(representation: unknown): UnitYearFacts {
     });
   }
   const r = parsed.data;
-  const { code, validFrom } = parseUnitId(r.unitId);
-  return {
-    unitId: r.unitId,
-    code,
-    validFrom,
-    year: r.year,
-    recordScopes: r.recordScopes,
-    documents: r.documents,
-    publicServices: r.publicServices,
-    labour: r.labour,
-    plans: r.plans,
-  };
+  const predecessors = r.predecessorYears;
+  return factsOf(r, predecessors === null || predecessors === undefined ? predecessors : predecessors.map((p) => factsOf(p, undefined)));
 }

@@ -20,7 +20,10 @@ const ENTITIES = /* GraphQL */ `
         year
         dti {
           methodology score maxScore completeness scoreNote scoreConfirmed estimate synthetic points totalPoints coveredPoints
-          mainIndicators { code name nameEn maxPoints value status basis estimate confirmed pointsConfirmed note citation }
+          mainIndicators {
+            code name nameEn maxPoints value status basis estimate confirmed pointsConfirmed note citation
+            predecessorsWithValue predecessorCount predecessorValues { unit { unitId } value status }
+          }
           inputs {
             indicator { code name nameEn unit sourceSystem confirmed mappingIsJudgement }
             value status used feeds note
@@ -28,7 +31,10 @@ const ENTITIES = /* GraphQL */ `
           }
           missing { kind code status reason }
           notes
-          merger { predecessors { unitId name } basis rule note }
+          merger {
+            predecessors { unitId name } basis rule ruleCitation ruleConfirmed status note
+            predecessorAssessments { unit { unitId name } status unavailableSystems inputsUnavailable note }
+          }
           published { score rank confirmed source }
         }
       }
@@ -41,6 +47,9 @@ interface Row {
   readonly value: number | null;
   readonly status: string;
   readonly note: string | null;
+  readonly basis?: string;
+  readonly predecessorsWithValue?: number | null;
+  readonly predecessorCount?: number | null;
 }
 
 async function run(query: string, variables: Record<string, unknown> = {}): Promise<FormattedExecutionResult> {
@@ -154,14 +163,121 @@ describe('UnitYear.dti over _entities', () => {
     expect(dti['published']).toMatchObject({ score: 0.8241, rank: 1, confirmed: true });
   });
 
-  it('a merged province from DTI 2024 says it was computed on rolled-up inputs, not a per-predecessor average', async () => {
-    const { dti } = await assess(fixture.mergedUnitYear(2024));
-    const merger = dti['merger'] as { predecessors: { unitId: string }[]; basis: string; rule: string | null; note: string };
+  it('a merged province from DTI 2024 is scored on the mean of its predecessors\' main-indicator values', async () => {
+    const { dti, main, input } = await assess(fixture.mergedUnitYear(2024));
+    // By hand, each predecessor assessed on its own figures (mean of mapped inputs):
+    //   Khánh Hòa: M-6 = 5.4/8 = 0.675, M-4 = (0.3+0.2)/2 = 0.25, M-8 = 0.2
+    //   Ninh Thuận: M-6 = (0.7+0.6+0.5+0.3+0.4+0.85+0.45+0.1)/8 = 0.4875, M-4 = (0.1+0.3)/2 = 0.2, M-8 = 0.3
+    expect(main('405-M-6')?.value).toBeCloseTo((0.675 + 0.4875) / 2, 12);
+    expect(main('405-M-4')?.value).toBeCloseTo(0.225, 12);
+    expect(main('405-M-8')?.value).toBeCloseTo(0.25, 12);
+    for (const code of ['405-M-4', '405-M-6', '405-M-8']) {
+      expect(main(code)).toMatchObject({ basis: 'PREDECESSOR_AVERAGE', status: 'OK', estimate: true, predecessorsWithValue: 2, predecessorCount: 2 });
+      expect(main(code)?.note).toMatch(/over 2 of 2: Tỉnh Khánh Hòa \(56@origin\) .*, Tỉnh Ninh Thuận \(58@origin\)/);
+    }
+    const m6 = (dti['mainIndicators'] as { code: string; predecessorValues: { unit: { unitId: string }; value: number; status: string }[] }[]).find((m) => m.code === '405-M-6');
+    expect(m6?.predecessorValues.map((v) => [v.unit.unitId, v.status])).toEqual([['56@origin', 'OK'], ['58@origin', 'OK']]);
+    expect(m6?.predecessorValues[1]?.value).toBeCloseTo(0.4875, 12);
+    expect(main('405-M-3')).toMatchObject({ value: null, status: 'NOT_COLLECTED', basis: 'NONE', predecessorsWithValue: 0 });
+    // 405 points are unconfirmed: still no score.
+    expect(dti['score']).toBeNull();
+    expect(dti['scoreNote']).toMatch(/unconfirmed/);
+
+    const merger = dti['merger'] as Record<string, unknown> & { predecessors: { unitId: string }[]; note: string; predecessorAssessments: { status: string; note: string | null }[] };
     expect(merger.predecessors.map((p) => p.unitId)).toEqual(['56@origin', '58@origin']);
+    expect(merger).toMatchObject({ basis: 'PREDECESSOR_AVERAGE', status: 'OK', ruleConfirmed: false });
+    expect(merger['rule']).toMatch(/mean of predecessors/);
+    expect(merger['ruleCitation']).toMatch(/dantri\.com\.vn.*\(merged provinces\)/);
+    expect(merger.note).toMatch(/Tỉnh Khánh Hòa \(56@origin\), Tỉnh Ninh Thuận \(58@origin\)/);
+    expect(merger.note).toMatch(/dantri\.com\.vn/);
+    expect(merger.predecessorAssessments.map((p) => [p.status, p.note])).toEqual([['OK', null], ['OK', null]]);
+    expect(dti['notes']).toContain(merger.note);
+
+    // The rolled-up inputs stay visible, with their own values, and enter nothing.
+    expect(input('DOC_SIGNED_DIGITALLY_RATE')).toMatchObject({ value: 0.1, status: 'OK', used: false, feeds: ['405-M-6'] });
+    expect(input('LAB_TRAINED_WORKFORCE_RATE')).toMatchObject({ value: 0.9, used: false });
+    expect(input('LAB_TRAINED_WORKFORCE_RATE')?.note).toMatch(/rolled-up figure, shown for reference/);
+    expect((dti['missing'] as { kind: string }[]).every((m) => m.kind === 'MAIN_INDICATOR')).toBe(true);
+  });
+
+  it('a predecessor whose labour system did not answer is left out of the labour means, and the note says so', async () => {
+    const merged = fixture.mergedUnitYear(2024, { predecessorYears: [fixture.predecessorYear('56', 2024), fixture.predecessorYear('58', 2024, { labour: null })] });
+    const { dti, main } = await assess(merged);
+    // Khánh Hòa's values alone: M-4 = 0.25, M-8 = 0.2; M-6 is unaffected.
+    expect(main('405-M-4')).toMatchObject({ status: 'PARTIAL', basis: 'PREDECESSOR_AVERAGE', predecessorsWithValue: 1, predecessorCount: 2 });
+    expect(main('405-M-4')?.value).toBeCloseTo(0.25, 12);
+    expect(main('405-M-8')?.value).toBeCloseTo(0.2, 12);
+    expect(main('405-M-4')?.note).toMatch(/over 1 of 2: Tỉnh Khánh Hòa \(56@origin\) 0\.25; no value for Tỉnh Ninh Thuận \(58@origin\) \(LAB_TRAINED_WORKFORCE_RATE SOURCE_UNAVAILABLE/);
+    expect(main('405-M-6')).toMatchObject({ status: 'OK', predecessorsWithValue: 2 });
+    expect(main('405-M-6')?.value).toBeCloseTo((0.675 + 0.4875) / 2, 12);
+
+    const merger = dti['merger'] as { status: string; note: string; predecessorAssessments: { unit: { unitId: string }; status: string; unavailableSystems: string[]; inputsUnavailable: string[]; note: string | null }[] };
+    expect(merger.status).toBe('PARTIAL');
+    expect(merger.predecessorAssessments[0]).toMatchObject({ status: 'OK', unavailableSystems: [], note: null });
+    expect(merger.predecessorAssessments[1]).toMatchObject({
+      unit: { unitId: '58@origin' },
+      status: 'PARTIAL',
+      unavailableSystems: ['LABOUR'],
+      inputsUnavailable: ['LAB_TRAINED_WORKFORCE_RATE', 'LAB_DIGITAL_SKILLS_RATE'],
+    });
+    expect(merger.predecessorAssessments[1]?.note).toMatch(/Tỉnh Ninh Thuận \(58@origin\), 2024: the labour-market information system did not answer .*405-M-4, 405-M-8 are absent from the average/);
+    expect(merger.note).toMatch(/Not every predecessor's figures arrived: Tỉnh Ninh Thuận/);
+    expect(dti['missing']).toContainEqual(expect.objectContaining({ kind: 'PREDECESSOR', code: '58@origin', status: 'PARTIAL' }));
+  });
+
+  it('a predecessor with every source down has no values; the mean is over the other', async () => {
+    const down = { documents: null, publicServices: null, labour: null, plans: null };
+    const { dti, main } = await assess(fixture.mergedUnitYear(2024, { predecessorYears: [fixture.predecessorYear('56', 2024), fixture.predecessorYear('58', 2024, down)] }));
+    expect(main('405-M-6')?.value).toBeCloseTo(0.675, 12);
+    expect(main('405-M-6')).toMatchObject({ status: 'PARTIAL', predecessorsWithValue: 1 });
+    const merger = dti['merger'] as { status: string; predecessorAssessments: { status: string; unavailableSystems: string[] }[] };
+    expect(merger.status).toBe('PARTIAL');
+    expect(merger.predecessorAssessments[1]).toMatchObject({ status: 'SOURCE_UNAVAILABLE', unavailableSystems: ['DOCUMENTS', 'SERVICES', 'LABOUR'] });
+  });
+
+  it('before DTI 2024 a merged unit is assessed as before: on its rolled-up inputs, predecessors or not', async () => {
+    const withPredecessors = await assess(fixture.mergedUnitYear(2023));
+    const without = await assess(fixture.mergedUnitYear(2023, { predecessorYears: [] }));
+    expect(withPredecessors.dti).toEqual(without.dti);
+    // Rolled-up M-7: (0.1·3 + 0.5 + 0.6 + 0.95 + 0.65 + 0.3) / 8
+    expect(withPredecessors.main('922-M-7')).toMatchObject({ basis: 'ESTIMATE', predecessorsWithValue: null, predecessorCount: null });
+    expect(withPredecessors.main('922-M-7')?.value).toBeCloseTo(3.3 / 8, 12);
+    expect(withPredecessors.input('DOC_SIGNED_DIGITALLY_RATE')).toMatchObject({ used: true });
+    const merger = withPredecessors.dti['merger'] as { basis: string; rule: string | null; status: string | null; note: string };
+    expect(merger).toMatchObject({ basis: 'ROLLED_UP_INPUTS', rule: null, status: null });
+    expect(merger.note).toMatch(/DTI 2023 was assessed per pre-merger province/);
+  });
+
+  it('from DTI 2024, without the predecessors\' figures, falls back to the rolled-up inputs and says why', async () => {
+    const { dti, main } = await assess(fixture.mergedUnitYear(2024, { predecessorYears: null }));
+    const merger = dti['merger'] as { basis: string; rule: string | null; note: string };
     expect(merger.basis).toBe('ROLLED_UP_INPUTS');
     expect(merger.rule).toMatch(/mean of predecessors/);
-    expect(merger.note).toMatch(/rolled-up inputs/);
-    expect(dti['notes']).toContain(merger.note);
+    expect(merger.note).toMatch(/did not reach dti.*rolled-up inputs/);
+    expect(main('405-M-4')).toMatchObject({ basis: 'ESTIMATE' });
+    expect(main('405-M-4')?.value).toBeCloseTo(0.9, 12);
+  });
+
+  it('a renamed unit (one predecessor, e.g. Thừa Thiên Huế → Huế) is not a merger: assessed on its figures as before', async () => {
+    const scope = { unitId: '46@origin', code: '46', name: 'Tỉnh Thừa Thiên Huế', from: '2024-01-01', to: '2024-12-31' };
+    const predecessor = { unitId: '46@origin', year: 2024, recordScopes: [scope], documents: fixture.documents({ signedDigitallyRate: 0.1 }) };
+    const renamed = await assess(fixture.unitYear({ unitId: '46@2025-01-01', year: 2024, recordScopes: [scope], predecessorYears: [predecessor] }));
+    const plain = await assess(fixture.unitYear({ unitId: '46@2025-01-01', year: 2024, recordScopes: [scope], predecessorYears: [] }));
+    expect(renamed.dti).toEqual(plain.dti);
+    expect(renamed.dti['merger']).toBeNull();
+    expect(renamed.main('405-M-6')).toMatchObject({ basis: 'ESTIMATE' });
+  });
+
+  it('a year the merged unit holds records of its own in (merger during the year) is not averaged', async () => {
+    const scopes = [
+      { unitId: '56@origin', code: '56', name: 'Tỉnh Khánh Hòa', from: '2025-01-01', to: '2025-06-30' },
+      { unitId: '58@origin', code: '58', name: 'Tỉnh Ninh Thuận', from: '2025-01-01', to: '2025-06-30' },
+      { unitId: '56@2025-07-01', code: '56', name: 'Tỉnh Khánh Hòa', from: '2025-07-01', to: '2025-12-31' },
+    ];
+    const { dti } = await assess(fixture.mergedUnitYear(2025, { recordScopes: scopes }));
+    const merger = dti['merger'] as { basis: string; note: string };
+    expect(merger.basis).toBe('ROLLED_UP_INPUTS');
+    expect(merger.note).toMatch(/partly before and partly after the merger/);
   });
 
   it('finds the published result by code and validity (codes are reused)', async () => {
