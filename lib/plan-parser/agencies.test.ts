@@ -13,6 +13,8 @@ describe('splitAgencies', () => {
   it('splits at "và" only before an agency name', () => {
     expect(splitAgencies('Sở Lao động - Thương binh và Xã hội và các đơn vị có liên quan')).toEqual(['Sở Lao động - Thương binh và Xã hội', 'các đơn vị có liên quan']);
     expect(splitAgencies('Đài Phát thanh và Truyền hình tỉnh')).toEqual(['Đài Phát thanh và Truyền hình tỉnh']);
+    expect(splitAgencies('Văn phòng HĐND và UBND huyện, Phòng Nội vụ')).toEqual(['Văn phòng HĐND và UBND huyện', 'Phòng Nội vụ']);
+    expect(splitAgencies('Văn phòng Đoàn ĐBQH, HĐND và UBND tỉnh và UBND các huyện')).toEqual(['Văn phòng Đoàn ĐBQH, HĐND và UBND tỉnh', 'UBND các huyện']);
   });
 });
 

@@ -5,6 +5,11 @@ import { squash, stripTrailingPunct } from './normalise.ts';
 
 const AGENCY_START_SRC = String.raw`(?:(?:các|Các)\s+(?:sở|Sở|cơ quan|đơn vị|tổ chức|doanh nghiệp|tập đoàn|cơ sở|Hội|hội|Ban|ban|bộ|Bộ|trường|Trường|ngân hàng|phòng|Phòng|xã|huyện|đoàn thể|địa phương|hiệp hội|công ty|UBND|Ủy ban|Uỷ ban)|Sở\s+\p{Lu}|Sở,|UBND|Ủy ban|Uỷ ban|ỦY BAN|Đài\s|Báo\s+\p{Lu}|Công an|Bộ\s+\p{Lu}|Cục\s|Văn phòng|Trung tâm|Tỉnh đoàn|Tỉnh ủy|Ban\s+\p{Lu}|Hội\s+\p{Lu}|Liên đoàn|Viện\s|Trường\s+\p{Lu}|Kho bạc|Ngân hàng|Cơ quan|Bảo hiểm|Hiệp hội|Mặt trận|Đoàn\s|Bưu điện|Công ty|công ty|Chi cục|Thanh tra|Viettel|VNPT|Bộ Chỉ huy|Ban Chỉ đạo|Ban Quản lý|Phòng\s+\p{Lu}|Hội đồng|HĐND|Thường trực|Chủ tịch|Giám đốc|Thủ trưởng|Người đứng đầu)`;
 
+// Stand in for a " và " / ", " that must not split a name; private-use, so they cannot occur in input text.
+const JOINED_AND = '\uE000';
+const JOINED_COMMA = '\uE001';
+const JOINT_OFFICE = /Văn phòng\s+(?:Đoàn\s+(?:ĐBQH|đại biểu Quốc hội)(?:\s*,\s*|\s+và\s+))?(?:HĐND|Hội đồng nhân dân)\s+và\s+(?=UBND|Ủy ban nhân dân|Uỷ ban nhân dân)/gu;
+
 /** Matches text that starts like an agency name. */
 export const AGENCY_START = new RegExp(`^${AGENCY_START_SRC}`, 'u');
 
@@ -28,7 +33,8 @@ function splitTopLevel(s: string, sep: RegExp): string[] {
 
 /** Splits an agency list into agency names, as written (whitespace normalised, no trailing punctuation). */
 export function splitAgencies(raw: string): string[] {
-  const text = squash(raw);
+  // "Văn phòng HĐND và UBND huyện" (also "Văn phòng Đoàn ĐBQH, HĐND và UBND tỉnh") is one office.
+  const text = squash(raw).replace(JOINT_OFFICE, (m) => m.replace(/\s+và\s+/gu, JOINED_AND).replace(/,\s*/gu, JOINED_COMMA));
   const out: string[] = [];
   for (const part of splitTopLevel(text, /;/u)) {
     // Split at ", X" or " và X" when X starts like an agency name.
@@ -43,7 +49,7 @@ export function splitAgencies(raw: string): string[] {
     }
     pieces.push(rest);
     for (const p of pieces) {
-      const cleaned = stripTrailingPunct(p.replace(/^(và|cùng)\s+/u, '').replace(/\s+/g, ' ').trim());
+      const cleaned = stripTrailingPunct(p.replace(/^(và|cùng)\s+/u, '').replaceAll(JOINED_AND, ' và ').replaceAll(JOINED_COMMA, ', ').replace(/\s+/g, ' ').trim());
       if (cleaned !== '' && /\p{L}/u.test(cleaned)) out.push(cleaned);
     }
   }

@@ -14,7 +14,12 @@ describe('extractBudget', () => {
   it('reads triệu/tỷ, several years in one line and table rows', () => {
     const r = extractBudget(['Tổng kinh phí: 2,5 tỷ đồng, trong đó năm 2024 là 1,2 tỷ đồng; năm 2025: 1.300 triệu đồng', '2026 | 300 triệu đồng']);
     expect(r.budget).toEqual([{ year: 2024, amountVND: 1.2e9 }, { year: 2025, amountVND: 1.3e9 }, { year: 2026, amountVND: 3e8 }]);
-    expect(r.totalVND).toBeNull(); // the total shares a line with per-year amounts: not guessed
+    expect(r.totalVND).toBe(2.5e9); // stated before the per-year amounts, as "Tổng kinh phí"
+  });
+  it('reads "Tổng kinh phí X, trong đó năm YYYY: Y" but never a per-year amount as the total', () => {
+    expect(extractBudget(['Tổng kinh phí: 2.500.000.000 đồng, trong đó năm 2024: 2.500.000.000 đồng.'])).toEqual({ budget: [{ year: 2024, amountVND: 2.5e9 }], totalVND: 2.5e9 });
+    expect(extractBudget(['Kinh phí thực hiện năm 2024: 800 triệu đồng.'])).toEqual({ budget: [{ year: 2024, amountVND: 8e8 }], totalVND: null });
+    expect(extractBudget(['Tổng kinh phí giai đoạn 2024 - 2025 dự kiến 6,2 tỷ đồng, trong đó năm 2024 là 2,7 tỷ đồng, năm 2025 là 3,5 tỷ đồng.']).totalVND).toBe(6.2e9);
   });
   it('returns nothing when no amounts are stated', () => {
     expect(extractBudget(['Kinh phí thực hiện từ ngân sách nhà nước.'])).toEqual({ budget: [], totalVND: null });

@@ -8,6 +8,7 @@ const PER_YEAR = new RegExp(
   String.raw`(?:năm|Năm|NĂM)\s+(\d{4})(?!\s*[-–]\s*\d)\s*(?:[:：]|là|khoảng|dự kiến|:)?\s*(?:(?:là|khoảng|dự kiến|dự toán)\s*:?\s*)?${MONEY_SRC}`,
   'gu',
 );
+const PER_YEAR_START = new RegExp(PER_YEAR.source, 'u');
 const TABLE_YEAR = new RegExp(String.raw`^\s*(\d{4})\s*\|\s*${MONEY_SRC}`, 'u');
 const MONEY = new RegExp(MONEY_SRC, 'u');
 const TOTAL_CUE = /tổng|kinh phí|dự toán|nguồn vốn|tổng mức/u;
@@ -33,10 +34,14 @@ export function extractBudget(lines: readonly string[]): { budget: BudgetLine[];
         budget.push({ year: Number(t[1]), amountVND: amount });
       }
     }
-    if (perYear || totalVND !== null) continue;
+    if (totalVND !== null) continue;
+    // "Tổng kinh phí: X đồng, trong đó năm 2024: Y đồng": an amount before the first per-year amount can
+    // still be the total; an amount inside a per-year phrase never is.
+    const yearAt = line.search(PER_YEAR_START);
+    const firstYear = !perYear ? line.length : yearAt >= 0 ? yearAt : 0;
     const f = fold(line);
     const money = MONEY.exec(line);
-    if (money?.[1] && TOTAL_CUE.test(f.slice(0, money.index + 1))) {
+    if (money?.[1] && money.index < firstYear && TOTAL_CUE.test(f.slice(0, money.index + 1))) {
       // A total is stated for a period or as "tổng"; an amount tied to one year is not a total.
       const before = f.slice(0, money.index);
       if (/tổng|giai đoạn|\d{4}\s*[-–]\s*\d{4}|kinh phí thực hiện|dự kiến/u.test(before)) totalVND = toVND(money[1], money[2]);

@@ -48,6 +48,10 @@ describe('parsePlanDocument', () => {
     expect(p.budget).toEqual([{ year: 2024, amountVND: 3e9 }]);
     expect(p.budgetTotalVND).toBe(3e9);
   });
+  it('gives targets without a year of their own the year of a one-year plan\'s title', () => {
+    const r = parsePlanDocument(['Số: 9/KH-UBND', 'KẾ HOẠCH', 'Chuyển đổi số tỉnh X năm 2024', '(Ban hành kèm theo Quyết định số 1/QĐ-UBND ngày 20/12/2023)', 'I. MỤC TIÊU', '- Tỷ lệ văn bản đi được ký số đạt 95%.', '- Đến năm 2025, 100% hồ sơ được số hóa.'].join('\n'));
+    expect(r.ok && r.plan.targets.map((t) => t.targetYear)).toEqual([2024, 2025]);
+  });
   it('fails with reasons for text that is not a plan, keeping what it found', () => {
     const r = parsePlanDocument('Thông báo lịch họp tuần.\nKhông có nội dung khác.');
     expect(r.ok).toBe(false);

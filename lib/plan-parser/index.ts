@@ -29,12 +29,31 @@ function blockLines(s: Section): string[] {
   return s.blocks.flatMap((b) => [b.head, ...b.body]);
 }
 
+const DOC_TYPE = /^(KẾ HOẠCH|CHƯƠNG TRÌNH|ĐỀ ÁN|QUYẾT ĐỊNH)(?![\p{L}])/u;
+const NOT_TITLE = /^(căn cứ|thực hiện|theo|xét|nhằm|số\s*:|ủy ban|uỷ ban|ubnd|triển khai thực hiện)/u;
+
+/**
+ * Year a plan's title sets ("Kế hoạch chuyển đổi số tỉnh X năm 2024", "... giai đoạn 2024 - 2025"): the
+ * default for targets stated without one. The plan's own title wins over a wrapping decision's.
+ */
+export function titleYear(preamble: Section | undefined): number | null {
+  const blocks = preamble?.blocks ?? [];
+  const idx = blocks.findLastIndex((b) => DOC_TYPE.test(b.head) && !/^QUYẾT ĐỊNH/u.test(b.head));
+  const at = idx >= 0 ? idx : blocks.findIndex((b) => DOC_TYPE.test(b.head));
+  if (at < 0) return null;
+  const parts = [(blocks[at]?.text ?? '').replace(DOC_TYPE, '')];
+  const next = blocks[at + 1];
+  if (next && !NOT_TITLE.test(fold(next.head))) parts.push(next.text);
+  // A parenthesis cites the decision that issues the plan, with its date.
+  return headingYear(parts.join(' ').replace(/\([^)]*\)/gu, ' '));
+}
+
 /** Objective regions: objectives sections, plus "N. Mục tiêu ..." sub-sections inside other sections. */
-function objectiveTargets(sections: readonly Section[]): PlanTarget[] {
+function objectiveTargets(sections: readonly Section[], planYear: number | null): PlanTarget[] {
   const out: PlanTarget[] = [];
   for (const s of sections) {
     if (s.kind === 'objectives') {
-      out.push(...extractTargets(s.blocks, s.heading ? headingYear(s.heading) : null));
+      out.push(...extractTargets(s.blocks, (s.heading ? headingYear(s.heading) : null) ?? planYear));
       continue;
     }
     if (s.kind === 'preamble' || s.kind === 'state') continue;
@@ -45,7 +64,7 @@ function objectiveTargets(sections: readonly Section[]): PlanTarget[] {
       if (b && (b.kind === 'number' || b.kind === 'roman') && /^(mục tiêu|chỉ tiêu|các chỉ tiêu)/u.test(fold(b.head))) {
         let j = i + 1;
         while (j < s.blocks.length && !((s.blocks[j]?.kind === 'number' || s.blocks[j]?.kind === 'roman') && (s.blocks[j]?.depth ?? 99) <= b.depth)) j++;
-        out.push(...extractTargets(s.blocks.slice(i, j), null));
+        out.push(...extractTargets(s.blocks.slice(i, j), planYear));
         i = j;
       } else i++;
     }
@@ -61,7 +80,7 @@ export function parsePlanDocument(text: string): PlanParseResult {
   const preambleText = preamble ? blockLines(preamble).join(' ') : '';
   const meta = extractMetadata(lines, preambleText);
 
-  const targets = objectiveTargets(sections);
+  const targets = objectiveTargets(sections, titleYear(preamble));
   const tasks = extractTasks(sections);
   const budgetSections = sections.filter((s) => s.kind === 'budget');
   // Sentences, so that a total and a following per-year row joined into one paragraph are read apart.

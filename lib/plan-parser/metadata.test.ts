@@ -14,6 +14,12 @@ describe('metadata', () => {
     expect(extractIssuer(lines)).toBe('UBND tỉnh Tây Ninh');
     expect(extractIssueDate(lines, '1155/QĐ-UBND')).toBe('2022-05-24');
   });
+  it('reads a one-line letterhead without taking in the "Số:" line', () => {
+    expect(extractIssuer(['ỦY BAN NHÂN DÂN TỈNH BẮC GIANG', 'Số: 512/KH-UBND', 'Bắc Giang, ngày 14 tháng 8 năm 2023'])).toBe('UBND tỉnh Bắc Giang');
+    expect(extractIssuer(['UỶ BAN NHÂN DÂN', 'HUYỆN THỌ XUÂN', 'Số: 85/KH-UBND'])).toBe('UBND huyện Thọ Xuân');
+    expect(extractIssuer(['ỦY BAN NHÂN DÂN THÀNH PHỐ CẦN THƠ CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM'])).toBe('UBND thành phố Cần Thơ');
+    expect(extractIssuer(['UBND TỈNH AN GIANG Số: 12/KH-UBND'])).toBe('UBND tỉnh An Giang');
+  });
   it('names a subordinate organ as issuer', () => {
     expect(extractIssuer(['UBND TỈNH BÌNH ĐỊNH', 'SỞ THÔNG TIN VÀ TRUYỀN THÔNG', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM'])).toBe('SỞ THÔNG TIN VÀ TRUYỀN THÔNG');
     expect(formatIssuer('ỦY BAN NHÂN DÂN TỈNH-QUẢNG NAM')).toBe('UBND tỉnh Quảng Nam');

@@ -49,10 +49,14 @@ export function formatIssuer(raw: string): string {
   return s;
 }
 
+const LETTERHEAD_END = /^(?:Số|SỐ|Số hiệu)\s*[:.]|^[\p{L}\s.]+,\s*ngày(?![\p{L}])|^(?:KẾ HOẠCH|QUYẾT ĐỊNH|CHỈ THỊ|NGHỊ QUYẾT|CHƯƠNG TRÌNH|ĐỀ ÁN)\s*$/u;
+
 /** Issuer from the letterhead (lines before "CỘNG HÒA XÃ HỘI...") or from "UBND tỉnh X ban hành". */
 export function extractIssuer(lines: readonly string[]): string | null {
   const headerLines: string[] = [];
   for (const line of lines.slice(0, 15)) {
+    // The letterhead ends at the symbol, the place-and-date line or the document type, whichever comes first.
+    if (LETTERHEAD_END.test(line)) break;
     const cut = line.search(/CỘNG\s*$|CỘNG\s+H[OÒ]A/u);
     if (cut >= 0) {
       if (cut > 0) headerLines.push(line.slice(0, cut));
@@ -61,7 +65,8 @@ export function extractIssuer(lines: readonly string[]): string | null {
     headerLines.push(line);
   }
   const header = squash(headerLines.join(' ').replace(/\|/g, ' '));
-  const parent = /((?:ỦY|UỶ)\s*BAN\s+NHÂN\s+DÂN|UBND)\s+(TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG|THỊ TRẤN)[\s-]*([\p{Lu}\s-]+)/u.exec(header);
+  // The name is whole all-caps words, so a following "Số:" or mixed-case text cannot leak into it.
+  const parent = /((?:ỦY|UỶ)\s*BAN\s+NHÂN\s+DÂN|UBND)\s+(TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG|THỊ TRẤN)[\s-]*((?:\p{Lu}+(?![\p{L}\d])[\s-]*)+)/u.exec(header);
   if (parent) {
     const full = squash(parent[0]).replace(/\s+KẾ HOẠCH.*$/u, '');
     // A subordinate organ after the UBND line (SỞ ..., BAN ...) is the actual issuer, as written.

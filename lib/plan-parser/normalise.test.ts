@@ -17,6 +17,10 @@ describe('normaliseLines', () => {
     ].join('\r\n');
     expect(normaliseLines(raw)).toEqual(['ỦY BAN NHÂN DÂN', 'Số: 12/KH-UBND', 'Nội dung có khoảng trắng']);
   });
+  it('skips a decision\'s signature block but reads the plan or annex attached after it', () => {
+    const raw = ['Điều 3. ... thi hành Quyết định này./.', 'Nơi nhận:', '- Như Điều 3;', 'KT. CHỦ TỊCH', 'Đào Mỹ', 'KẾ HOẠCH', 'Chuyển đổi số năm 2024', 'Nơi nhận:', '- Lưu: VT.', 'PHỤ LỤC', '1 | Nhiệm vụ | Sở Nội vụ'].join('\n');
+    expect(normaliseLines(raw)).toEqual(['Điều 3. ... thi hành Quyết định này./.', 'KẾ HOẠCH', 'Chuyển đổi số năm 2024', 'PHỤ LỤC', '1 | Nhiệm vụ | Sở Nội vụ']);
+  });
   it('normalises to NFC', () => {
     const decomposed = 'Ho\u0300a'; // "Hòa" with a combining grave accent
     expect(normaliseLines(decomposed)).toEqual(['Hòa']);

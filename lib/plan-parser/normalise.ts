@@ -14,7 +14,11 @@ const NOISE_LINE_PATTERNS: readonly RegExp[] = [
 // Signature/distribution block: nothing after it belongs to the plan body.
 const END_OF_BODY = /^(nơi nhận\s*:?|nơi nhận$)/iu;
 
-/** Normalises raw document text into trimmed, noise-free lines (NFC, no table pipes, body only). */
+// A Quyết định often carries the plan itself after its signature block, as an attachment ("KẾ HOẠCH ...
+// (Ban hành kèm theo Quyết định số ...)", "PHỤ LỤC"): reading resumes there.
+const ANNEX_START = /^(?:KẾ HOẠCH|PHỤ LỤC|CHƯƠNG TRÌNH|ĐỀ ÁN|DANH MỤC|QUY CHẾ)(?:\s|$)|^\(?(?:Ban hành )?kèm theo (?:Quyết định|Kế hoạch)/iu;
+
+/** Normalises raw document text into trimmed, noise-free lines (NFC, no table pipes, no signature/distribution blocks). */
 export function normaliseLines(raw: string): string[] {
   const text = raw
     .normalize('NFC')
@@ -22,10 +26,18 @@ export function normaliseLines(raw: string): string[] {
     .replace(/[\u200B-\u200D\uFEFF]/g, '')
     .replace(/[\u00A0\u2007\u202F\t]/g, ' ');
   const out: string[] = [];
+  let inSignature = false;
   for (const rawLine of text.split('\n')) {
     const line = cleanLine(rawLine);
     if (line === '') continue;
-    if (END_OF_BODY.test(line)) break;
+    if (inSignature) {
+      if (!ANNEX_START.test(line)) continue;
+      inSignature = false;
+    }
+    if (END_OF_BODY.test(line)) {
+      inSignature = true;
+      continue;
+    }
     if (NOISE_LINE_PATTERNS.some((re) => re.test(line))) continue;
     out.push(line);
   }

@@ -26,9 +26,26 @@ describe('toBlocks', () => {
     expect(b[0]?.text).toBe('Kết quả: báo cáo tỉnh Khánh Hòa và UBND tỉnh.');
     expect(b[1]?.text).toBe('Thời gian: Quý III/2024.');
   });
-  it('does not take a wrapped "4." or "- lowercase" for a new item', () => {
-    const b = toBlocks(['a) đưa các dịch vụ lên mức độ 3,', '4. Thực hiện thủ tục', 'b) công chức Văn phòng', '- thống kê là đầu mối']);
-    expect(b).toHaveLength(2);
+  it('opens an item at every line-start marker, also "3. 100%" and after a comma', () => {
+    // A PDF line wrapped before "4." is split too: guessing otherwise glued real items together.
+    const b = toBlocks(['2. Tỷ lệ văn bản đi được ký số đạt 95%.', '3. 100% hồ sơ công việc tại cấp tỉnh,', '4. 85% hồ sơ tại cấp huyện', '- thống kê là đầu mối', '+ hồ sơ']);
+    expect(b.map((x) => [x.marker, x.text])).toEqual([
+      ['2', 'Tỷ lệ văn bản đi được ký số đạt 95%.'],
+      ['3', '100% hồ sơ công việc tại cấp tỉnh,'],
+      ['4', '85% hồ sơ tại cấp huyện'],
+      ['-', 'thống kê là đầu mối'],
+      ['+', 'hồ sơ'],
+    ]);
+  });
+  it('separates an all-caps heading or title from mixed-case text on either side', () => {
+    const h = toBlocks(['IV. KINH PHÍ THỰC HIỆN', 'Tổng kinh phí: 2 tỷ đồng.']);
+    expect(h.map((x) => [x.head, ...x.body])).toEqual([['KINH PHÍ THỰC HIỆN', 'Tổng kinh phí: 2 tỷ đồng.']]);
+    const t = toBlocks(['Số: 9/KH-UBND', 'KẾ HOẠCH', 'Chuyển đổi số năm 2024', 'Bắc Giang, ngày 14 tháng 8 năm 2023', 'QUYẾT ĐỊNH']);
+    expect(t.map((x) => x.text)).toEqual(['Số: 9/KH-UBND', 'KẾ HOẠCH', 'Chuyển đổi số năm 2024', 'Bắc Giang, ngày 14 tháng 8 năm 2023', 'QUYẾT ĐỊNH']);
+  });
+  it('keeps each flattened table row as its own block', () => {
+    const b = toBlocks(['PHỤ LỤC', 'STT | Nhiệm vụ | Cơ quan chủ trì', '1 | Xây dựng kho dữ liệu | Sở Thông tin và Truyền thông', 'Ghi chú']);
+    expect(b.map((x) => x.text)).toEqual(['PHỤ LỤC', 'STT | Nhiệm vụ | Cơ quan chủ trì', '1 | Xây dựng kho dữ liệu | Sở Thông tin và Truyền thông', 'Ghi chú']);
   });
 });
 

@@ -1,6 +1,6 @@
 // Splits cleaned lines into numbered blocks ("1.", "1.1.", "a)", "-", "+", "I.") and groups blocks into
 // top-level sections (objectives, tasks, budget, organisation...). Wrapped lines are re-joined.
-import { fold, squash, startsLower, startsUpper, upperRatio } from './normalise.ts';
+import { fold, squash, startsUpper, upperRatio } from './normalise.ts';
 
 /** Numbering style of a block. */
 export type MarkerKind = 'roman' | 'number' | 'letter' | 'dash' | 'plus' | 'star' | 'none';
@@ -29,7 +29,8 @@ export interface Section {
 
 const ROMAN = /^(X{0,3}(?:IX|IV|V?I{1,3}|V|X))\s*[.)]\s*(?=\S)/u;
 const MULTI_NUMBER = /^(\d{1,2}(?:\.\d{1,2})+)\.?\)?\s+(?=\S)/u;
-const NUMBER = /^(\d{1,2})\s*[.)]\s*(?=\S)(?!\d)/u;
+// "3. 100% hồ sơ" is an item; "3.5 tỷ" and "1.000 chuyên gia" are numbers (no space after the dot).
+const NUMBER = /^(\d{1,2})\s*[.)](?:\s+(?=\S)|(?=[^\d\s]))/u;
 const LETTER = /^([a-zđ])\s*[)]\s*(?=\S)|^([a-zđ])\.\s+(?=\S)/u;
 const DASH = /^[-–—•]\s*(?=\S)/u;
 const PLUS = /^\+\s*(?=\S)/u;
@@ -73,11 +74,18 @@ function lastWord(line: string): string {
   return parts[parts.length - 1] ?? '';
 }
 
+function isCapsLine(s: string): boolean {
+  return upperRatio(s) === 1 && s.replace(/[^\p{L}]/gu, '').length >= 4;
+}
+
 /** Whether `next` starts a new paragraph after `prev` (both without a list marker). */
 export function isParagraphBreak(prev: string, next: string): boolean {
   const p = prev.trimEnd();
   if (!startsUpper(next)) return false;
   if (/(\.\/\.|[.:!?…])$/u.test(p)) return true;
+  // An all-caps line is a heading or title: it neither continues into a mixed-case line ("IV. KINH PHÍ
+  // THỰC HIỆN" / "Tổng kinh phí ...") nor is one continued by a mixed-case line ("..., ngày 14 tháng 8 năm 2023" / "KẾ HOẠCH").
+  if (isCapsLine(p) !== isCapsLine(next)) return true;
   // A wrapped line may start with an acronym (UBND, HĐND, CNTT) mid-sentence.
   const firstWord = next.split(/\s+/)[0] ?? '';
   if (firstWord.length >= 2 && upperRatio(firstWord) === 1 && upperRatio(p) < 0.8) return false;
@@ -93,13 +101,14 @@ export function isParagraphBreak(prev: string, next: string): boolean {
   return true;
 }
 
-/** Whether a line that looks like a list item is really the wrapped tail of the previous line. */
-function isFalseMarker(prev: string | undefined, marker: Marker): boolean {
-  if (prev === undefined) return false;
-  const p = prev.trimEnd();
-  if ((marker.kind === 'dash' || marker.kind === 'plus') && startsLower(marker.rest) && !/[.;:]$/u.test(p)) return true;
-  if (marker.kind === 'number' && /,$/u.test(p)) return true;
-  return false;
+/** Whether a line is a flattened table row with three or more cells ("1 | Nhiệm vụ | Sở Nội vụ"). */
+export function isTableRow(line: string): boolean {
+  return (line.match(/\s\|\s|\s\|$/gu) ?? []).length >= 2;
+}
+
+/** Cells of a flattened table row, trimmed (empty cells kept). */
+export function tableCells(line: string): string[] {
+  return line.split(/\s*\|\s*/u).map((c) => c.trim());
 }
 
 function joinLines(a: string, b: string): string {
@@ -126,8 +135,17 @@ export function toBlocks(lines: readonly string[]): Block[] {
     cur = null;
   };
   for (const line of lines) {
+    if (isTableRow(line)) {
+      // A flattened table row is one record: never joined to its neighbours.
+      flush();
+      blocks.push({ kind: 'none', marker: '', depth: 30, head: line, body: [], text: line });
+      prevLine = line;
+      continue;
+    }
     const marker = detectMarker(line);
-    if (marker && !isFalseMarker(prevLine, marker)) {
+    if (marker) {
+      // A marker at the start of a line always opens an item: guessing that it is a wrapped tail
+      // ("mức độ 3,\n4. Thực hiện") glued real list items together in unseen plans.
       flush();
       cur = { kind: marker.kind, marker: marker.marker, depth: marker.depth, paras: [marker.rest] };
     } else if (!cur) {

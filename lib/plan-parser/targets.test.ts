@@ -12,6 +12,9 @@ describe('findValues', () => {
     expect(findValues('phủ trên 80% hộ gia đình').map((h) => [h.min, h.max])).toEqual([[80, null]]);
     expect(findValues('tỷ lệ lỗi dưới 5%').map((h) => [h.min, h.max])).toEqual([[null, 5]]);
     expect(findValues('80% trở lên').map((h) => [h.min, h.max])).toEqual([[80, null]]);
+    expect(findValues('đạt từ 60% trở lên').map((h) => [h.min, h.max])).toEqual([[60, null]]);
+    expect(findValues('tối thiểu là 50% hồ sơ; ít nhất 300 Tổ công nghệ số').map((h) => [h.min, h.max, h.unit])).toEqual([[50, null, 'percent'], [300, null, 'count']]);
+    expect(findValues('quá hạn không quá 1%; nhiễm mã độc dưới mức 2%').map((h) => [h.min, h.max])).toEqual([[null, 1], [null, 2]]);
   });
   it('reads counts and money but not years, levels of service or 4G/5G', () => {
     expect(findValues('đào tạo 1.000 chuyên gia').map((h) => [h.min, h.unit])).toEqual([[1000, 'count']]);
@@ -30,6 +33,11 @@ describe('targetsFromItem', () => {
   it('handles the short form "90% tỉnh; 80% huyện; 60% xã" and level-before-value order', () => {
     expect(targetsFromItem('Tỷ lệ hồ sơ xử lý trực tuyến: 90% tỉnh; 80% huyện; 60% xã', null).map((x) => x.level)).toEqual(['province', 'district', 'commune']);
     expect(targetsFromItem('cấp tỉnh đạt 95%, cấp huyện đạt 85%, cấp xã đạt 70%', null).map((x) => [x.min, x.level])).toEqual([[95, 'province'], [85, 'district'], [70, 'commune']]);
+  });
+  it('reads the levels of a centrally-run city: cấp thành phố, cấp quận, cấp phường', () => {
+    const t = targetsFromItem('90% hồ sơ công việc tại cấp thành phố, 80% hồ sơ công việc tại cấp quận, huyện và 60% hồ sơ công việc tại cấp xã, phường được xử lý trên môi trường mạng', null);
+    expect(t.map((x) => x.level)).toEqual(['province', 'district', 'commune']);
+    expect(targetsFromItem('Tỷ lệ hồ sơ cấp huyện đạt từ 50% trở lên; cấp xã đạt từ 40% trở lên', null).map((x) => [x.min, x.max, x.level])).toEqual([[50, null, 'district'], [40, null, 'commune']]);
   });
   it('does not read a level from "100% xã" outside a series', () => {
     expect(targetsFromItem('Hạ tầng cáp quang phủ trên 80% hộ gia đình, 100% xã', null).map((x) => x.level)).toEqual([null, null]);

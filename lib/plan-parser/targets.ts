@@ -18,13 +18,15 @@ const NUM = String.raw`\d+(?:[.,]\d+)*`;
 const RANGE_PCT = new RegExp(`(${NUM})\\s*%?\\s*(?:-|–|—|đến|tới|÷)\\s*(${NUM})\\s*%`, 'gu');
 const SINGLE_PCT = new RegExp(`(${NUM})\\s*%`, 'gu');
 const MONEY = new RegExp(MONEY_SRC, 'gu');
-// A count: a number followed by a lower-case noun ("1.000 chuyên gia", "02 nền tảng").
-const COUNT = new RegExp(`(?<![\\p{L}\\d/.,-])(${NUM})\\s+(?=\\p{Ll})`, 'gu');
+// A count: a number followed by a noun ("1.000 chuyên gia", "02 nền tảng", "300 Tổ công nghệ số"), not by an
+// acronym or code ("4 DTI", "5 G").
+const COUNT = new RegExp(`(?<![\\p{L}\\d/.,-])(${NUM})\\s+(?=\\p{Ll}|\\p{Lu}\\p{Ll})`, 'gu');
 const NOT_COUNT_BEFORE = /(năm|tháng|ngày|quý|số|mức độ|mức|cấp|giai đoạn|lần thứ|khoản|điểm|điều|mục|phiên bản|top|nhóm|thứ|vị|hạng|tuổi|khóa|kỳ|phần|chương|bước|lớp|tầng|độ)\s*$/u;
 const NOT_COUNT_AFTER = /^(năm|tháng|ngày|giờ|phút|quý|tuần|lần|tuổi|giây|g\b|%)/u;
 
-const LOWER_BOUND_BEFORE = /(trên|hơn|vượt|tối thiểu|ít nhất|không dưới|không thấp hơn|không ít hơn|từ)\s*$/u;
-const UPPER_BOUND_BEFORE = /(dưới|tối đa|không quá|không vượt quá|ít hơn|thấp hơn)\s*$/u;
+// A bound word may be followed by a linking word: "tối thiểu là 50%", "không quá mức 2%".
+const LOWER_BOUND_BEFORE = /(trên|hơn|vượt|tối thiểu|ít nhất|không dưới|không thấp hơn|không ít hơn|từ)\s*(?:(?:là|đạt|bằng|mức|ở mức)\s*)?$/u;
+const UPPER_BOUND_BEFORE = /(dưới|tối đa|không quá|không vượt quá|ít hơn|thấp hơn|nhỏ hơn)\s*(?:(?:là|đạt|bằng|mức|ở mức)\s*)?$/u;
 const LOWER_BOUND_AFTER = /^\s*(trở lên)/u;
 const UPPER_BOUND_AFTER = /^\s*(trở xuống)/u;
 
@@ -80,9 +82,12 @@ export function findValues(text: string, allowCounts = true): ValueHit[] {
   return hits.sort((x, y) => x.start - y.start);
 }
 
-const LEVEL_RE = /cấp\s+(tỉnh|huyện|xã)(?![\p{L}])/gu;
+// "cấp thành phố" is the provincial level of a centrally-run city (Cần Thơ, Đà Nẵng); its districts are "quận, huyện".
+const LEVEL_RE = /cấp\s+(tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn)(?![\p{L}])/gu;
 const BARE_LEVEL_RE = /^\s*(?:ở|tại|đối với)?\s*(?:cấp\s+)?(tỉnh|huyện|xã)(?![\p{L}])/u;
-const LEVEL_OF: Readonly<Record<string, AdminLevel>> = { tỉnh: 'province', huyện: 'district', xã: 'commune' };
+const LEVEL_OF: Readonly<Record<string, AdminLevel>> = {
+  tỉnh: 'province', 'thành phố': 'province', huyện: 'district', quận: 'district', 'thị xã': 'district', xã: 'commune', phường: 'commune', 'thị trấn': 'commune',
+};
 
 function levelsIn(s: string): AdminLevel[] {
   const found = new Set<AdminLevel>();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { normaliseLines } from './normalise.ts';
 import { toBlocks, toSections } from './structure.ts';
-import { extractTasks, parseField } from './tasks.ts';
+import { extractTasks, parseField, parseFields, performers } from './tasks.ts';
 
 const tasksOf = (text: string) => extractTasks(toSections(toBlocks(normaliseLines(text))));
 
@@ -17,7 +17,38 @@ describe('parseField', () => {
   });
 });
 
+describe('parseFields', () => {
+  it('splits a paragraph holding several labelled fields', () => {
+    expect(parseFields('Đơn vị chủ trì: Sở Nội vụ; đơn vị phối hợp: các sở, ban, ngành; UBND các huyện; thời gian hoàn thành: Quý IV/2024.')).toEqual([
+      { field: 'lead', value: 'Sở Nội vụ' },
+      { field: 'cooperating', value: 'các sở, ban, ngành; UBND các huyện' },
+      { field: 'timeframe', value: 'Quý IV/2024.' },
+    ]);
+    expect(parseFields('Kết quả: báo cáo; thời gian: hết năm.')).toHaveLength(2);
+    expect(parseFields('Triển khai nền tảng; thời gian: Quý I/2024')).toEqual([]);
+  });
+});
+
+describe('performers', () => {
+  it('reads "X chủ trì, phối hợp với Y", "X chủ trì; Y phối hợp" and a bare list', () => {
+    expect(performers('Phòng Nội vụ chủ trì, phối hợp với Phòng Văn hóa và Thông tin, UBND các xã, thị trấn.')).toEqual({ lead: ['Phòng Nội vụ'], cooperating: ['Phòng Văn hóa và Thông tin', 'UBND các xã, thị trấn'] });
+    expect(performers('Văn phòng HĐND và UBND huyện chủ trì; Phòng Văn hóa và Thông tin phối hợp.')).toEqual({ lead: ['Văn phòng HĐND và UBND huyện'], cooperating: ['Phòng Văn hóa và Thông tin'] });
+    expect(performers('Phòng Kinh tế, Phòng Tài chính - Kế hoạch')).toEqual({ lead: ['Phòng Kinh tế', 'Phòng Tài chính - Kế hoạch'], cooperating: [] });
+  });
+});
+
 describe('extractTasks', () => {
+  it('reads a flattened task table by its header, skipping group rows', () => {
+    const t = tasksOf(['PHỤ LỤC', '| STT | Nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành | Sản phẩm |', '| I | Chính quyền số | | | | |', '| 1 | Xây dựng kho dữ liệu | Sở Thông tin và Truyền thông | Các sở, ban, ngành | Quý III/2024 | Kho dữ liệu |', '| 2 | Số hóa hồ sơ | Văn phòng UBND tỉnh | | Năm 2024 | |'].join('\n'));
+    expect(t).toEqual([
+      { title: 'Xây dựng kho dữ liệu', lead: ['Sở Thông tin và Truyền thông'], cooperating: ['Các sở, ban, ngành'], timeframe: 'Quý III/2024', timeframeFrom: '2024-07-01', timeframeTo: '2024-09-30', result: 'Kho dữ liệu' },
+      { title: 'Số hóa hồ sơ', lead: ['Văn phòng UBND tỉnh'], cooperating: [], timeframe: 'Năm 2024', timeframeFrom: '2024-01-01', timeframeTo: '2024-12-31', result: null },
+    ]);
+  });
+  it('reads fields written as a paragraph under a numbered item', () => {
+    const t = tasksOf(['II. NHIỆM VỤ', '1.1. Xây dựng cơ sở dữ liệu đất đai.', 'Đơn vị chủ trì: Sở Tài nguyên và Môi trường; đơn vị phối hợp: UBND các quận, huyện; thời gian hoàn thành: Năm 2025.'].join('\n'));
+    expect(t.map((x) => [x.title, x.lead, x.cooperating, x.timeframe])).toEqual([['Xây dựng cơ sở dữ liệu đất đai', ['Sở Tài nguyên và Môi trường'], ['UBND các quận, huyện'], 'Năm 2025']]);
+  });
   it('reads item + labelled fields, with timeframe range and result', () => {
     const t = tasksOf(['III. NHIỆM VỤ', '1. Rà soát chức năng, nhiệm vụ', '- Cơ quan chủ trì: Sở Nội vụ.', '- Cơ quan phối hợp: Sở Thông', 'tin và Truyền thông, UBND các huyện, thị xã, thành phố.', '- Thời gian hoàn thành: Quý III', '/2024.', '- Kết quả: Báo cáo rà soát.'].join('\n'));
     expect(t).toEqual([{

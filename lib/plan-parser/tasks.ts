@@ -1,15 +1,19 @@
-// Tasks: (1) items followed by labelled fields ("Đơn vị chủ trì:", "Cơ quan phối hợp:", "Thời gian
+// Tasks: (0) rows of a task table ("STT | Nhiệm vụ | Cơ quan chủ trì | ..."); (1) items followed by
+// labelled fields ("Đơn vị chủ trì:", "Cơ quan phối hợp:", "Đơn vị thực hiện: X chủ trì, ...", "Thời gian
 // thực hiện:", "Kết quả:"); (2) assignments under an agency heading ("2. Sở Nội vụ: a) Chủ trì, phối
 // hợp với ... xây dựng ..."); (3) inline "Sở X chủ trì, phối hợp với Y ..." sentences.
 import { AGENCY_START, inlineCooperating, splitAgencies } from './agencies.ts';
 import { fold, squash, stripTrailingPunct } from './normalise.ts';
+import { isTableRow, tableCells } from './structure.ts';
 import type { Block, Section } from './structure.ts';
 import { parseTimeframe } from './timeframe.ts';
 import type { PlanTask } from './types.ts';
 
-type FieldName = 'lead' | 'cooperating' | 'timeframe' | 'result' | 'content';
+type FieldName = 'lead' | 'cooperating' | 'performer' | 'timeframe' | 'result' | 'content';
 
 const FIELD_LABELS: ReadonlyArray<readonly [FieldName, RegExp]> = [
+  // "Đơn vị thực hiện: Phòng Nội vụ chủ trì, phối hợp với ...": lead and cooperating in one field.
+  ['performer', /^(?:(?:đơn vị|cơ quan|bộ phận)\s+thực hiện|trách nhiệm thực hiện|phân công thực hiện)\s*:\s*/u],
   ['lead', /^(?:(?:đơn vị|cơ quan|bộ phận)\s+)?chủ trì(?:\s+(?:thực hiện|triển khai))?\s*:\s*/u],
   ['cooperating', /^(?:(?:đơn vị|cơ quan|bộ phận)\s+)?phối hợp(?:\s+(?:thực hiện|triển khai))?\s*:\s*/u],
   ['timeframe', /^(?:thời gian|thời hạn|tiến độ)(?:\s+(?:thực hiện|hoàn thành|triển khai))?\s*:\s*/u],
@@ -25,6 +29,35 @@ export function parseField(text: string): { field: FieldName; value: string } | 
     if (m) return { field, value: squash(text.slice(m[0].length)) };
   }
   return null;
+}
+
+// Where a paragraph holding several fields ("Đơn vị chủ trì: X; đơn vị phối hợp: Y; thời gian hoàn thành: Z")
+// is cut: at ";" or "." before a label and its colon.
+const FIELD_BOUNDARY = /[;.]\s+(?=(?:(?:đơn vị|cơ quan|bộ phận)\s+)?(?:chủ trì|phối hợp|thực hiện)[^:;.]{0,25}:|(?:thời gian|thời hạn|tiến độ)[^:;.]{0,25}:|(?:kết quả|sản phẩm)[^:;.]{0,30}:)/giu;
+
+/** The labelled fields of a paragraph, which may hold several ("Chủ trì: X; phối hợp: Y"); [] when it does not start with one. */
+export function parseFields(text: string): Array<{ field: FieldName; value: string }> {
+  if (!parseField(text)) return [];
+  const out: Array<{ field: FieldName; value: string }> = [];
+  let start = 0;
+  for (const m of text.matchAll(FIELD_BOUNDARY)) {
+    const f = parseField(text.slice(start, m.index));
+    if (f) out.push(f);
+    start = m.index + m[0].length;
+  }
+  const last = parseField(text.slice(start));
+  if (last) out.push(last);
+  return out;
+}
+
+/** Lead and cooperating agencies from "X chủ trì, phối hợp với Y" / "X chủ trì; Y phối hợp" / "X". */
+export function performers(value: string): { lead: string[]; cooperating: string[] } {
+  const v = stripTrailingPunct(squash(value));
+  const m = /^(.+?)\s+chủ trì(?![\p{L}])\s*[,;]?\s*(.*)$/u.exec(v);
+  if (!m?.[1]) return { lead: splitAgencies(v), cooperating: [] };
+  const rest = stripTrailingPunct(m[2] ?? '');
+  const coop = /^(?:và\s+)?phối hợp(?:\s+với)?\s+(.+)$/u.exec(rest)?.[1] ?? /^(.+?)\s+(?:cùng\s+)?phối hợp(?:\s+thực hiện)?$/u.exec(rest)?.[1] ?? '';
+  return { lead: splitAgencies(m[1]), cooperating: coop === '' ? [] : splitAgencies(coop) };
 }
 
 function emptyTask(title: string): PlanTask {
@@ -51,14 +84,53 @@ function setTimeframe(task: PlanTask, value: string): void {
 
 const TITLE_KINDS = new Set(['roman', 'number', 'letter', 'none']);
 
-/** Tasks written as an item followed by labelled fields. */
+function applyField(task: PlanTask, field: { field: FieldName; value: string }): void {
+  switch (field.field) {
+    case 'lead':
+      task.lead = splitAgencies(field.value);
+      break;
+    case 'cooperating':
+      task.cooperating = splitAgencies(field.value);
+      break;
+    case 'performer': {
+      const p = performers(field.value);
+      task.lead = p.lead;
+      if (p.cooperating.length > 0) task.cooperating = p.cooperating;
+      break;
+    }
+    case 'timeframe':
+      setTimeframe(task, field.value);
+      break;
+    case 'result': {
+      const r = stripTrailingPunct(field.value);
+      task.result = r === '' ? null : r;
+      break;
+    }
+    case 'content':
+      break;
+  }
+}
+
+/** Tasks written as an item followed by labelled fields, as bullets or as paragraphs under the item. */
 function fieldTasks(blocks: readonly Block[]): PlanTask[] {
   const tasks: PlanTask[] = [];
   let title: string | null = null;
   let current: PlanTask | null = null;
+  const apply = (fields: ReadonlyArray<{ field: FieldName; value: string }>): void => {
+    for (const field of fields) {
+      if (field.field === 'content') continue;
+      if (!current) {
+        if (title === null) return;
+        current = emptyTask(title);
+        tasks.push(current);
+      }
+      applyField(current, field);
+    }
+  };
   for (const b of blocks) {
-    const field = parseField(b.text);
-    if (!field) {
+    if (isTableRow(b.text)) continue;
+    const fields = parseFields(b.text);
+    if (fields.length === 0) {
       // A numbered/lettered non-field item is a new task title; bullets between fields are content.
       if (b.kind !== 'none' && TITLE_KINDS.has(b.kind)) {
         title = cleanTitle(b.head);
@@ -66,32 +138,62 @@ function fieldTasks(blocks: readonly Block[]): PlanTask[] {
       } else if (b.kind === 'none' && current === null && title === null) {
         title = cleanTitle(b.head);
       }
+      // Fields may follow the title as paragraphs of the same item ("1.1. Title" / "Đơn vị chủ trì: ...").
+      if (b.kind !== 'none') for (const para of b.body) apply(parseFields(para));
       continue;
     }
-    if (field.field === 'content') continue;
-    if (!current) {
-      if (title === null) continue;
-      current = emptyTask(title);
-      tasks.push(current);
-    }
-    switch (field.field) {
-      case 'lead':
-        current.lead = splitAgencies(field.value);
-        break;
-      case 'cooperating':
-        current.cooperating = splitAgencies(field.value);
-        break;
-      case 'timeframe':
-        setTimeframe(current, field.value);
-        break;
-      case 'result': {
-        const r = stripTrailingPunct(field.value);
-        current.result = r === '' ? null : r;
-        break;
-      }
-    }
+    apply(fields);
   }
   return tasks.filter((t) => t.lead.length > 0 || t.timeframe !== null || t.result !== null);
+}
+
+// Column headers of a task table ("STT | Nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành").
+const COLUMN_OF: ReadonlyArray<readonly [Exclude<FieldName, 'content' | 'performer'> | 'title', RegExp]> = [
+  ['lead', /chủ trì/u],
+  ['cooperating', /phối hợp/u],
+  ['timeframe', /thời gian|thời hạn|tiến độ|hoàn thành/u],
+  ['result', /kết quả|sản phẩm/u],
+  ['title', /nhiệm vụ|nội dung|tên (?:đề án|dự án|nhiệm vụ)|hoạt động/u],
+];
+
+/** Tasks from a flattened table whose header row names a task column and a lead column. */
+function tableTasks(blocks: readonly Block[]): PlanTask[] {
+  const tasks: PlanTask[] = [];
+  let columns: Map<string, number> | null = null;
+  let width = 0;
+  for (const b of blocks) {
+    if (!isTableRow(b.text)) {
+      if (b.kind !== 'none') columns = null;
+      continue;
+    }
+    const cells = tableCells(b.text);
+    const header = new Map<string, number>();
+    cells.forEach((c, i) => {
+      const col = COLUMN_OF.find(([, re]) => re.test(fold(c)))?.[0];
+      if (col && !header.has(col)) header.set(col, i);
+    });
+    if (header.has('title') && header.has('lead')) {
+      columns = header;
+      width = cells.length;
+      continue;
+    }
+    if (!columns) continue;
+    const cell = (name: string): string => {
+      const i = columns?.get(name);
+      return i === undefined ? '' : (cells[i] ?? '');
+    };
+    const title = cleanTitle(cell('title'));
+    // Group rows ("I | Chính quyền số") have fewer cells and no lead.
+    if (cells.length < width - 1 || title === '' || cell('lead') === '') continue;
+    const task = emptyTask(title);
+    task.lead = splitAgencies(cell('lead'));
+    task.cooperating = splitAgencies(cell('cooperating'));
+    if (cell('timeframe') !== '') setTimeframe(task, cell('timeframe'));
+    const r = stripTrailingPunct(cell('result'));
+    task.result = r === '' ? null : r;
+    tasks.push(task);
+  }
+  return tasks;
 }
 
 const CHU_TRI_START = /^chủ trì(?![\p{L}])(?!\s*:)/u;
@@ -130,6 +232,7 @@ function assignmentTasks(blocks: readonly Block[]): PlanTask[] {
     }
     if (agency === null) continue;
     // A marked item is one statement even if a wrapped line looked like a new paragraph.
+    if (isTableRow(b.text)) continue;
     const paras = b.kind === 'none' ? [b.head, ...b.body] : [b.text];
     for (const para of paras) if (CHU_TRI_START.test(fold(para))) tasks.push(assignmentTask(agency, para));
   }
@@ -142,6 +245,7 @@ const INLINE_LEAD = /^(?:giao\s+)?(.{3,120}?)\s+chủ trì(?![\p{L}])(?!\s*:)/u;
 function inlineTasks(blocks: readonly Block[]): PlanTask[] {
   const tasks: PlanTask[] = [];
   for (const b of blocks) {
+    if (isTableRow(b.text)) continue;
     for (const para of [b.head, ...b.body]) {
       if (parseField(para)) continue;
       const sentence = firstSentence(squash(para));
@@ -169,7 +273,10 @@ export function extractTasks(sections: readonly Section[]): PlanTask[] {
     out.push(t);
   };
   for (const s of sections) {
-    if (s.kind === 'preamble' || s.kind === 'state' || s.kind === 'purpose' || s.kind === 'budget') continue;
+    if (s.kind === 'state' || s.kind === 'budget') continue;
+    // An annexed task table can sit anywhere, even before the first heading.
+    for (const t of tableTasks(s.blocks)) add(t);
+    if (s.kind === 'preamble' || s.kind === 'purpose') continue;
     for (const t of fieldTasks(s.blocks)) add(t);
     if (s.kind === 'tasks' || s.kind === 'organisation' || s.kind === 'other') {
       for (const t of assignmentTasks(s.blocks)) add(t);
