@@ -50,6 +50,10 @@ export interface DocScore {
   name: string;
   targets: Counts;
   targetValues: Counts;
+  /** Target text equal after whitespace normalisation: a target glued to its neighbour has the right value but not the right text. */
+  targetTexts: Counts;
+  /** Value, unit, year, level and text all equal. */
+  targetsWithText: Counts;
   leads: Counts;
   cooperating: Counts;
   timeframes: Counts;
@@ -77,6 +81,9 @@ function countMatches<P, E>(pred: readonly P[], exp: readonly E[], same: (p: P, 
 
 const valueEq = (p: PlanTarget, e: PlanTarget): boolean => p.min === e.min && p.max === e.max;
 const fullEq = (p: PlanTarget, e: PlanTarget): boolean => valueEq(p, e) && p.unit === e.unit && p.targetYear === e.targetYear && p.level === e.level;
+/** Text as compared: NFC, whitespace runs collapsed, trimmed; otherwise exact (case and punctuation count). */
+const normText = (s: string): string => s.normalize('NFC').replace(/\s+/gu, ' ').trim();
+const textEq = (p: PlanTarget, e: PlanTarget): boolean => normText(p.text) === normText(e.text);
 
 function trigrams(s: string): Set<string> {
   const t = ` ${fold(s).replace(/[^\p{L}\p{N} ]/gu, ' ').replace(/\s+/g, ' ')} `;
@@ -160,6 +167,8 @@ export function scoreDocument(name: string, plan: ParsedPlan, fx: Fixture): DocS
     name,
     targets: countMatches(plan.targets, fx.targets, fullEq),
     targetValues: countMatches(plan.targets, fx.targets, valueEq),
+    targetTexts: countMatches(plan.targets, fx.targets, textEq),
+    targetsWithText: countMatches(plan.targets, fx.targets, (p, e) => fullEq(p, e) && textEq(p, e)),
     leads,
     cooperating,
     timeframes,
@@ -186,6 +195,8 @@ export function evaluate(root: string): { docs: DocScore[]; overall: DocScore } 
       name: 'OVERALL',
       targets: add(acc.targets, d.targets),
       targetValues: add(acc.targetValues, d.targetValues),
+      targetTexts: add(acc.targetTexts, d.targetTexts),
+      targetsWithText: add(acc.targetsWithText, d.targetsWithText),
       leads: add(acc.leads, d.leads),
       cooperating: add(acc.cooperating, d.cooperating),
       timeframes: add(acc.timeframes, d.timeframes),
@@ -193,7 +204,7 @@ export function evaluate(root: string): { docs: DocScore[]; overall: DocScore } 
       budget: add(acc.budget, d.budget),
       metadata: { correct: acc.metadata.correct + d.metadata.correct, total: acc.metadata.total + d.metadata.total },
     }),
-    { name: 'OVERALL', targets: zero(), targetValues: zero(), leads: zero(), cooperating: zero(), timeframes: zero(), tasksMatched: zero(), budget: zero(), metadata: { correct: 0, total: 0 } },
+    { name: 'OVERALL', targets: zero(), targetValues: zero(), targetTexts: zero(), targetsWithText: zero(), leads: zero(), cooperating: zero(), timeframes: zero(), tasksMatched: zero(), budget: zero(), metadata: { correct: 0, total: 0 } },
   );
   return { docs, overall };
 }
@@ -214,6 +225,8 @@ function report(d: DocScore): string {
     `${d.name}`,
     `  targets (value+unit+year+level) ${fmt(d.targets)}`,
     `  targets (value only)            ${fmt(d.targetValues)}`,
+    `  targets (text exact, ws-norm.)  ${fmt(d.targetTexts)}`,
+    `  targets (all fields + text)     ${fmt(d.targetsWithText)}`,
     `  task lead agencies              ${fmt(d.leads)}`,
     `  tasks paired by title           ${fmt(d.tasksMatched)}`,
     `  task cooperating agencies       ${fmt(d.cooperating)}`,

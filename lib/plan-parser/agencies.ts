@@ -68,6 +68,11 @@ const LIST_END_VERBS = [
 ];
 const LIST_END = new RegExp(`(?<![\\p{L}])(?:${LIST_END_VERBS.join('|')})(?![\\p{L}])`, 'u');
 
+/** Whether a text holds a verb that ends an agency list ("... triển khai nền tảng"): it states work, not only who does it. */
+export function hasListEndVerb(text: string): boolean {
+  return LIST_END.test(text);
+}
+
 /** Cooperating agencies from an inline "phối hợp (với) X <verb> ..." phrase, or [] when there is none. */
 export function inlineCooperating(text: string): string[] {
   const m = /(?<![\p{L}])phối hợp(?:\s+với)?\s+/u.exec(text);

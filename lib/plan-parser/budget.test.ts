@@ -17,11 +17,19 @@ describe('extractBudget', () => {
     expect(r.totalVND).toBe(2.5e9); // stated before the per-year amounts, as "Tổng kinh phí"
   });
   it('reads "Tổng kinh phí X, trong đó năm YYYY: Y" but never a per-year amount as the total', () => {
-    expect(extractBudget(['Tổng kinh phí: 2.500.000.000 đồng, trong đó năm 2024: 2.500.000.000 đồng.'])).toEqual({ budget: [{ year: 2024, amountVND: 2.5e9 }], totalVND: 2.5e9 });
-    expect(extractBudget(['Kinh phí thực hiện năm 2024: 800 triệu đồng.'])).toEqual({ budget: [{ year: 2024, amountVND: 8e8 }], totalVND: null });
+    expect(extractBudget(['Tổng kinh phí: 2.500.000.000 đồng, trong đó năm 2024: 2.500.000.000 đồng.'])).toEqual({ budget: [{ year: 2024, amountVND: 2.5e9 }], totalVND: 2.5e9, totalHedge: null });
+    expect(extractBudget(['Kinh phí thực hiện năm 2024: 800 triệu đồng.'])).toEqual({ budget: [{ year: 2024, amountVND: 8e8 }], totalVND: null, totalHedge: null });
     expect(extractBudget(['Tổng kinh phí giai đoạn 2024 - 2025 dự kiến 6,2 tỷ đồng, trong đó năm 2024 là 2,7 tỷ đồng, năm 2025 là 3,5 tỷ đồng.']).totalVND).toBe(6.2e9);
   });
+  it('keeps an approximate total ("khoảng") and says so; a bound ("trên", "tối đa") is not a total', () => {
+    const approx = extractBudget(['Kinh phí thực hiện giai đoạn 2022-2025 khoảng 45 tỷ đồng; năm 2022: 5 tỷ đồng;']);
+    expect(approx.totalVND).toBe(45e9);
+    expect(approx.totalHedge).toEqual({ kind: 'approximate', phrase: 'khoảng 45 tỷ đồng' });
+    expect(extractBudget(['Tổng kinh phí dự kiến khoảng 45.000 triệu đồng.']).totalHedge?.kind).toBe('approximate');
+    expect(extractBudget(['Tổng kinh phí thực hiện trên 45 tỷ đồng.'])).toEqual({ budget: [], totalVND: null, totalHedge: { kind: 'bound', phrase: 'trên 45 tỷ đồng' } });
+    expect(extractBudget(['Tổng kinh phí tối đa 3 tỷ đồng.', 'Tổng kinh phí: 2,8 tỷ đồng.'])).toEqual({ budget: [], totalVND: 2.8e9, totalHedge: null });
+  });
   it('returns nothing when no amounts are stated', () => {
-    expect(extractBudget(['Kinh phí thực hiện từ ngân sách nhà nước.'])).toEqual({ budget: [], totalVND: null });
+    expect(extractBudget(['Kinh phí thực hiện từ ngân sách nhà nước.'])).toEqual({ budget: [], totalVND: null, totalHedge: null });
   });
 });

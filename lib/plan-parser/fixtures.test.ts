@@ -10,6 +10,10 @@ describe('seed fixtures', () => {
     expect(precision(overall.targets)).toBeGreaterThanOrEqual(0.95);
     expect(recall(overall.targets)).toBeGreaterThanOrEqual(0.95);
   });
+  it('target texts (a target glued to its neighbour keeps its value but not its text)', () => {
+    expect(precision(overall.targetsWithText)).toBeGreaterThanOrEqual(0.95);
+    expect(recall(overall.targetsWithText)).toBeGreaterThanOrEqual(0.95);
+  });
   it('task lead agencies', () => {
     expect(precision(overall.leads)).toBeGreaterThanOrEqual(0.95);
     expect(recall(overall.leads)).toBeGreaterThanOrEqual(0.95);

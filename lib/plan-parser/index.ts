@@ -86,7 +86,7 @@ export function parsePlanDocument(text: string): PlanParseResult {
   // Sentences, so that a total and a following per-year row joined into one paragraph are read apart.
   const budgetLines = (budgetSections.length > 0 ? budgetSections.flatMap(blockLines) : lines.filter((l) => /kinh phí|dự toán/u.test(fold(l))))
     .flatMap((p) => p.split(/(?<=[.;])\s+(?=\S)/u));
-  const { budget, totalVND } = extractBudget(budgetLines);
+  const { budget, totalVND, totalHedge } = extractBudget(budgetLines);
 
   const plan: ParsedPlan = { ...meta, targets, tasks, budget, budgetTotalVND: totalVND };
   const warnings: string[] = [];
@@ -99,6 +99,8 @@ export function parsePlanDocument(text: string): PlanParseResult {
   if (meta.issuer === null) warnings.push('no issuer found');
   if (meta.issuedOn === null) warnings.push('no issue date found');
   if (!sections.some((s) => s.kind === 'objectives')) warnings.push('no objectives section found; targets are only read from objectives sections');
+  if (totalHedge?.kind === 'approximate') warnings.push(`budget total is stated as approximate ("${totalHedge.phrase}"); kept as the total`);
+  if (totalHedge?.kind === 'bound') warnings.push(`budget total is stated only as a bound ("${totalHedge.phrase}"); no total recorded`);
   const budgetSum = budget.reduce((a, b) => a + b.amountVND, 0);
   if (totalVND !== null && budget.length > 0 && budgetSum !== totalVND) warnings.push(`budget lines sum to ${budgetSum} đồng but the stated total is ${totalVND} đồng`);
   return { ok: true, plan, warnings };

@@ -18,6 +18,19 @@ describe('linkTargetToIndicator', () => {
     ];
     for (const [text, code] of cases) expect(linkTargetToIndicator(text)?.code, text).toBe(code);
   });
+  it('links dossiers paid online, which also read as dossiers handled online, to the payment indicator', () => {
+    expect(linkTargetToIndicator('Tối thiểu 50% hồ sơ thủ tục hành chính được thanh toán trực tuyến')).toEqual({ code: 'PS_ONLINE_PAYMENT_RATE', matchedOn: 'thanh toán trực tuyến' });
+    expect(linkTargetToIndicator('Tỷ lệ hồ sơ TTHC có yêu cầu nghĩa vụ tài chính được thanh toán trực tuyến đạt 30%')?.code).toBe('PS_ONLINE_PAYMENT_RATE');
+    // Still a dossier-online target when "trực tuyến" is also said of handling, not only of paying.
+    expect(linkTargetToIndicator('50% hồ sơ thủ tục hành chính được tiếp nhận, giải quyết trực tuyến')?.code).toBe('PS_ONLINE_DOSSIER_RATE');
+  });
+  it('refuses payments that are not dossier payments, and targets that state both', () => {
+    expect(linkTargetToIndicator('Tỷ lệ dân số trưởng thành có tài khoản thanh toán điện tử đạt 70%')).toBeNull();
+    expect(linkTargetToIndicator('50% người dân sử dụng thanh toán trực tuyến khi mua sắm')).toBeNull();
+    expect(linkTargetToIndicator('Tỷ lệ doanh nghiệp sử dụng thanh toán trực tuyến đạt 50%')).toBeNull();
+    expect(linkTargetToIndicator('30% giao dịch thương mại điện tử được thanh toán trực tuyến')).toBeNull();
+    expect(linkTargetToIndicator('Tỷ lệ hồ sơ thủ tục hành chính được giải quyết trực tuyến và thanh toán trực tuyến đạt 40%')).toBeNull();
+  });
   it('reports the phrase that matched, as written', () => {
     expect(linkTargetToIndicator('100% kết quả được Số hoá hồ sơ')?.matchedOn).toBe('Số hoá');
   });

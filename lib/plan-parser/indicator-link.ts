@@ -9,7 +9,14 @@ interface Rule {
   /** Every pattern must match; the first one is reported as the matched phrase. */
   all: readonly RegExp[];
   none?: readonly RegExp[];
+  /** Phrases blanked out before this rule is tested: "thanh toán trực tuyến" says how a fee is paid, not that a dossier is handled online. */
+  ignore?: readonly RegExp[];
 }
+
+// Where a payment is the public-service kind the indicator counts (dossiers, procedures, their fees),
+// not e-commerce, shopping or a payment account.
+const PS_PAYMENT_CONTEXT = /(hồ sơ|thủ tục hành chính|tthc|dịch vụ công|dvc|lệ phí|nghĩa vụ tài chính)/u;
+const ONLINE_PAYMENT = /thanh toán (trực tuyến|điện tử|qua mạng)/gu;
 
 const RULES: readonly Rule[] = [
   { code: 'WORK_RECORDS_ONLINE_RATE', all: [/hồ sơ công việc/u, /(môi trường mạng|trực tuyến|môi trường điện tử|xử lý trên mạng)/u] },
@@ -19,7 +26,11 @@ const RULES: readonly Rule[] = [
     all: [/số hóa/u, /(hồ sơ|kết quả giải quyết)/u, /(thủ tục hành chính|tthc|kết quả giải quyết|hồ sơ)/u],
     none: [/hồ sơ công việc/u, /hồ sơ (bệnh án|sức khỏe)/u],
   },
-  { code: 'PS_ONLINE_PAYMENT_RATE', all: [/thanh toán trực tuyến/u], none: [/tài khoản/u] },
+  {
+    code: 'PS_ONLINE_PAYMENT_RATE',
+    all: [/thanh toán (trực tuyến|điện tử|qua mạng)/u, PS_PAYMENT_CONTEXT],
+    none: [/tài khoản/u, /thương mại điện tử/u, /mua (sắm|bán|hàng)/u, /hàng hóa/u, /hồ sơ công việc/u],
+  },
   {
     code: 'PS_FULLY_ONLINE_PROCEDURE_RATE',
     all: [/(dịch vụ công trực tuyến toàn trình|dvc(tt)? toàn trình|dịch vụ công trực tuyến mức độ 4|trực tuyến mức độ 4|toàn trình)/u, /(thủ tục hành chính|tthc|dịch vụ công|dvc)/u],
@@ -29,6 +40,7 @@ const RULES: readonly Rule[] = [
     code: 'PS_ONLINE_DOSSIER_RATE',
     all: [/hồ sơ/u, /(trực tuyến|môi trường mạng|dịch vụ công trực tuyến)/u, /(thủ tục hành chính|tthc|dịch vụ công|tiếp nhận|giải quyết)/u],
     none: [/hồ sơ công việc/u, /số hóa/u, /đúng hạn/u],
+    ignore: [ONLINE_PAYMENT],
   },
   {
     code: 'DOC_SIGNED_DIGITALLY_RATE',
@@ -57,9 +69,11 @@ export function linkTargetToIndicator(text: string): IndicatorLink | null {
   const f = fold(text);
   const hits: IndicatorLink[] = [];
   for (const rule of RULES) {
-    const matches = rule.all.map((re) => re.exec(f));
+    // Blanked with spaces of the same length, so match positions still index the original text.
+    const g = (rule.ignore ?? []).reduce((t, re) => t.replace(re, (m) => ' '.repeat(m.length)), f);
+    const matches = rule.all.map((re) => re.exec(g));
     if (matches.some((m) => m === null)) continue;
-    if (rule.none?.some((re) => re.test(f))) continue;
+    if (rule.none?.some((re) => re.test(g))) continue;
     const first = matches[0];
     if (!first) continue;
     hits.push({ code: rule.code, matchedOn: originalPhrase(text, f, first) });

@@ -43,6 +43,12 @@ describe('toBlocks', () => {
     const t = toBlocks(['Số: 9/KH-UBND', 'KẾ HOẠCH', 'Chuyển đổi số năm 2024', 'Bắc Giang, ngày 14 tháng 8 năm 2023', 'QUYẾT ĐỊNH']);
     expect(t.map((x) => x.text)).toEqual(['Số: 9/KH-UBND', 'KẾ HOẠCH', 'Chuyển đổi số năm 2024', 'Bắc Giang, ngày 14 tháng 8 năm 2023', 'QUYẾT ĐỊNH']);
   });
+  it('keeps a bullet whole when a line without closing punctuation wraps onto a capitalised word', () => {
+    const b = toBlocks(['- Hình thành nền tảng dữ liệu và hạ tầng', 'Internet kết nối vạn vật, giảm 30% thủ tục hành chính.', 'Mở dữ liệu cho doanh nghiệp.']);
+    expect(b.map((x) => [x.head, x.body])).toEqual([['Hình thành nền tảng dữ liệu và hạ tầng Internet kết nối vạn vật, giảm 30% thủ tục hành chính.', ['Mở dữ liệu cho doanh nghiệp.']]]);
+    // A numbered heading still separates from its description.
+    expect(toBlocks(['1. Mục tiêu chung', 'Phát triển chính quyền số.']).map((x) => [x.head, x.body])).toEqual([['Mục tiêu chung', ['Phát triển chính quyền số.']]]);
+  });
   it('keeps each flattened table row as its own block', () => {
     const b = toBlocks(['PHỤ LỤC', 'STT | Nhiệm vụ | Cơ quan chủ trì', '1 | Xây dựng kho dữ liệu | Sở Thông tin và Truyền thông', 'Ghi chú']);
     expect(b.map((x) => x.text)).toEqual(['PHỤ LỤC', 'STT | Nhiệm vụ | Cơ quan chủ trì', '1 | Xây dựng kho dữ liệu | Sở Thông tin và Truyền thông', 'Ghi chú']);

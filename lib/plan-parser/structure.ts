@@ -117,6 +117,8 @@ function joinLines(a: string, b: string): string {
   return `${a} ${b}`;
 }
 
+const BULLET_KINDS: ReadonlySet<MarkerKind> = new Set(['dash', 'plus', 'star']);
+
 /** Groups lines into blocks, re-joining wrapped lines and separating paragraphs inside an item. */
 export function toBlocks(lines: readonly string[]): Block[] {
   // Web-page text keeps one paragraph per line; PDF/Word exports wrap at ~80 columns.
@@ -153,7 +155,10 @@ export function toBlocks(lines: readonly string[]): Block[] {
     } else {
       const lastIdx = cur.paras.length - 1;
       const last = cur.paras[lastIdx] ?? '';
-      if (prevLine !== undefined && (unwrapped ? startsUpper(line) : isParagraphBreak(prevLine, line))) {
+      // A bullet is a statement, never a heading: inside one, a line that does not close with punctuation
+      // wraps on ("- Hình thành nền tảng dữ liệu và hạ tầng" / "Internet kết nối vạn vật ...").
+      const openBullet = BULLET_KINDS.has(cur.kind) && prevLine !== undefined && !/[.:;!?…]$/u.test(prevLine.trimEnd());
+      if (prevLine !== undefined && !openBullet && (unwrapped ? startsUpper(line) : isParagraphBreak(prevLine, line))) {
         if (cur.kind === 'none' && cur.paras.length >= 1) {
           // Unmarked paragraphs stand alone as blocks.
           flush();

@@ -1,8 +1,10 @@
 // Tasks: (0) rows of a task table ("STT | Nhiệm vụ | Cơ quan chủ trì | ..."); (1) items followed by
 // labelled fields ("Đơn vị chủ trì:", "Cơ quan phối hợp:", "Đơn vị thực hiện: X chủ trì, ...", "Thời gian
 // thực hiện:", "Kết quả:"); (2) assignments under an agency heading ("2. Sở Nội vụ: a) Chủ trì, phối
-// hợp với ... xây dựng ..."); (3) inline "Sở X chủ trì, phối hợp với Y ..." sentences.
-import { AGENCY_START, inlineCooperating, splitAgencies } from './agencies.ts';
+// hợp với ... xây dựng ..."); (3) inline "Sở X chủ trì, phối hợp với Y ..." sentences; (4) an item whose
+// title is followed by a sentence that only names the performers ("1. Title. Sở X chủ trì, phối hợp với Y
+// thực hiện; thời gian hoàn thành: năm 2023.", "Title:" / "Giao Sở X chủ trì ...", "Sở X (chủ trì)").
+import { AGENCY_START, hasListEndVerb, inlineCooperating, splitAgencies } from './agencies.ts';
 import { fold, squash, stripTrailingPunct } from './normalise.ts';
 import { isTableRow, tableCells } from './structure.ts';
 import type { Block, Section } from './structure.ts';
@@ -50,14 +52,107 @@ export function parseFields(text: string): Array<{ field: FieldName; value: stri
   return out;
 }
 
-/** Lead and cooperating agencies from "X chủ trì, phối hợp với Y" / "X chủ trì; Y phối hợp" / "X". */
+// "Giao Sở X chủ trì ...": the assignment verb is not part of the agency name.
+const ASSIGN_PREFIX = /^giao\s+(?:cho\s+)?/iu;
+// "... phối hợp với Y thực hiện": a closing verb that only says they do it, not what.
+const CLOSING_VERB = /\s+(?:cùng\s+)?(?:tổ chức\s+)?(?:thực hiện|triển khai(?:\s+thực hiện)?)(?:\s+nhiệm vụ(?:\s+này)?)?$/u;
+// "Sở X (chủ trì), Sở Y (phối hợp)": roles written as notes after the names.
+const ROLE_NOTE = /\(\s*(?:đơn vị\s+|cơ quan\s+)?(chủ trì|phối hợp)\s*\)/giu;
+
+function dropAssignVerb(v: string): string {
+  const rest = v.replace(ASSIGN_PREFIX, '');
+  return rest !== v && AGENCY_START.test(rest) ? rest : v;
+}
+
+function dropClosingVerb(v: string): string {
+  return ` ${v}`.replace(CLOSING_VERB, '').trim();
+}
+
+function dropLeadingSeparator(s: string): string {
+  return s.replace(/^\s*[,;]\s*/u, '');
+}
+
+/** "Sở X (chủ trì), Sở Y, Sở Z (phối hợp)"; names after "X (chủ trì)" with no note of their own cooperate. */
+function annotatedPerformers(v: string): { lead: string[]; cooperating: string[] } | null {
+  const notes = [...v.matchAll(ROLE_NOTE)];
+  if (notes.length === 0) return null;
+  const lead: string[] = [];
+  const cooperating: string[] = [];
+  let start = 0;
+  for (const n of notes) {
+    const names = splitAgencies(dropLeadingSeparator(v.slice(start, n.index)));
+    (fold(n[1] ?? '') === 'chủ trì' ? lead : cooperating).push(...names);
+    start = n.index + n[0].length;
+  }
+  const tail = splitAgencies(dropLeadingSeparator(v.slice(start)));
+  (lead.length === 0 ? lead : cooperating).push(...tail);
+  return { lead, cooperating };
+}
+
+/** Cooperating list of what follows "X chủ trì" ("phối hợp với Y", "; Y phối hợp"), '' when none, null when it is not one. */
+function cooperatingAfterLead(rest: string): string | null {
+  const r = dropClosingVerb(stripTrailingPunct(rest));
+  if (r === '') return '';
+  return /^[,;]?\s*(?:và\s+)?phối hợp(?:\s+với)?\s+(.+)$/u.exec(r)?.[1] ?? /^[,;]?\s*(.+?)\s+(?:cùng\s+)?phối hợp$/u.exec(r)?.[1] ?? null;
+}
+
+const LEAD_THEN_REST = /^(.+?)\s+chủ trì(?![\p{L}])\s*(.*)$/u;
+
+/** Lead and cooperating agencies from "X chủ trì, phối hợp với Y (thực hiện)" / "X chủ trì; Y phối hợp" / "X (chủ trì), Y (phối hợp)" / "X". */
 export function performers(value: string): { lead: string[]; cooperating: string[] } {
-  const v = stripTrailingPunct(squash(value));
-  const m = /^(.+?)\s+chủ trì(?![\p{L}])\s*[,;]?\s*(.*)$/u.exec(v);
+  const v = dropAssignVerb(stripTrailingPunct(squash(value)));
+  const annotated = annotatedPerformers(v);
+  if (annotated) return annotated;
+  const m = LEAD_THEN_REST.exec(v);
   if (!m?.[1]) return { lead: splitAgencies(v), cooperating: [] };
-  const rest = stripTrailingPunct(m[2] ?? '');
-  const coop = /^(?:và\s+)?phối hợp(?:\s+với)?\s+(.+)$/u.exec(rest)?.[1] ?? /^(.+?)\s+(?:cùng\s+)?phối hợp(?:\s+thực hiện)?$/u.exec(rest)?.[1] ?? '';
+  const coop = cooperatingAfterLead(m[2] ?? '') ?? '';
   return { lead: splitAgencies(m[1]), cooperating: coop === '' ? [] : splitAgencies(coop) };
+}
+
+const isAgencyList = (s: string): boolean => {
+  const names = splitAgencies(s);
+  return names.length > 0 && !hasListEndVerb(s) && names.every((n) => AGENCY_START.test(n) && n.split(/\s+/u).length <= 20);
+};
+
+/**
+ * Whether a clause only says who performs a task, with no work in it: "Sở X chủ trì, phối hợp với Y thực
+ * hiện", "Giao Sở X chủ trì", "Sở X chủ trì; Y phối hợp", "Sở X (chủ trì), Sở Y (phối hợp)".
+ */
+export function isPerformerClause(text: string): boolean {
+  const v = dropAssignVerb(stripTrailingPunct(squash(text)));
+  if (!AGENCY_START.test(v) || /[.:]/u.test(v)) return false;
+  if ([...v.matchAll(ROLE_NOTE)].length > 0) return isAgencyList(v.replace(ROLE_NOTE, ' ').replace(/\s+([,;])/gu, '$1'));
+  const m = LEAD_THEN_REST.exec(v);
+  if (!m?.[1] || !isAgencyList(m[1])) return false;
+  const coop = cooperatingAfterLead(m[2] ?? '');
+  return coop === '' || (coop !== null && isAgencyList(coop));
+}
+
+// The first place a paragraph moves on to a labelled field ("; thời gian hoàn thành:").
+const FIRST_FIELD_BOUNDARY = new RegExp(FIELD_BOUNDARY.source, 'iu');
+
+/**
+ * Fields of a paragraph that says who performs a task and when, labelled ("Cơ quan chủ trì: X; thời gian:
+ * Y") or as a sentence ("Sở X chủ trì, phối hợp với Y thực hiện; thời gian hoàn thành: năm 2023").
+ */
+export function taskFields(text: string): Array<{ field: FieldName; value: string }> {
+  const labelled = parseFields(text);
+  if (labelled.length > 0) return labelled;
+  const cut = FIRST_FIELD_BOUNDARY.exec(text);
+  const head = cut ? text.slice(0, cut.index) : text;
+  if (isPerformerClause(head)) return [{ field: 'performer', value: head }, ...(cut ? parseFields(text.slice(cut.index + cut[0].length)) : [])];
+  // "Sở X chủ trì thực hiện. Hoàn thành trong năm 2023.": the sentence after the performers is not a field.
+  const first = firstSentence(text);
+  return first !== text && isPerformerClause(first) ? [{ field: 'performer', value: first }] : [];
+}
+
+/** "Title. Sở X chủ trì ...; thời gian: Y" or "Title: Giao Sở X chủ trì ..." in one item: the title and the fields after it. */
+function titleAndFields(head: string): { title: string; fields: Array<{ field: FieldName; value: string }> } | null {
+  for (const m of head.matchAll(/[.:]\s+(?=\p{Lu})/gu)) {
+    const fields = taskFields(head.slice(m.index + m[0].length));
+    if (fields.some((f) => f.field !== 'content')) return { title: head.slice(0, m.index), fields };
+  }
+  return null;
 }
 
 function emptyTask(title: string): PlanTask {
@@ -129,17 +224,23 @@ function fieldTasks(blocks: readonly Block[]): PlanTask[] {
   };
   for (const b of blocks) {
     if (isTableRow(b.text)) continue;
-    const fields = parseFields(b.text);
+    const titled = TITLE_KINDS.has(b.kind) && b.kind !== 'none';
+    // A numbered item that is only a performer sentence would be read as a title; under a title it is the
+    // title's fields only when it is a bullet ("1. Title" / "- Sở X chủ trì, phối hợp với Y thực hiện").
+    const fields = titled ? parseFields(b.text) : taskFields(b.text);
     if (fields.length === 0) {
       // A numbered/lettered non-field item is a new task title; bullets between fields are content.
-      if (b.kind !== 'none' && TITLE_KINDS.has(b.kind)) {
-        title = cleanTitle(b.head);
+      if (titled) {
+        // "1. Title. Sở X chủ trì, phối hợp với Y thực hiện; thời gian: Z." holds title and fields in one paragraph.
+        const split = titleAndFields(b.head);
+        title = cleanTitle(split?.title ?? b.head);
         current = null;
+        if (split) apply(split.fields);
       } else if (b.kind === 'none' && current === null && title === null) {
         title = cleanTitle(b.head);
       }
-      // Fields may follow the title as paragraphs of the same item ("1.1. Title" / "Đơn vị chủ trì: ...").
-      if (b.kind !== 'none') for (const para of b.body) apply(parseFields(para));
+      // Fields may follow the title as paragraphs of the same item ("1.1. Title:" / "Sở X chủ trì ...").
+      if (b.kind !== 'none') for (const para of b.body) apply(taskFields(para));
       continue;
     }
     apply(fields);
@@ -247,7 +348,8 @@ function inlineTasks(blocks: readonly Block[]): PlanTask[] {
   for (const b of blocks) {
     if (isTableRow(b.text)) continue;
     for (const para of [b.head, ...b.body]) {
-      if (parseField(para)) continue;
+      // Fields of a task titled elsewhere (fieldTasks reads them), not a task of their own.
+      if (taskFields(para).length > 0) continue;
       const sentence = firstSentence(squash(para));
       const m = INLINE_LEAD.exec(sentence);
       const agency = m?.[1]?.replace(/^giao\s+/iu, '');

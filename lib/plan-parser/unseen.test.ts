@@ -9,14 +9,20 @@ import type { ParsedPlan } from './index.ts';
 // parser was run on it (test/fixtures/plans/extra). Layouts differ from the seeds: a one-line letterhead
 // (Bắc Giang), a Quyết định with the plan and a task table after its signature block (Phú Yên), a district
 // plan with "Đơn vị thực hiện: X chủ trì, phối hợp với Y" (Thọ Xuân), a city plan with "+" targets and
-// several fields in one paragraph (Cần Thơ). Checked field by field so a failure names what broke.
+// several fields in one paragraph (Cần Thơ), a province plan whose tasks are one numbered sentence each
+// ("1. Title. Sở X chủ trì, phối hợp với Y thực hiện; thời gian hoàn thành: năm 2023.") and whose budget
+// total is "khoảng" (Hà Tĩnh). Checked field by field so a failure names what broke.
 const DIR = join(import.meta.dirname, '../../test/fixtures/plans/extra');
 const NAMES = readdirSync(DIR).filter((n) => n.endsWith('.expected.json')).map((n) => n.replace(/\.expected\.json$/u, '')).sort();
 
-function parsed(name: string): ParsedPlan {
+function parse(name: string): { plan: ParsedPlan; warnings: string[] } {
   const r = parsePlanDocument(readFileSync(join(DIR, `${name}.txt`), 'utf8'));
   if (!r.ok) throw new Error(`${name}: not parsed as a plan: ${r.errors.join('; ')}`);
-  return r.plan;
+  return r;
+}
+
+function parsed(name: string): ParsedPlan {
+  return parse(name).plan;
 }
 
 describe.each(NAMES)('unseen plan %s', (name) => {
@@ -51,5 +57,23 @@ describe('unseen plan bac-giang-512-kh-ubnd: indicator links', () => {
       'WORK_RECORDS_ONLINE_RATE',
       'PS_DIGITISED_DOSSIER_RATE',
     ]);
+  });
+});
+
+describe('unseen plan ha-tinh-3021-kh-ubnd: indicator links and the approximate budget total', () => {
+  it('links dossiers paid online to the payment indicator, not to dossiers handled online', () => {
+    expect(parsed('ha-tinh-3021-kh-ubnd').targets.map((t) => linkTargetToIndicator(t.text)?.code ?? null)).toEqual([
+      'PS_FULLY_ONLINE_PROCEDURE_RATE',
+      'PS_ONLINE_PAYMENT_RATE',
+      'WORK_RECORDS_ONLINE_RATE',
+      'WORK_RECORDS_ONLINE_RATE',
+      'WORK_RECORDS_ONLINE_RATE',
+      'LAB_DIGITAL_SKILLS_RATE',
+    ]);
+  });
+  it('keeps "khoảng 45 tỷ đồng" as the total and warns that it is approximate', () => {
+    const { plan, warnings } = parse('ha-tinh-3021-kh-ubnd');
+    expect(plan.budgetTotalVND).toBe(45e9);
+    expect(warnings).toEqual(['budget total is stated as approximate ("khoảng 45 tỷ đồng"); kept as the total']);
   });
 });
