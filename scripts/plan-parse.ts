@@ -7,7 +7,7 @@ import type { ParsedPlan } from '../lib/plan-parser/index.ts';
 
 const argsSchema = z.tuple([z.string().min(1, 'usage: plan-parse FILE')]);
 
-/** The CLI's output shape (a subset of ParsedPlan, in a fixed key order). */
+/** The CLI's output shape, in a fixed key order (the shape plus normalised task dates and the stated budget total). */
 export function toCliJson(plan: ParsedPlan): unknown {
   return {
     symbol: plan.symbol,
@@ -15,8 +15,17 @@ export function toCliJson(plan: ParsedPlan): unknown {
     issuedOn: plan.issuedOn,
     legalBasis: plan.legalBasis,
     targets: plan.targets.map((t) => ({ text: t.text, min: t.min, max: t.max, unit: t.unit, targetYear: t.targetYear, level: t.level })),
-    tasks: plan.tasks.map((t) => ({ title: t.title, lead: t.lead, cooperating: t.cooperating, timeframe: t.timeframe, result: t.result })),
+    tasks: plan.tasks.map((t) => ({
+      title: t.title,
+      lead: t.lead,
+      cooperating: t.cooperating,
+      timeframe: t.timeframe,
+      timeframeFrom: t.timeframeFrom,
+      timeframeTo: t.timeframeTo,
+      result: t.result,
+    })),
     budget: plan.budget.map((b) => ({ year: b.year, amountVND: b.amountVND })),
+    budgetTotalVND: plan.budgetTotalVND,
   };
 }
 
