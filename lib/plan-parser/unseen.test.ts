@@ -11,7 +11,8 @@ import type { ParsedPlan } from './index.ts';
 // plan with "Đơn vị thực hiện: X chủ trì, phối hợp với Y" (Thọ Xuân), a city plan with "+" targets and
 // several fields in one paragraph (Cần Thơ), a province plan whose tasks are one numbered sentence each
 // ("1. Title. Sở X chủ trì, phối hợp với Y thực hiện; thời gian hoàn thành: năm 2023.") and whose budget
-// total is "khoảng" (Hà Tĩnh). Checked field by field so a failure names what broke.
+// total is "khoảng" (Hà Tĩnh), and one written by the lead and never shown to the parser's authors before it
+// passed (Lâm Đồng: "Tỷ lệ X đạt 55 - 60%", "đạt trên 30%"). Checked field by field so a failure names what broke.
 const DIR = join(import.meta.dirname, '../../test/fixtures/plans/extra');
 const NAMES = readdirSync(DIR).filter((n) => n.endsWith('.expected.json')).map((n) => n.replace(/\.expected\.json$/u, '')).sort();
 
