@@ -10,6 +10,7 @@ import { resolvers } from './resolvers/index.ts';
 import { typeDefs } from './schema.ts';
 import { createCatalogueCache } from './upstream/catalogue.ts';
 import { createPlansUpstream } from './upstream/client.ts';
+import { wireErrorSchema } from './upstream/schemas.ts';
 import { loadIndicators } from './indicators.ts';
 
 /** Optional dependencies, injected by tests. */
@@ -27,6 +28,7 @@ export function createSubgraph(config: PlansSubgraphConfig, deps: PlansSubgraphD
     system: 'plans',
     baseUrl: config.upstreamUrl,
     timeoutMs: config.upstreamTimeoutMs,
+    errorMessage: (body) => wireErrorSchema.safeParse(body).data?.thongBao,
     logger,
     ...(deps.dispatcher === undefined ? {} : { dispatcher: deps.dispatcher }),
   });

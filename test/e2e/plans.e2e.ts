@@ -44,6 +44,19 @@ describe('issue #4 - plans from real documents, target against actual', () => {
     for (const t of unlinked) expect(t.actual?.value).toBeNull();
   });
 
+  it('Khánh Hòa 4949/KH-UBND: targets no connected system measures say so, with no number', async () => {
+    const res = await gql(`{ unit(code: "56", asOf: "2022-12-31") { plans { ${PLAN} } } }`);
+    expect(res.errors).toBeUndefined();
+    const plan = at(res.data, 'unit', 'plans', 0) as { symbol: string; targets: Target[] };
+    expect(plan.symbol).toBe('4949/KH-UBND');
+    expect(plan.targets.length).toBe(7);
+    for (const t of plan.targets) {
+      expect(t.indicator).toBeNull();
+      expect(t.actual).toMatchObject({ value: null, met: null, status: 'NOT_COLLECTED' });
+      expect(t.actual?.note).toMatch(/names no indicator/);
+    }
+  });
+
   it('Tây Ninh 1155/QĐ-UBND: tasks with lead agencies and the yearly budget in đồng', async () => {
     const res = await gql(`{ unit(code: "72", asOf: "2022-12-31") { plans { ${PLAN} } } }`);
     expect(res.errors).toBeUndefined();
