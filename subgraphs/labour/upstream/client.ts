@@ -1,7 +1,5 @@
-import type { Dispatcher } from 'undici';
 import { UpstreamBadResponseError } from '../../../lib/errors/index.ts';
-import { createUpstreamClient, type BreakerOptions, type RetryOptions, type UpstreamClient, type UpstreamResult } from '../../../lib/http/index.ts';
-import type { Logger } from '../../../lib/logging/index.ts';
+import { createUpstreamClient, type UpstreamClient, type UpstreamClientOptions, type UpstreamResult } from '../../../lib/http/index.ts';
 import type { LabourReport } from '../domain/types.ts';
 import { toLabourReport } from './mappers.ts';
 import { labourErrorBodySchema, tongHopNamPageSchema, type TongHopNamPage } from './schemas.ts';
@@ -31,18 +29,8 @@ export interface LabourClient extends AsyncDisposable {
   close(): Promise<void>;
 }
 
-/** Options of the labour client; every I/O dependency is injectable. */
-export interface LabourClientOptions {
-  readonly baseUrl: string;
-  /** undici dispatcher; tests pass a MockAgent. @default a keep-alive Pool */
-  readonly dispatcher?: Dispatcher;
-  /** Per-attempt deadline in ms. @default 5000 */
-  readonly timeoutMs?: number;
-  readonly retry?: Partial<RetryOptions>;
-  readonly breaker?: Partial<BreakerOptions>;
-  readonly logger?: Logger;
-  readonly now?: () => Date;
-}
+/** Options of the labour client: the shared client's, every I/O dependency injectable. */
+export type LabourClientOptions = Omit<UpstreamClientOptions, 'system' | 'errorMessage'>;
 
 function errorMessage(body: unknown): string | undefined {
   const parsed = labourErrorBodySchema.safeParse(body);
@@ -51,17 +39,7 @@ function errorMessage(body: unknown): string | undefined {
 
 /** Creates the labour client over the shared upstream client (retry, breaker, zod parsing). */
 export function createLabourClient(options: LabourClientOptions): LabourClient {
-  const http: UpstreamClient = createUpstreamClient({
-    system: 'labour',
-    baseUrl: options.baseUrl,
-    errorMessage,
-    ...(options.dispatcher === undefined ? {} : { dispatcher: options.dispatcher }),
-    ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
-    ...(options.retry === undefined ? {} : { retry: options.retry }),
-    ...(options.breaker === undefined ? {} : { breaker: options.breaker }),
-    ...(options.logger === undefined ? {} : { logger: options.logger }),
-    ...(options.now === undefined ? {} : { now: options.now }),
-  });
+  const http: UpstreamClient = createUpstreamClient({ ...options, system: 'labour', errorMessage });
   const base = new URL(options.baseUrl);
   const prefix = base.pathname.replace(/\/+$/, '');
 

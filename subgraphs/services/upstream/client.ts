@@ -1,8 +1,5 @@
-import type { Dispatcher } from 'undici';
-import type { BreakerOptions, RetryOptions } from '../../../lib/http/index.ts';
-import { createUpstreamClient } from '../../../lib/http/index.ts';
+import { createUpstreamClient, type UpstreamClientOptions } from '../../../lib/http/index.ts';
 import { UpstreamBadResponseError, UpstreamHttpError } from '../../../lib/errors/index.ts';
-import type { Logger } from '../../../lib/logging/index.ts';
 import type { MonthlyServiceRecord } from '../domain/types.ts';
 import { toMonthlyRecords } from './mappers.ts';
 import { PORTAL_ID_BY_CODE } from './portal-ids.ts';
@@ -12,22 +9,13 @@ import { monthlyPageSchema, portalErrorSchema, type MonthlyRowWire } from './sch
 export const RPC_PATH = '/jsp/rest.jsp';
 export const MONTHLY_SERVICE = 'thongke_hoso_tinh_thang_service';
 
-/** Options of the portal client; every I/O dependency injectable. */
-export interface ServicesClientOptions {
-  readonly baseUrl: string;
-  /** undici dispatcher (tests pass a MockAgent). @default a keep-alive Pool */
-  readonly dispatcher?: Dispatcher;
-  /** Per-attempt deadline in ms. @default 5000 */
-  readonly timeoutMs?: number;
-  readonly retry?: Partial<RetryOptions>;
-  readonly breaker?: Partial<BreakerOptions>;
+/** Options of the portal client: the shared client's, every I/O dependency injectable, plus paging. */
+export type ServicesClientOptions = Omit<UpstreamClientOptions, 'system' | 'errorMessage'> & {
   /** Rows asked per page; the portal serves at most 1000. @default 1000 */
   readonly pageSize?: number;
   /** Safety stop for a portal whose row total never converges. @default 20 */
   readonly maxPages?: number;
-  readonly logger?: Logger;
-  readonly now?: () => Date;
-}
+};
 
 /** A year of monthly records for some provinces, with what provenance needs. */
 export interface MonthlyStatsResult {
@@ -47,15 +35,10 @@ export interface ServicesClient extends AsyncDisposable {
 
 /** Creates the portal client: form-encoded `params` RPC, pagination, error bodies sent with HTTP 200. */
 export function createServicesClient(options: ServicesClientOptions): ServicesClient {
+  const { pageSize: _pageSize, maxPages: _maxPages, ...httpOptions } = options;
   const http = createUpstreamClient({
+    ...httpOptions,
     system: 'services',
-    baseUrl: options.baseUrl,
-    ...(options.dispatcher === undefined ? {} : { dispatcher: options.dispatcher }),
-    ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
-    ...(options.retry === undefined ? {} : { retry: options.retry }),
-    ...(options.breaker === undefined ? {} : { breaker: options.breaker }),
-    ...(options.logger === undefined ? {} : { logger: options.logger }),
-    ...(options.now === undefined ? {} : { now: options.now }),
     errorMessage: (body) => {
       const parsed = portalErrorSchema.safeParse(body);
       return parsed.success ? `error_code ${parsed.data.error_code}: ${parsed.data.message}` : undefined;
