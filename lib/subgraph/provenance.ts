@@ -1,4 +1,20 @@
 import { gql } from 'graphql-tag';
+import type { ProvenanceStatus } from '../errors/index.ts';
+import type { RecordScope } from '../units/index.ts';
+
+/** The `SourceSystem` enum values. */
+export type SourceSystemValue = 'PLANS' | 'DOCUMENTS' | 'SERVICES' | 'LABOUR';
+
+/** A figure's provenance as every subgraph returns it for the shared `Provenance` type. */
+export interface Provenance<S extends SourceSystemValue = SourceSystemValue> {
+  readonly system: S;
+  readonly status: ProvenanceStatus;
+  readonly recordRef: string | null;
+  readonly fetchedAt: string;
+  readonly asOf: string | null;
+  readonly rolledUpFrom: readonly RecordScope[];
+  readonly note: string | null;
+}
 
 /**
  * Value types every source subgraph shares (identical SDL, `@shareable`): provenance of each

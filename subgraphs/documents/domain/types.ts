@@ -1,5 +1,6 @@
 import type { ProvenanceStatus } from '../../../lib/errors/index.ts';
 import type { RecordScope } from '../../../lib/units/index.ts';
+import type { Provenance as SharedProvenance } from '../../../lib/subgraph/index.ts';
 
 export type { ProvenanceStatus, RecordScope };
 
@@ -73,15 +74,7 @@ export type MonthFigures = DocumentFigures & { readonly year: number; readonly m
 export type AgencyFigures = DocumentFigures & { readonly agencyCode: string; readonly agencyName: string };
 
 /** Where the figures came from, matching the shared `Provenance` type. */
-export interface Provenance {
-  readonly system: 'DOCUMENTS';
-  readonly status: ProvenanceStatus;
-  readonly recordRef: string | null;
-  readonly fetchedAt: string;
-  readonly asOf: string | null;
-  readonly rolledUpFrom: readonly RecordScope[];
-  readonly note: string | null;
-}
+export type Provenance = SharedProvenance<'DOCUMENTS'>;
 
 /** A unit's or agency's document statistics for a year. */
 export type DocumentStats = DocumentFigures & {

@@ -1,5 +1,6 @@
 import type { ProvenanceStatus } from '../../../lib/errors/index.ts';
 import type { RecordScope } from '../../../lib/units/index.ts';
+import type { Provenance } from '../../../lib/subgraph/index.ts';
 
 export type { ProvenanceStatus, RecordScope };
 
@@ -43,16 +44,8 @@ export interface UnitYearRef {
   readonly recordScopes: readonly RecordScope[];
 }
 
-/** Provenance of the labour figures of one unit-year (mirrors the shared `Provenance` SDL type). */
-export interface LabourProvenance {
-  readonly system: 'LABOUR';
-  readonly status: ProvenanceStatus;
-  readonly recordRef: string | null;
-  readonly fetchedAt: string;
-  readonly asOf: string | null;
-  readonly rolledUpFrom: readonly RecordScope[];
-  readonly note: string | null;
-}
+/** Provenance of the labour figures of one unit-year (the shared `Provenance` type). */
+export type LabourProvenance = Provenance<'LABOUR'>;
 
 /** Labour statistics of one unit-year: counts, rates recomputed from counts (fractions 0..1), provenance. */
 export interface LabourStats {

@@ -1,5 +1,5 @@
-import type { ProvenanceStatus } from '../../../lib/errors/index.ts';
 import type { AdministrativeUnitRecord, RecordScope } from '../../../lib/units/index.ts';
+import type { Provenance as SharedProvenance } from '../../../lib/subgraph/index.ts';
 
 /** A measurable target a plan sets (chỉ tiêu). Values in `unit`; `min`/`max` equal for a single value. */
 export interface PlanTarget {
@@ -66,15 +66,7 @@ export interface UnitYear {
 }
 
 /** Provenance of a figure, as the shared `Provenance` GraphQL type spells it. */
-export interface Provenance {
-  readonly system: 'PLANS' | 'DOCUMENTS' | 'SERVICES' | 'LABOUR';
-  readonly status: ProvenanceStatus;
-  readonly recordRef: string | null;
-  readonly fetchedAt: string;
-  readonly asOf: string | null;
-  readonly rolledUpFrom: readonly RecordScope[];
-  readonly note: string | null;
-}
+export type Provenance = SharedProvenance;
 
 /** Plans that bear on a unit-year: those its record units had issued by the year's end. */
 export interface PlanYearSummary {

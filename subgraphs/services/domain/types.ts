@@ -1,5 +1,5 @@
-import type { ProvenanceStatus } from '../../../lib/errors/index.ts';
 import type { RecordScope } from '../../../lib/units/index.ts';
+import type { Provenance } from '../../../lib/subgraph/index.ts';
 
 export type { RecordScope };
 
@@ -56,12 +56,7 @@ export interface ServiceRates {
 }
 
 /** Provenance of a rolled-up figure set, before the fetch metadata is attached. */
-export interface RollupProvenance {
-  readonly status: ProvenanceStatus;
-  readonly asOf: string | null;
-  readonly rolledUpFrom: readonly RecordScope[];
-  readonly note: string | null;
-}
+export type RollupProvenance = Omit<Provenance, 'system' | 'recordRef' | 'fetchedAt'>;
 
 /** A unit-year's public-service figures; every figure null when no record backs it. */
 export interface PublicServiceFigures {
