@@ -19,6 +19,7 @@ export const PlanTarget = {
     const catalogue = await ctx.catalogue();
     const unit = findUnit(catalogue.units, t.plan.unitCode, t.plan.issuedOn);
     if (unit === undefined) return null;
-    return { planId: t.plan.id, targetIndex: t.index, year, unitYear: unitYear(catalogue.units, unit, year) };
+    const due = t.targetYear === null ? null : year >= t.targetYear;
+    return { planId: t.plan.id, targetIndex: t.index, year, unitYear: unitYear(catalogue.units, unit, year), due };
   },
 };

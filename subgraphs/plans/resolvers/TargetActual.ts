@@ -9,6 +9,8 @@ export interface TargetActualStub {
   readonly targetIndex: number;
   readonly year: number;
   readonly unitYear: UnitYear;
+  /** Whether the target's year has come; known from the target, so no second registry read. */
+  readonly due: boolean | null;
 }
 
 interface Representation {
@@ -28,10 +30,5 @@ export const TargetActual = {
     if (target === undefined) throw new NotFoundError(`plan ${ref.planId} has no target #${ref.targetIndex}`);
     const code = targetIndicator(target, ctx.indicators)?.code ?? null;
     return { ...targetActual(target, code, ref.unitYear ?? {}, ref.year), planId: ref.planId, targetIndex: ref.targetIndex, year: ref.year };
-  },
-  due: async (a: TargetActualStub | Resolved, _: unknown, ctx: PlansContext): Promise<boolean | null> => {
-    if ('due' in a) return a.due;
-    const target = (await ctx.loaders.planById.load(a.planId)).targets[a.targetIndex];
-    return target?.targetYear === null || target === undefined ? null : a.year >= target.targetYear;
   },
 };
