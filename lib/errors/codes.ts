@@ -6,8 +6,11 @@ export type UpstreamErrorCode =
   | 'UPSTREAM_HTTP_ERROR'
   | 'CIRCUIT_OPEN';
 
+/** Refusals of access control: no (valid) identity, or an identity without the right. */
+export type AccessErrorCode = 'UNAUTHENTICATED' | 'FORBIDDEN';
+
 /** Every `extensions.code` the subgraphs emit. */
-export type ErrorCode = UpstreamErrorCode | 'BAD_USER_INPUT' | 'NOT_FOUND' | 'INTERNAL_SERVER_ERROR';
+export type ErrorCode = UpstreamErrorCode | AccessErrorCode | 'BAD_USER_INPUT' | 'NOT_FOUND' | 'CONFLICT' | 'INTERNAL_SERVER_ERROR';
 
 /** Status of a measured value, as it reaches the user beside the value. */
 export type ProvenanceStatus = 'OK' | 'PARTIAL' | 'MISSING' | 'STALE' | 'SOURCE_UNAVAILABLE' | 'NOT_COLLECTED';
@@ -24,6 +27,9 @@ export const HTTP_STATUS_BY_CODE: Record<ErrorCode, number> = {
   CIRCUIT_OPEN: 503,
   BAD_USER_INPUT: 400,
   NOT_FOUND: 404,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  CONFLICT: 409,
   INTERNAL_SERVER_ERROR: 500,
 };
 

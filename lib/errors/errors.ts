@@ -1,4 +1,4 @@
-import type { ErrorCode, SystemName, UpstreamErrorCode } from './codes.ts';
+import type { AccessErrorCode, ErrorCode, SystemName, UpstreamErrorCode } from './codes.ts';
 
 /** Where an upstream call went, for `extensions.upstream`. */
 export interface UpstreamTarget {
@@ -105,6 +105,31 @@ export class NotFoundError extends Error {
   constructor(message: string, options: { readonly argument?: string } = {}) {
     super(message);
     this.argument = options.argument;
+  }
+}
+
+/**
+ * Access control refused the request: `UNAUTHENTICATED` (no or bad token) or `FORBIDDEN` (a role or
+ * unit missing). The message says what was missing, never which other units exist.
+ */
+export class AccessDeniedError extends Error {
+  readonly code: AccessErrorCode;
+  override readonly name = 'AccessDeniedError';
+  constructor(code: AccessErrorCode, message: string) {
+    super(message);
+    this.code = code;
+  }
+}
+
+/** A write named a version that is no longer current: someone else saved first. */
+export class ConflictError extends Error {
+  readonly code = 'CONFLICT' satisfies ErrorCode;
+  override readonly name = 'ConflictError';
+  /** The version that is current now, for the client to re-read. */
+  readonly currentVersion: number | undefined;
+  constructor(message: string, options: { readonly currentVersion?: number; readonly cause?: unknown } = {}) {
+    super(message, { cause: options.cause });
+    this.currentVersion = options.currentVersion;
   }
 }
 

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
+  AccessDeniedError,
   BadUserInputError,
+  ConflictError,
   CircuitOpenError,
   HTTP_STATUS_BY_CODE,
   NotFoundError,
@@ -39,6 +41,11 @@ describe('toGraphQLError', () => {
     expect(g.message).toBe('year 2019 is outside the data');
     expect(g.extensions).toEqual({ code: 'BAD_USER_INPUT', argument: 'year' });
     expect(toGraphQLError(new NotFoundError('no unit 99')).extensions['code']).toBe('NOT_FOUND');
+  });
+
+  it('keeps access refusals and conflicts as their own codes', () => {
+    expect(toGraphQLError(new AccessDeniedError('FORBIDDEN', 'needs access to unit 56')).extensions).toEqual({ code: 'FORBIDDEN' });
+    expect(toGraphQLError(new ConflictError('entry changed', { currentVersion: 3 })).extensions).toEqual({ code: 'CONFLICT', currentVersion: 3 });
   });
 
   it('leaks nothing of an unexpected error', () => {

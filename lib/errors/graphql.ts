@@ -1,6 +1,6 @@
 import { GraphQLError } from 'graphql';
 import type { ErrorCode } from './codes.ts';
-import { BadUserInputError, NotFoundError, UpstreamError } from './errors.ts';
+import { AccessDeniedError, BadUserInputError, ConflictError, NotFoundError, UpstreamError } from './errors.ts';
 
 /**
  * The one place errors become GraphQL errors. Upstream failures keep their `code`, `system` and
@@ -22,6 +22,15 @@ export function toGraphQLError(err: unknown): GraphQLError {
     return new GraphQLError(err.message, {
       originalError: err,
       extensions: { code: err.code, ...(err.argument === undefined ? {} : { argument: err.argument }) },
+    });
+  }
+  if (err instanceof AccessDeniedError) {
+    return new GraphQLError(err.message, { originalError: err, extensions: { code: err.code satisfies ErrorCode } });
+  }
+  if (err instanceof ConflictError) {
+    return new GraphQLError(err.message, {
+      originalError: err,
+      extensions: { code: err.code, ...(err.currentVersion === undefined ? {} : { currentVersion: err.currentVersion }) },
     });
   }
   return new GraphQLError('Internal server error', { extensions: { code: 'INTERNAL_SERVER_ERROR' satisfies ErrorCode } });

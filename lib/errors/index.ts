@@ -1,8 +1,10 @@
-export type { ErrorCode, ProvenanceStatus, SystemName, UpstreamErrorCode } from './codes.ts';
+export type { AccessErrorCode, ErrorCode, ProvenanceStatus, SystemName, UpstreamErrorCode } from './codes.ts';
 export { HTTP_STATUS_BY_CODE, PROVENANCE_STATUS_BY_UPSTREAM_CODE } from './codes.ts';
 export type { PayloadIssue, UpstreamTarget } from './errors.ts';
 export {
+  AccessDeniedError,
   BadUserInputError,
+  ConflictError,
   CircuitOpenError,
   ensureError,
   NotFoundError,

@@ -1,0 +1,6 @@
+export type { Action, ActionRule } from './actions.ts';
+export { ACTION_RULES } from './actions.ts';
+export type { ClaimPaths, Identity, Role } from './identity.ts';
+export { DEFAULT_CLAIM_PATHS, identityFromClaims, ROLES } from './identity.ts';
+export type { AccessScope, Decision, UnitIndex } from './policy.ts';
+export { decide, indexUnits, reachableUnitIds, scopeOf } from './policy.ts';
