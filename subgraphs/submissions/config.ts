@@ -20,6 +20,8 @@ export interface SubmissionsConfig {
   readonly maxEvidenceBytes: number;
   /** Year-on-year change (0–1 scale) above which saving warns. @default 0.3 */
   readonly jumpThreshold: number;
+  /** Diagnostics: a file every executed statement is appended to (the bench counts store queries per wave). @default none */
+  readonly queryLog: string | null;
 }
 
 const envSchema = z.object({
@@ -31,6 +33,7 @@ const envSchema = z.object({
   SUBMISSIONS_DB_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
   SUBMISSIONS_MAX_EVIDENCE_BYTES: z.coerce.number().int().min(1).default(10 * 1024 * 1024),
   SUBMISSIONS_JUMP_THRESHOLD: z.coerce.number().min(0).max(1).default(0.3),
+  SUBMISSIONS_QUERY_LOG: z.string().min(1).optional(),
 });
 
 /** Reads the configuration from environment variables, failing fast on a bad one. */
@@ -45,5 +48,6 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): S
     poolSize: e.SUBMISSIONS_DB_POOL_SIZE,
     maxEvidenceBytes: e.SUBMISSIONS_MAX_EVIDENCE_BYTES,
     jumpThreshold: e.SUBMISSIONS_JUMP_THRESHOLD,
+    queryLog: e.SUBMISSIONS_QUERY_LOG ?? null,
   };
 }

@@ -1,4 +1,5 @@
 import { buildSubgraphSchema, type GraphQLResolverMap } from '@apollo/subgraph';
+import { appendFileSync } from 'node:fs';
 import type { IncomingMessage } from 'node:http';
 import { indexUnits, scopeOf, type AccessScope, type UnitIndex } from '../../lib/access/index.ts';
 import { createLogger, type Logger } from '../../lib/logging/index.ts';
@@ -36,12 +37,14 @@ export function createSubgraph(config: SubmissionsConfig, deps: SubmissionsDeps 
   const now = deps.now ?? (() => new Date());
   const anonymous: AccessOf = () => Promise.resolve<AccessScope>(scopeOf(null, units, now().toISOString().slice(0, 10)));
   const accessOf = deps.accessOf ?? anonymous;
+  const queryLog = config.queryLog;
+  const onQuery = deps.onQuery ?? (queryLog === null ? undefined : (q: string) => appendFileSync(queryLog, `${q.replace(/\s+/g, ' ')}\n`));
   let opened: Promise<StoreDatabase> | undefined;
   const ready = (): Promise<StoreDatabase> => {
     opened ??= (async () => {
       const store =
         deps.store ??
-        createDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: config.poolSize, logger, ...(deps.onQuery === undefined ? {} : { onQuery: deps.onQuery }) });
+        createDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: config.poolSize, logger, ...(onQuery === undefined ? {} : { onQuery }) });
       await migrateToLatest(store.db, store.engine, logger);
       return store;
     })();

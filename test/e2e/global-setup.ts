@@ -10,6 +10,8 @@ declare module 'vitest' {
   export interface ProvidedContext {
     gatewayUrl: string;
     simulatorUrls: Record<string, string>;
+    /** Folder of the embedded submissions store the launched subgraph uses (tests seed entries through the store's own service). */
+    submissionsDataDir: string;
   }
 }
 
@@ -42,9 +44,12 @@ export async function setup(project: TestProject): Promise<void> {
   system = await launchSystem({
     ports: { host: '127.0.0.1', gateway: base, subgraphBase: base + 1, simulatorBase: base + 1 + SUBGRAPHS.length },
     env: { LOG_LEVEL: 'warn', SUBMISSIONS_DATA_DIR: dataDir },
+    // A shared CI machine under load can take well over the default to start a dozen Node processes.
+    readyTimeoutMs: 120_000,
     stderr: process.env['E2E_VERBOSE'] === '1' ? 'inherit' : 'ignore',
   });
   project.provide('gatewayUrl', system.gatewayUrl);
+  project.provide('submissionsDataDir', dataDir);
   project.provide('simulatorUrls', Object.fromEntries(SIMULATORS.map((s) => [s.system, system!.simulatorUrl(s.system)])));
 }
 
