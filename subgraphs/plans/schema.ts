@@ -31,8 +31,15 @@ export const typeDefs = gql(/* GraphQL */ `
     "Official Vietnamese name, with diacritics."
     name: String!
     level: UnitLevel!
-    "First day in force (ISO date); null when in force before the period the reference data covers."
+    "First day in force (ISO date); null when the reference data gives no start (see startKnown)."
     validFrom: String
+    """
+    False when the reference data gives no start date: the unit was in force before the period
+    researched, since an unknown date. Dates before the first day records are held for
+    (dataYears.first, 1 January) are refused with BAD_USER_INPUT rather than answered as if such
+    units had existed forever.
+    """
+    startKnown: Boolean!
     "Last day in force (ISO date, inclusive); null while in force."
     validTo: String
     "False when the reference data marks a fact about this unit as unconfirmed (see notes)."
@@ -236,11 +243,17 @@ export const typeDefs = gql(/* GraphQL */ `
   }
 
   type Query {
-    "The unit a code names on a date (today by default)."
+    """
+    The unit a code names on a date (today by default). asOf before 1 January of dataYears.first
+    is BAD_USER_INPUT: the reference gives no start date for the units in force then.
+    """
     unit(code: String!, asOf: String): AdministrativeUnit
     "A unit by its identity (code@validFrom)."
     unitById(id: ID!): AdministrativeUnit
-    "Units of a level in force on a date (today by default): 34 provinces since 1 July 2025, 63 before."
+    """
+    Units of a level in force on a date (today by default): 34 provinces since 1 July 2025, 63 before,
+    back to 1 January of dataYears.first; an earlier asOf is BAD_USER_INPUT.
+    """
     units(level: UnitLevel = PROVINCE, asOf: String): [AdministrativeUnit!]!
     "The years the connected systems hold data for."
     dataYears: DataYears!
