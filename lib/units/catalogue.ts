@@ -16,6 +16,12 @@ export interface AdministrativeUnitRecord {
   readonly parentCode: string | null;
   /** ISO date; null means in force before the period the reference data covers. */
   readonly validFrom: string | null;
+  /**
+   * False when the reference gives no start date (`validFrom` null): the unit existed before the
+   * period researched and nothing here says since when. Such a unit must not be read as reaching
+   * back forever; callers refuse dates before the first day they hold records for.
+   */
+  readonly startKnown: boolean;
   /** ISO date, inclusive; null means still in force. */
   readonly validTo: string | null;
   /** Codes of the units this one was formed from, in force the day before `validFrom`. */
@@ -62,6 +68,7 @@ export function parseUnitCatalogue(json: unknown): AdministrativeUnitRecord[] {
       level: u.level,
       parentCode: u.parentCode ?? null,
       validFrom: u.validFrom,
+      startKnown: u.validFrom !== null,
       validTo: u.validTo,
       mergedFrom: u.mergedFrom ?? [],
       mergedInto,

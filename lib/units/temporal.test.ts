@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findUnit, loadUnitCatalogue, predecessorsOf, recordScopes, REFERENCE_UNITS_URL, successorsOf, unitsInForce } from './index.ts';
+import { beforeRecords, findUnit, loadUnitCatalogue, predecessorsOf, recordScopes, REFERENCE_UNITS_URL, successorsOf, unitsInForce } from './index.ts';
 
 const units = loadUnitCatalogue(REFERENCE_UNITS_URL);
 
@@ -39,5 +39,29 @@ describe('unit catalogue over time', () => {
 
   it('keeps unconfirmed notes marked', () => {
     expect(findUnit(units, '22', '2026-01-01')?.confirmed).toBe(false);
+  });
+});
+
+describe('time has a beginning', () => {
+  it('marks every unit without a start date in the reference as of unknown start, and only those', () => {
+    const unknown = units.filter((u) => !u.startKnown);
+    expect(unknown).toHaveLength(units.filter((u) => u.validFrom === null).length);
+    // The 63 provinces in force before the 2025 reorganisation, Huế's and the merged ones start on known days.
+    expect(unknown).toHaveLength(63);
+    expect(findUnit(units, '56', '2025-07-01')?.startKnown).toBe(true);
+    expect(findUnit(units, '46', '2025-03-01')?.validFrom).toBe('2025-01-01');
+  });
+
+  it('refuses a date before the first day records are held for, saying why', () => {
+    const why = beforeRecords(units, '1900-01-01', '2020-01-01');
+    expect(why).toContain('1900-01-01 is before 2020-01-01');
+    expect(why).toContain('no start date for 63 unit(s)');
+    expect(beforeRecords(units, '2019-12-31', '2020-01-01')).not.toBeNull();
+  });
+
+  it('answers from the first day on exactly as before', () => {
+    expect(beforeRecords(units, '2020-01-01', '2020-01-01')).toBeNull();
+    expect(beforeRecords(units, '2024-12-31', '2020-01-01')).toBeNull();
+    expect(unitsInForce(units, 'province', '2020-01-01')).toHaveLength(63);
   });
 });

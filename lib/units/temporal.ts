@@ -76,3 +76,19 @@ export function recordScopes(
   }
   return scopes.sort((a, b) => a.from.localeCompare(b.from) || a.code.localeCompare(b.code));
 }
+
+/**
+ * Why a date cannot be answered from the catalogue, or null when it can. Units of unknown start
+ * are only known to exist from `recordsBegin` (the first day the caller holds records for); before
+ * that the catalogue cannot say which units existed, so the date is refused rather than answered
+ * with today's units projected backwards.
+ */
+export function beforeRecords(units: readonly AdministrativeUnitRecord[], date: string, recordsBegin: string): string | null {
+  if (date >= recordsBegin) return null;
+  const unknown = units.filter((u) => !u.startKnown && (u.validTo === null || u.validTo >= recordsBegin));
+  const what =
+    unknown.length > 0
+      ? `the reference data gives no start date for ${unknown.length} unit(s) in force on ${recordsBegin} (start unknown)`
+      : 'no unit record reaches that far back';
+  return `${date} is before ${recordsBegin}, the first date records are held for; ${what}, so which units were in force then is not known`;
+}

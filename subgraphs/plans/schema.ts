@@ -7,6 +7,12 @@ const FIGURES = [
   `publicServices { fullyOnlineProcedureRate onlineDossierRate onTimeRate digitisedDossierRate onlinePaymentRate ${SOURCE} }`,
   `labour { trainedWorkforceRate digitalSkillsRate ${SOURCE} } }`,
 ].join(' ');
+// The same figures for every year a trajectory reads; unitId lets a unit's list match them to targets.
+const YEAR_FIGURES = [
+  `unitYears { unitId year documents { signedDigitallyRate sentElectronicallyRate workRecordsOnlineRate ${SOURCE} }`,
+  `publicServices { fullyOnlineProcedureRate onlineDossierRate onTimeRate digitisedDossierRate onlinePaymentRate ${SOURCE} }`,
+  `labour { trainedWorkforceRate digitalSkillsRate ${SOURCE} } }`,
+].join(' ');
 
 /** The plans subgraph: administrative units over time, the unit-year entity, and the plan registry. */
 export const typeDefs = gql(/* GraphQL */ `
@@ -31,8 +37,15 @@ export const typeDefs = gql(/* GraphQL */ `
     "Official Vietnamese name, with diacritics."
     name: String!
     level: UnitLevel!
-    "First day in force (ISO date); null when in force before the period the reference data covers."
+    "First day in force (ISO date); null when the reference data gives no start (see startKnown)."
     validFrom: String
+    """
+    False when the reference data gives no start date: the unit was in force before the period
+    researched, since an unknown date. Dates before the first day records are held for
+    (dataYears.first, 1 January) are refused with BAD_USER_INPUT rather than answered as if such
+    units had existed forever.
+    """
+    startKnown: Boolean!
     "Last day in force (ISO date, inclusive); null while in force."
     validTo: String
     "False when the reference data marks a fact about this unit as unconfirmed (see notes)."
@@ -52,6 +65,12 @@ export const typeDefs = gql(/* GraphQL */ `
     years(from: Int!, to: Int!): [UnitYear!]!
     "Plans this unit issued; with includePredecessors, also those of the units merged into it."
     plans(includePredecessors: Boolean = false): [Plan!]!
+    """
+    Targets of this unit's plans (and of the units merged into it) that are AT_RISK or OFF_TRACK
+    by their figures through \`year\` (default: the last data year): off track first, then by
+    shortfall, largest first.
+    """
+    targetsAtRisk(year: Int): TargetsAtRisk
   }
 
   "One unit and one calendar year. Each source subgraph contributes its statistics."
@@ -151,6 +170,78 @@ export const typeDefs = gql(/* GraphQL */ `
     indicator: TargetIndicator
     "The owning system's figure for a year, compared with the target."
     actual(year: Int!): TargetActual
+    """
+    Whether the target will be reached: the owning system's value for every year from the first
+    data year through \`through\` (default: the last data year) or the target year, a projection
+    to the target year from the observed trend, and the verdict of the first rule that holds.
+    """
+    trajectory(through: Int): TargetTrajectory
+  }
+
+  enum TrajectoryVerdict {
+    "The projection to the target year meets the target."
+    ON_TRACK
+    "The projection misses the target by a small margin (see rule)."
+    AT_RISK
+    "The projection misses by more, or the target year was measured and missed."
+    OFF_TRACK
+    "The latest measured value meets the target."
+    MET
+    "No comparable figure, or fewer than two measured years to project from."
+    NOT_MEASURABLE
+  }
+
+  "One year of a trajectory: the owning system's value in the target's unit, with provenance."
+  type TrajectoryPoint {
+    year: Int!
+    "Null when that year has no comparable figure (status and source say why)."
+    value: Float
+    status: ProvenanceStatus!
+    source: Provenance
+  }
+
+  type TrajectoryProjection {
+    year: Int!
+    value: Float!
+  }
+
+  "A target's trajectory, computed from the source subgraphs' figures handed over by the planner."
+  type TargetTrajectory @key(fields: "planId targetIndex through") {
+    planId: ID!
+    targetIndex: Int!
+    "Last year read."
+    through: Int!
+    "The unit-years read, oldest first (the plan's unit; before a merger, rolled up)."
+    unitYears: [UnitYear!]!
+    points: [TrajectoryPoint!]! @requires(fields: "${YEAR_FIGURES}")
+    "Null from fewer than two measured years, or when the target year has been measured."
+    projection: TrajectoryProjection @requires(fields: "${YEAR_FIGURES}")
+    "How the projection was made, e.g. least-squares linear; null without one."
+    method: String @requires(fields: "${YEAR_FIGURES}")
+    verdict: TrajectoryVerdict! @requires(fields: "${YEAR_FIGURES}")
+    "The rule that produced the verdict (id and text; the table is in docs/trajectory.md)."
+    rule: String! @requires(fields: "${YEAR_FIGURES}")
+    "Percentage points by which the projection (or the target-year value) misses the target."
+    shortfall: Float @requires(fields: "${YEAR_FIGURES}")
+  }
+
+  "A unit's targets at risk or off track, worst first, from the figures of every unit-year they read."
+  type TargetsAtRisk @key(fields: "unitId through") {
+    unitId: ID!
+    through: Int!
+    unitYears: [UnitYear!]!
+    targets: [TargetAtRisk!]! @requires(fields: "${YEAR_FIGURES}")
+  }
+
+  type TargetAtRisk {
+    plan: Plan!
+    target: PlanTarget!
+    verdict: TrajectoryVerdict!
+    rule: String!
+    shortfall: Float
+    projection: TrajectoryProjection
+    method: String
+    points: [TrajectoryPoint!]!
   }
 
   type TargetIndicator {
@@ -236,11 +327,17 @@ export const typeDefs = gql(/* GraphQL */ `
   }
 
   type Query {
-    "The unit a code names on a date (today by default)."
+    """
+    The unit a code names on a date (today by default). asOf before 1 January of dataYears.first
+    is BAD_USER_INPUT: the reference gives no start date for the units in force then.
+    """
     unit(code: String!, asOf: String): AdministrativeUnit
     "A unit by its identity (code@validFrom)."
     unitById(id: ID!): AdministrativeUnit
-    "Units of a level in force on a date (today by default): 34 provinces since 1 July 2025, 63 before."
+    """
+    Units of a level in force on a date (today by default): 34 provinces since 1 July 2025, 63 before,
+    back to 1 January of dataYears.first; an earlier asOf is BAD_USER_INPUT.
+    """
     units(level: UnitLevel = PROVINCE, asOf: String): [AdministrativeUnit!]!
     "The years the connected systems hold data for."
     dataYears: DataYears!

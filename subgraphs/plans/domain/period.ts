@@ -1,4 +1,5 @@
 import { BadUserInputError } from '../../../lib/errors/index.ts';
+import { beforeRecords, type AdministrativeUnitRecord } from '../../../lib/units/index.ts';
 
 /** Years the connected systems hold data for. */
 export interface DataYears {
@@ -16,15 +17,28 @@ export function checkYear(year: number, years: DataYears): number {
   return year;
 }
 
-/** Parses an `asOf` argument (ISO date) or rejects it naming the expected form. */
-export function checkAsOf(asOf: string): string {
+/**
+ * Parses an `asOf` argument (ISO date) or rejects it naming the expected form. With `units` and
+ * `recordsBegin`, also rejects a date before the first day records are held for: units whose start
+ * the reference does not give would otherwise answer as if they had existed forever.
+ */
+export function checkAsOf(asOf: string, units?: readonly AdministrativeUnitRecord[], recordsBegin?: string): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(asOf);
   const valid = m !== null && new Date(`${asOf}T00:00:00Z`).toISOString().slice(0, 10) === asOf;
   if (!valid) throw new BadUserInputError(`asOf "${asOf}" is not a date: expected YYYY-MM-DD, e.g. 2024-12-31`, { argument: 'asOf' });
+  if (units !== undefined && recordsBegin !== undefined) {
+    const refused = beforeRecords(units, asOf, recordsBegin);
+    if (refused !== null) throw new BadUserInputError(`asOf ${refused}`, { argument: 'asOf' });
+  }
   return asOf;
 }
 
 /** First and last day of a calendar year, ISO. */
 export function yearBounds(year: number): { readonly from: string; readonly to: string } {
   return { from: `${year}-01-01`, to: `${year}-12-31` };
+}
+
+/** The first day the connected systems hold records for: 1 January of the first data year. */
+export function recordsBegin(years: DataYears): string {
+  return `${years.first}-01-01`;
 }

@@ -7,6 +7,7 @@ import { plansOfUnit } from '../domain/plans.ts';
 import type { Plan, UnitYear } from '../domain/types.ts';
 import { childrenOf, unitYear } from '../domain/units.ts';
 import { toGraphQLLevel } from './levels.ts';
+import { targetsAtRiskStub, type TargetsAtRiskStub } from './TargetTrajectory.ts';
 
 type Unit = AdministrativeUnitRecord;
 
@@ -41,6 +42,8 @@ export const AdministrativeUnit = {
     const units = (await ctx.catalogue()).units;
     return Array.from({ length: to - from + 1 }, (_, i) => unitYear(units, u, from + i));
   },
+
+  targetsAtRisk: (u: Unit, args: { year?: number | null }, ctx: PlansContext): Promise<TargetsAtRiskStub> => targetsAtRiskStub(u, args.year, ctx),
 
   plans: async (u: Unit, args: { includePredecessors?: boolean | null }, ctx: PlansContext): Promise<Plan[]> => {
     const units = args.includePredecessors === true ? [u, ...predecessorsOf((await ctx.catalogue()).units, u)] : [u];

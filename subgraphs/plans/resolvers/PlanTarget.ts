@@ -6,6 +6,7 @@ import { findUnit } from '../../../lib/units/index.ts';
 import { toGraphQLLevel } from './levels.ts';
 import type { TargetInPlan } from './Plan.ts';
 import type { TargetActualStub } from './TargetActual.ts';
+import { trajectoryStub, type TrajectoryStub } from './TargetTrajectory.ts';
 
 export const PlanTarget = {
   unit: (t: TargetInPlan) => t.unit.toUpperCase(),
@@ -22,4 +23,5 @@ export const PlanTarget = {
     const due = t.targetYear === null ? null : year >= t.targetYear;
     return { planId: t.plan.id, targetIndex: t.index, year, unitYear: unitYear(catalogue.units, unit, year), due };
   },
+  trajectory: (t: TargetInPlan, args: { through?: number | null }, ctx: PlansContext): Promise<TrajectoryStub> => trajectoryStub(t, args.through, ctx),
 };

@@ -5,6 +5,7 @@ import { PlanTarget } from './PlanTarget.ts';
 import { Query } from './Query.ts';
 import { TargetActual } from './TargetActual.ts';
 import { UnitYear } from './UnitYear.ts';
+import { TargetsAtRisk, TargetTrajectory } from './TargetTrajectory.ts';
 
 /** Resolver map of the plans subgraph, one module per GraphQL type. */
-export const resolvers = { Query, Mutation, AdministrativeUnit, UnitYear, Plan, PlanTarget, TargetActual };
+export const resolvers = { Query, Mutation, AdministrativeUnit, UnitYear, Plan, PlanTarget, TargetActual, TargetTrajectory, TargetsAtRisk };

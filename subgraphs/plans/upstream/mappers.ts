@@ -15,6 +15,8 @@ export function toUnit(w: WireUnit): AdministrativeUnitRecord {
     level: LEVEL[w.cap],
     parentCode: w.maCapTren,
     validFrom: w.hieuLucTu,
+    // The registry, like the reference it is seeded from, leaves the start empty when unknown.
+    startKnown: w.hieuLucTu !== null,
     validTo: w.hieuLucDen,
     mergedFrom: [],
     mergedInto: w.sapNhapVao,

@@ -1,0 +1,118 @@
+import { findUnit, predecessorsOf, type AdministrativeUnitRecord } from '../../../lib/units/index.ts';
+import { BadUserInputError, NotFoundError } from '../../../lib/errors/index.ts';
+import type { PlansContext } from '../context.ts';
+import { checkYear } from '../domain/period.ts';
+import { plansOfUnit } from '../domain/plans.ts';
+import { targetIndicator, type UnitYearFigures } from '../domain/targets.ts';
+import { trajectory, worstFirst, type Trajectory } from '../domain/trajectory.ts';
+import type { Plan, PlanTarget, UnitYear } from '../domain/types.ts';
+import { unitYear } from '../domain/units.ts';
+import type { TargetInPlan } from './Plan.ts';
+
+/**
+ * The unit-years a target's trajectory reads: its plan's unit (as on the issue date) from the
+ * first data year through `through`, the target year, or the unit's last year, whichever comes
+ * first. Before a merger the unit-year rolls up its predecessors, as everywhere else.
+ */
+function yearsOfTarget(units: readonly AdministrativeUnitRecord[], plan: Plan, target: PlanTarget, first: number, through: number): UnitYear[] {
+  const unit = findUnit(units, plan.unitCode, plan.issuedOn);
+  if (unit === undefined) return [];
+  const last = Math.min(through, target.targetYear ?? through, unit.validTo === null ? through : Number(unit.validTo.slice(0, 4)));
+  return Array.from({ length: Math.max(0, last - first + 1) }, (_, i) => unitYear(units, unit, first + i));
+}
+
+/** A figure-carrying unit-year as the planner hands it back through @requires. */
+interface YearRepresentation extends UnitYearFigures {
+  readonly unitId?: string;
+  readonly year: number;
+}
+
+function yearsOf(ref: { readonly unitYears?: readonly YearRepresentation[] | null }): readonly YearRepresentation[] {
+  if (!Array.isArray(ref.unitYears)) throw new BadUserInputError('representation lacks unitYears (the @requires fields)');
+  return ref.unitYears;
+}
+
+/** A trajectory before the source subgraphs' figures arrive (first planner wave). */
+export interface TrajectoryStub {
+  readonly planId: string;
+  readonly targetIndex: number;
+  readonly through: number;
+  readonly unitYears: readonly UnitYear[];
+}
+
+export async function trajectoryStub(t: TargetInPlan, through: number | null | undefined, ctx: PlansContext): Promise<TrajectoryStub> {
+  const last = checkYear(through ?? ctx.dataYears.last, ctx.dataYears);
+  const units = (await ctx.catalogue()).units;
+  return { planId: t.plan.id, targetIndex: t.index, through: last, unitYears: yearsOfTarget(units, t.plan, t, ctx.dataYears.first, last) };
+}
+
+export const TargetTrajectory = {
+  // Called once per wave with every trajectory's figures, fetched in one batch per source subgraph.
+  __resolveReference: async (
+    ref: { planId: string; targetIndex: number; through: number; unitYears?: readonly YearRepresentation[] | null },
+    ctx: PlansContext,
+  ): Promise<Trajectory & { planId: string; targetIndex: number; through: number }> => {
+    const plan = await ctx.loaders.planById.load(ref.planId);
+    const target = plan.targets[ref.targetIndex];
+    if (target === undefined) throw new NotFoundError(`plan ${ref.planId} has no target #${ref.targetIndex}`);
+    const code = targetIndicator(target, ctx.indicators)?.code ?? null;
+    const years = yearsOf(ref).map((y) => ({ year: y.year, figures: y }));
+    return { ...trajectory(target, code, years), planId: ref.planId, targetIndex: ref.targetIndex, through: ref.through };
+  },
+};
+
+/** A unit's targets-at-risk list before the figures arrive: every unit-year its targets read. */
+export interface TargetsAtRiskStub {
+  readonly unitId: string;
+  readonly through: number;
+  readonly unitYears: readonly UnitYear[];
+}
+
+/** Plans of a unit and of the units merged into it: a merged province answers for its predecessors' targets. */
+async function plansFor(unit: AdministrativeUnitRecord, ctx: PlansContext): Promise<Plan[]> {
+  const units = [unit, ...predecessorsOf((await ctx.catalogue()).units, unit)];
+  const fetched = await ctx.loaders.plansByCode.loadMany(units.map((u) => u.code));
+  return units.flatMap((u, i) => {
+    const f = fetched[i];
+    if (f instanceof Error) throw f;
+    return f === undefined ? [] : plansOfUnit(f.items, u);
+  });
+}
+
+export async function targetsAtRiskStub(unit: AdministrativeUnitRecord, through: number | null | undefined, ctx: PlansContext): Promise<TargetsAtRiskStub> {
+  const last = checkYear(through ?? ctx.dataYears.last, ctx.dataYears);
+  const units = (await ctx.catalogue()).units;
+  const byKey = new Map<string, UnitYear>();
+  for (const plan of await plansFor(unit, ctx)) {
+    for (const target of plan.targets) {
+      if (targetIndicator(target, ctx.indicators) === null) continue;
+      for (const y of yearsOfTarget(units, plan, target, ctx.dataYears.first, last)) byKey.set(`${y.unitId}|${y.year}`, y);
+    }
+  }
+  return { unitId: unit.id, through: last, unitYears: [...byKey.values()] };
+}
+
+export const TargetsAtRisk = {
+  __resolveReference: async (
+    ref: { unitId: string; through: number; unitYears?: readonly YearRepresentation[] | null },
+    ctx: PlansContext,
+  ) => {
+    const catalogue = await ctx.catalogue();
+    const unit = catalogue.byId.get(ref.unitId);
+    if (unit === undefined) throw new NotFoundError(`no administrative unit has id "${ref.unitId}"`);
+    const figures = new Map(yearsOf(ref).map((y) => [`${y.unitId ?? ''}|${y.year}`, y]));
+    const assessed = (await plansFor(unit, ctx)).flatMap((plan) =>
+      plan.targets.flatMap((target) => {
+        const link = targetIndicator(target, ctx.indicators);
+        if (link === null) return [];
+        const years = yearsOfTarget(catalogue.units, plan, target, ctx.dataYears.first, ref.through).map((y) => ({
+          year: y.year,
+          figures: figures.get(`${y.unitId}|${y.year}`) ?? {},
+        }));
+        const inPlan: TargetInPlan = { ...target, plan };
+        return [{ plan, target: inPlan, trajectory: trajectory(target, link.code, years) }];
+      }),
+    );
+    return { unitId: ref.unitId, through: ref.through, targets: worstFirst(assessed).map((a) => ({ plan: a.plan, target: a.target, ...a.trajectory })) };
+  },
+};
