@@ -260,7 +260,8 @@ export const realSourceSchema = z.object({
 /** Level of the body the parser named as issuer ("UBND huyện X" → district); null when it cannot tell. */
 export function levelOfIssuer(issuer: string | null): 'province' | 'district' | 'commune' | null {
   if (issuer === null) return null;
-  const f = fold(issuer).replace(/^(ubnd|uy ban nhan dan)\s+/u, '').replace(/^ban chi dao [\p{L} ]*?(?=(huyen|quan|thi xa|tinh|xa) )/u, '');
+  const ascii = issuer.normalize('NFD').replace(/\p{M}/gu, '').replace(/[đĐ]/gu, 'd').toLowerCase().replace(/\s+/gu, ' ').trim();
+  const f = ascii.replace(/^(ubnd|uy ban nhan dan)\s+/u, '').replace(/^ban chi dao [\p{L} ]*?(?=(huyen|quan|thi xa|tinh|xa) )/u, '');
   if (/^(xa|phuong|thi tran) /u.test(f)) return 'commune';
   if (/^(huyen|quan|thi xa) /u.test(f)) return 'district';
   if (/^tinh /u.test(f)) return 'province';
