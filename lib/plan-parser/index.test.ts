@@ -34,7 +34,7 @@ describe('parsePlanDocument', () => {
     expect([p.symbol, p.issuer, p.issuedOn]).toEqual(['2210/QĐ-UBND', 'UBND tỉnh Bình Thuận', '2023-11-15']);
     expect(p.legalBasis).toEqual(['749/QĐ-TTg', '42/2022/NĐ-CP']);
     expect(p.targets.map((t) => [t.min, t.max, t.level, t.targetYear])).toEqual([
-      [90, 90, 'province', 2024], [80, 80, 'district', 2024], [60, 60, 'commune', 2024], [55, 60, null, 2024],
+      [90, 90, 'province', 2024], [80, 80, 'district', 2024], [60, 60, 'commune', 2024], [55, 60, 'province', 2024],
     ]);
     expect(p.tasks).toEqual([{
       title: 'Triển khai nền tảng số dùng chung',

@@ -1,6 +1,8 @@
 // Parser for Vietnamese digital-transformation plan documents (Kế hoạch, Quyết định ban hành kế hoạch).
 // Pure: text in, structured plan out; no I/O.
+import { annexTargets } from './annex.ts';
 import { extractBudget } from './budget.ts';
+import { planLevel } from './level.ts';
 import { extractMetadata } from './metadata.ts';
 import { fold, normaliseLines } from './normalise.ts';
 import { toBlocks, toSections } from './structure.ts';
@@ -22,6 +24,7 @@ export type {
   TargetUnit,
 } from './types.ts';
 export { linkTargetToIndicator } from './indicator-link.ts';
+export { issuerLevel } from './level.ts';
 export { parseTimeframe } from './timeframe.ts';
 export { parseMoneyVND, parseVietnameseNumber } from './numbers.ts';
 
@@ -77,10 +80,20 @@ export function parsePlanDocument(text: string): PlanParseResult {
   const lines = normaliseLines(text);
   const sections = toSections(toBlocks(lines));
   const preamble = sections.find((s) => s.kind === 'preamble');
-  const preambleText = preamble ? blockLines(preamble).join(' ') : '';
+  // The basis is cited before the first section, or in a section of its own ("I. CĂN CỨ PHÁP LÝ"); a plan
+  // that opens with last year's results ("Phần I. ĐÁNH GIÁ KẾT QUẢ …") cites documents there that are not
+  // its basis.
+  const basisSections = sections.filter((s) => s.heading !== null && /^căn cứ/u.test(fold(s.heading)));
+  const preambleText = [
+    (preamble ? blockLines(preamble).join(' ') : '').split(/(?<![\p{L}])(?:PHẦN|Phần)\s+(?:I|1|THỨ NHẤT)(?![\p{L}\d])/u)[0] ?? '',
+    ...basisSections.map((s) => [(s.heading ?? '').replace(/^\S+\s+(?:CĂN CỨ|Căn cứ)[\p{Lu}\s]*/u, ''), ...blockLines(s)].join(' ')),
+  ].join(' ');
   const meta = extractMetadata(lines, preambleText);
 
-  const targets = objectiveTargets(sections, titleYear(preamble));
+  const year = titleYear(preamble);
+  const level = planLevel(meta.issuer, lines);
+  // A target that names no level is at the level of the plan.
+  const targets = [...objectiveTargets(sections, year), ...annexTargets(text, year)].map((t) => ({ ...t, level: t.level ?? level }));
   const tasks = extractTasks(sections);
   const budgetSections = sections.filter((s) => s.kind === 'budget');
   // Sentences, so that a total and a following per-year row joined into one paragraph are read apart.
@@ -94,7 +107,10 @@ export function parsePlanDocument(text: string): PlanParseResult {
   if (lines.length === 0) errors.push('empty document');
   if (meta.symbol === null) warnings.push('no document symbol found');
   if (targets.length === 0 && tasks.length === 0) warnings.push('no targets or tasks found');
-  if (meta.symbol === null && targets.length === 0 && tasks.length === 0) errors.push('no document symbol found', 'no targets or tasks found');
+  // A copy without a number and without targets is still a plan when it has a plan's title and names its
+  // issuer (a district page that starts at "KẾ HOẠCH", a commune plan with the number left blank).
+  const titled = lines.slice(0, 30).some((l) => DOC_TYPE.test(l));
+  if (meta.symbol === null && targets.length === 0 && tasks.length === 0 && !(titled && meta.issuer !== null)) errors.push('no document symbol found', 'no targets or tasks found');
   if (errors.length > 0) return { ok: false, errors: [...new Set(errors)], partial: plan };
   if (meta.issuer === null) warnings.push('no issuer found');
   if (meta.issuedOn === null) warnings.push('no issue date found');

@@ -2,13 +2,17 @@
 import { squash } from './normalise.ts';
 import type { PlanMetadata } from './types.ts';
 
-// "4949/KH-UBND", "01/2022/TT-BLĐTBXH", "146/QĐ-TTg", "28-KL/TW".
-const SYMBOL_SRC = String.raw`\d{1,5}(?:\/\d{4})?\/[\p{Lu}Đ][\p{L}Đđ]{0,9}(?:-[\p{L}0-9Đđ&]{1,12}){1,3}|\d{1,5}-[\p{Lu}]{1,5}\/[\p{Lu}]{1,6}`;
+// "4949/KH-UBND", "01/2022/TT-BLĐTBXH", "146/QĐ-TTg", "28-KL/TW", "15-CTr/HU" (a district Party committee's
+// action programme, mixed case), "07-TB/CQTTBCĐ" (a notice of the standing office of a central steering
+// committee: the organ after the slash runs to seven letters and more).
+const SYMBOL_SRC = String.raw`\d{1,5}(?:\/\d{4})?\/[\p{Lu}Đ][\p{L}Đđ]{0,9}(?:-[\p{L}0-9Đđ&]{1,12}){1,3}|\d{1,5}-\p{Lu}[\p{L}]{0,5}\/[\p{Lu}]{1,10}`;
 const SYMBOL_RE = new RegExp(`(?<![\\p{L}\\d/])(?:${SYMBOL_SRC})(?![\\p{L}\\d])`, 'gu');
 
 /** All document symbols in a text, in order of appearance. */
 export function findSymbols(text: string): string[] {
-  return [...text.matchAll(SYMBOL_RE)].map((m) => m[0]);
+  // Pasted text loses the space after a symbol ("263/KH-UBNDngày 31/12/2024"): an all-caps organ code never
+  // ends in a run of lower-case letters (only "TTg" ends in one), so such a run is the next word.
+  return [...text.matchAll(SYMBOL_RE)].map((m) => m[0].replace(/(\p{Lu}{2,})\p{Ll}{2,}$/u, '$1'));
 }
 
 /** Key for comparing symbols regardless of case and whitespace ("146/QĐ-TTG" = "146/QĐ-TTg"). */
@@ -51,15 +55,53 @@ export function formatIssuer(raw: string): string {
 
 const LETTERHEAD_END = /^(?:Số|SỐ|Số hiệu)\s*[:.]|^[\p{L}\s.]+,\s*ngày(?![\p{L}])|^(?:KẾ HOẠCH|QUYẾT ĐỊNH|CHỈ THỊ|NGHỊ QUYẾT|CHƯƠNG TRÌNH|ĐỀ ÁN)\s*$/u;
 
-/** Issuer from the letterhead (lines before "CỘNG HÒA XÃ HỘI...") or from "UBND tỉnh X ban hành". */
+const ISSUER_LEVEL = String.raw`tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn`;
+const MOTTO = /CỘNG\s+H[OÒ]A\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM|Độc\s+lập\s*[-–]\s*Tự\s+do\s*[-–]\s*Hạnh\s+phúc/gu;
+const LEVEL_WORD_LINE = /^(TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG|THỊ TRẤN)\s+\p{Lu}/u;
+// A name: capitalised words, which may carry an apostrophe ("Đăk R’lấp").
+const NAME = String.raw`(?:\p{Lu}[\p{L}’']*\s?){1,4}`;
+
+/**
+ * Issuer when the letterhead does not name it: a site's metadata table ("Cơ quan ban hành | Tỉnh Bắc Ninh"),
+ * a sentence naming the body that issues ("Uỷ ban nhân dân xã Long Phụng đã ban hành …", "Ban Chỉ đạo chuyển
+ * đổi số huyện Đăk R’lấp (…) ban hành …"), or the level the body gives itself ("Ủy ban nhân dân tỉnh ban
+ * hành …") with the name of the place it dates the document from ("Tây Ninh, ngày …").
+ */
+function issuerFromBody(lines: readonly string[]): string | null {
+  const body = squash(lines.slice(0, 40).join(' '));
+  // One row of the table per line: the cell ends with the line.
+  const tableRe = new RegExp(`^Cơ quan ban hành\\s*\\|?\\s*(${ISSUER_LEVEL})\\s+([^|]+?)\\s*(?:\\||$)`, 'iu');
+  for (const line of lines.slice(0, 20)) {
+    const table = tableRe.exec(line);
+    if (table?.[1] && table[2]) return `UBND ${table[1].toLowerCase()} ${table[2].trim()}`;
+  }
+  const named = new RegExp(`(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\\s+(${ISSUER_LEVEL})\\s+(${NAME})(?=\\s*(?:đã\\s+)?(?:ban hành|xây dựng|triển khai))`, 'u').exec(body);
+  if (named?.[1] && named[2]) return `UBND ${named[1]} ${named[2].trim()}`;
+  const committee = new RegExp(`(Ban Chỉ đạo [\\p{Ll}\\s]+?(?:${ISSUER_LEVEL})\\s+${NAME})\\s*(?:\\([^)]*\\)\\s*)?(?:đã\\s+)?ban hành`, 'u').exec(body);
+  if (committee?.[1]) return squash(committee[1]);
+  const self = new RegExp(`(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\\s+(${ISSUER_LEVEL})\\s+(?:ban hành|xây dựng)`, 'u').exec(body);
+  const place = /(?:^|\|\s*)(\p{Lu}[\p{L}\s.-]{1,30}?)\s*,\s*ngày(?![\p{L}])/u;
+  if (self?.[1]) {
+    for (const line of lines.slice(0, 40)) {
+      const m = place.exec(line);
+      if (m?.[1]) return `UBND ${self[1]} ${squash(m[1])}`;
+    }
+  }
+  return null;
+}
+
+/** Issuer from the letterhead (lines before "CỘNG HÒA XÃ HỘI...") or from a sentence of the text. */
 export function extractIssuer(lines: readonly string[]): string | null {
   const headerLines: string[] = [];
-  for (const line of lines.slice(0, 15)) {
+  for (const [i, line] of lines.slice(0, 15).entries()) {
     // The letterhead ends at the symbol, the place-and-date line or the document type, whichever comes first.
     if (LETTERHEAD_END.test(line)) break;
     const cut = line.search(/CỘNG\s*$|CỘNG\s+H[OÒ]A/u);
     if (cut >= 0) {
       if (cut > 0) headerLines.push(line.slice(0, cut));
+      // A two-column letterhead pasted row by row: "ỦY BAN NHÂN DÂN CỘNG HÒA …" / "XÃ ĐỊNH HƯNG Độc lập …".
+      const next = lines[i + 1];
+      if (next !== undefined && LEVEL_WORD_LINE.test(next)) headerLines.push(next.replace(MOTTO, ' '));
       break;
     }
     headerLines.push(line);
@@ -75,10 +117,7 @@ export function extractIssuer(lines: readonly string[]): string | null {
     return formatIssuer(full);
   }
   if (header.length > 0 && header.length < 80 && /^(BỘ|TỈNH ỦY|HĐND|HỘI ĐỒNG NHÂN DÂN|SỞ|BAN)\s/u.test(header)) return header;
-  const body = squash(lines.slice(0, 30).join(' '));
-  const m = /(UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+(tỉnh|thành phố|huyện|quận|thị xã)\s+((?:\p{Lu}[\p{Ll}]*\s?){1,4})(?=\s*(?:ban hành|đã ban hành|xây dựng|triển khai))/u.exec(body);
-  if (m?.[2] && m[3]) return `UBND ${m[2]} ${m[3].trim()}`;
-  return null;
+  return issuerFromBody(lines);
 }
 
 function iso(y: number, m: number, d: number): string | null {
@@ -101,6 +140,13 @@ export function extractIssueDate(lines: readonly string[], symbol: string | null
   if (symbol) {
     const idx = head.indexOf(symbol);
     if (idx >= 0) {
+      // A news lead: "Ngày 18 tháng 7 năm 2025 Uỷ ban nhân dân xã … đã ban hành Quyết định số X".
+      const from = Math.max(0, idx - 160);
+      const lead = [...head.slice(from, idx).matchAll(/ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})/giu)].at(-1);
+      if (lead?.[1] && lead[2] && lead[3]) {
+        const between = head.slice(from + lead.index + lead[0].length, idx);
+        if (/ban hành/u.test(between) && findSymbols(between).length === 0) return iso(Number(lead[3]), Number(lead[2]), Number(lead[1]));
+      }
       const after = head.slice(idx + symbol.length, idx + symbol.length + 60);
       const d = /^\s*,?\s*ngày\s+(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})/u.exec(after)
         ?? /^\s*,?\s*ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})/u.exec(after);
@@ -127,7 +173,8 @@ export function extractLegalBasis(preamble: string, ownSymbol: string | null): s
   const best = new Map<string, string>();
   // Split into clauses so that a proposal clause can be dropped on its own.
   for (const clause of preamble.split(/[;]|(?<=\.)\s+(?=\p{Lu})/u)) {
-    const proposalAt = clause.toLowerCase().search(/(theo|xét) (đề nghị|đề xuất)|tờ trình/u);
+    // "Theo đề nghị của …", "Xét đề nghị …", "trên cơ sở đề xuất của …", "; đề xuất của Sở … tại Công văn số …".
+    const proposalAt = clause.toLowerCase().search(/(theo|xét) (đề nghị|đề xuất)|(đề nghị|đề xuất) của|tờ trình/u);
     const usable = proposalAt >= 0 ? clause.slice(0, proposalAt) : clause;
     for (const sym of findSymbols(usable)) {
       const key = symbolKey(sym);

@@ -22,7 +22,8 @@ const MONEY = new RegExp(MONEY_SRC, 'gu');
 // acronym or code ("4 DTI", "5 G").
 const COUNT = new RegExp(`(?<![\\p{L}\\d/.,-])(${NUM})\\s+(?=\\p{Ll}|\\p{Lu}\\p{Ll})`, 'gu');
 const NOT_COUNT_BEFORE = /(năm|tháng|ngày|quý|số|mức độ|mức|cấp|giai đoạn|lần thứ|khoản|điểm|điều|mục|phiên bản|top|nhóm|thứ|vị|hạng|tuổi|khóa|kỳ|phần|chương|bước|lớp|tầng|độ)\s*$/u;
-const NOT_COUNT_AFTER = /^(năm|tháng|ngày|giờ|phút|quý|tuần|lần|tuổi|giây|g\b|%)/u;
+// Nor a number of parts of the plan itself ("06 nội dung trọng tâm của cải cách hành chính", "05 chỉ tiêu").
+const NOT_COUNT_AFTER = /^(năm|tháng|ngày|giờ|phút|quý|tuần|lần|tuổi|giây|g\b|%|nội dung|nhóm nhiệm vụ|nhóm giải pháp|trụ cột|chỉ tiêu|mục tiêu|quan điểm)/u;
 
 // A bound word may be followed by a linking word: "tối thiểu là 50%", "không quá mức 2%".
 const LOWER_BOUND_BEFORE = /(trên|hơn|vượt|tối thiểu|ít nhất|không dưới|không thấp hơn|không ít hơn|từ)\s*(?:(?:là|đạt|bằng|mức|ở mức)\s*)?$/u;

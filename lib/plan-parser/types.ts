@@ -1,7 +1,7 @@
 /** Unit of a plan target value. */
 export type TargetUnit = 'percent' | 'count' | 'VND';
 
-/** Administrative level a target applies to, when the text names one (cấp tỉnh / cấp huyện / cấp xã). */
+/** Administrative level (cấp tỉnh / cấp huyện / cấp xã). */
 export type AdminLevel = 'province' | 'district' | 'commune';
 
 /** A measurable target ("chỉ tiêu") stated in a plan. `min`/`max` are equal for a single value; one side is null for "trên 80%" / "dưới 5%". */
@@ -11,6 +11,7 @@ export interface PlanTarget {
   max: number | null;
   unit: TargetUnit;
   targetYear: number | null;
+  /** The level the sentence names, else the issuing body's level; null only when neither is known. */
   level: AdminLevel | null;
 }
 

@@ -164,7 +164,7 @@ export const typeDefs = gql(/* GraphQL */ `
     max: Float
     unit: TargetUnit!
     targetYear: Int
-    "Administrative level the target applies to, when the text says."
+    "Administrative level the target applies to: the one its sentence names, else the issuing body's (a district plan sets district targets); null when neither is known."
     level: UnitLevel
     "The measured indicator the target names; null where none matches (never a guess)."
     indicator: TargetIndicator
