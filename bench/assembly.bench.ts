@@ -7,13 +7,15 @@
 import { launchSystem } from '../lib/launcher/index.ts';
 import { findUnit, loadUnitCatalogue, recordScopes, REFERENCE_UNITS_URL, unitsInForce } from '../lib/units/index.ts';
 import { PORTAL_ID_BY_CODE } from '../subgraphs/services/upstream/portal-ids.ts';
+import { cpuDelta, cpuSnapshot, freeSystemPorts } from './procs.ts';
 
 const latencyMs = Number(process.argv[2] ?? '50');
 const runs = Number(process.argv[3] ?? '5');
 const YEAR = 2025;
 const SYSTEMS = ['plans', 'documents', 'services', 'labour'] as const;
 
-const system = await launchSystem({ ports: { host: '127.0.0.1', gateway: 25000, subgraphBase: 25001, simulatorBase: 25101 } });
+// A generous readiness deadline: the machine is shared and often loaded.
+const system = await launchSystem({ ports: await freeSystemPorts(), readyTimeoutMs: 120_000 });
 const sim = (s: string): string => system.simulatorUrl(s);
 
 async function simControl(s: string, path: string, method: string, body?: unknown): Promise<unknown> {
@@ -113,6 +115,12 @@ try {
   await gatewayQuery(all);
   const counts = await requestCounts();
 
+  // CPU per query by process: sequential 34-province queries, /proc CPU time before and after.
+  const cpuRuns = Math.max(runs, 5);
+  const before = cpuSnapshot(system.services);
+  for (let i = 0; i < cpuRuns; i++) await gatewayQuery(all);
+  const cpu = cpuDelta(before, cpuSnapshot(system.services));
+
   process.stdout.write(`DTI assembly, year ${YEAR}, every simulator at +${latencyMs} ms, median of ${runs} runs (same machine, same run)\n\n`);
   for (const [name, gw, script] of rows) {
     const g = median(gw);
@@ -127,7 +135,11 @@ try {
   process.stdout.write(`\nfloor (two upstream calls on the critical path): ${floor} ms\n`);
   process.stdout.write(`one province: ${(g1 - floor).toFixed(0)} ms above the floor (${(g1 / floor).toFixed(2)}x)\n`);
   process.stdout.write(`all provinces: ${(gAll - floor).toFixed(0)} ms above the floor (${(gAll / floor).toFixed(2)}x)\n`);
+  process.stdout.write(`34 provinces / one province = ${(gAll / g1).toFixed(2)}x\n`);
   process.stdout.write(`\nupstream requests for one ${provinces.length}-province query: ${SYSTEMS.map((s) => `${s} ${counts[s]}`).join(', ')}\n`);
+  const total = [...cpu.values()].reduce((a, b) => a + b, 0);
+  process.stdout.write(`\nCPU per ${provinces.length}-province query (mean of ${cpuRuns}, /proc utime+stime): ${(total / cpuRuns).toFixed(0)} ms in all\n`);
+  for (const [name, ms] of [...cpu].sort((a, b) => b[1] - a[1])) process.stdout.write(`  ${name.padEnd(22)} ${(ms / cpuRuns).toFixed(0).padStart(5)} ms\n`);
 } finally {
   await system.stop();
 }

@@ -13,6 +13,8 @@ export interface GatewayConfig {
   /** Deadline for one subgraph request, ms. @default 10000 */
   readonly subgraphTimeoutMs: number;
   readonly logLevel: 'debug' | 'info' | 'warn' | 'error';
+  /** Identical in-flight subgraph queries share one request (the Hive runtime's default). @default true */
+  readonly upstreamDeduplication: boolean;
 }
 
 const envSchema = z.object({
@@ -21,6 +23,7 @@ const envSchema = z.object({
   SUPERGRAPH_PATH: z.string().min(1).default(new URL('../schema/supergraph.graphql', import.meta.url).pathname),
   SUBGRAPH_TIMEOUT_MS: durationMsSchema.default(10_000),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  GATEWAY_UPSTREAM_DEDUPLICATION: z.enum(['0', '1']).default('1'),
 });
 
 function subgraphUrl(name: SubgraphName, defaultPort: number, env: Readonly<Record<string, string | undefined>>): string {
@@ -39,5 +42,6 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): G
     subgraphUrls: new Map(SUBGRAPHS.map((s) => [s.name, subgraphUrl(s.name, s.defaultPort, env)])),
     subgraphTimeoutMs: e.SUBGRAPH_TIMEOUT_MS,
     logLevel: e.LOG_LEVEL,
+    upstreamDeduplication: e.GATEWAY_UPSTREAM_DEDUPLICATION === '1',
   };
 }

@@ -20,7 +20,8 @@ export interface RunningGateway extends AsyncDisposable {
  */
 export function createGateway(config: GatewayConfig, logger: Logger): GatewayRuntime {
   const supergraph = readFileSync(config.supergraphPath, 'utf8');
-  const transportEntries = Object.fromEntries([...config.subgraphUrls].map(([name, url]) => [name, { location: `${url}/` }]));
+  const transportOptions = { deduplicateInflightRequests: config.upstreamDeduplication };
+  const transportEntries = Object.fromEntries([...config.subgraphUrls].map(([name, url]) => [name, { location: `${url}/`, options: transportOptions }]));
   logger.debug('gateway subgraphs', { transportEntries });
   return createGatewayRuntime({
     supergraph,

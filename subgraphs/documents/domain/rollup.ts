@@ -13,10 +13,30 @@ export interface RollUpInput {
   readonly snapshot: StatsSnapshot;
 }
 
+// One snapshot serves every unit-year (or agency) of a batch: its rows are indexed by year and
+// code once, so a roll-up reads its scopes' rows instead of scanning the whole answer per scope.
+const indexes = new WeakMap<readonly MonthlyDocumentRow[], Map<string, MonthlyDocumentRow[]>>();
+
+function rowIndex(rows: readonly MonthlyDocumentRow[]): Map<string, MonthlyDocumentRow[]> {
+  const cached = indexes.get(rows);
+  if (cached !== undefined) return cached;
+  const index = new Map<string, MonthlyDocumentRow[]>();
+  const add = (key: string, r: MonthlyDocumentRow): void => {
+    const group = index.get(key);
+    if (group === undefined) index.set(key, [r]);
+    else group.push(r);
+  };
+  for (const r of rows) {
+    add(`unit|${r.year}|${r.unitCode}`, r);
+    add(`agency|${r.year}|${r.agencyCode}`, r);
+  }
+  indexes.set(rows, index);
+  return index;
+}
+
 function rowsOf(input: RollUpInput, scope: RecordScope): MonthlyDocumentRow[] {
-  return input.snapshot.rows.filter(
-    (r) => r.year === input.year && (input.match === 'unit' ? r.unitCode : r.agencyCode) === scope.code && monthInScope(input.year, r.month, scope),
-  );
+  const candidates = rowIndex(input.snapshot.rows).get(`${input.match}|${input.year}|${scope.code}`) ?? [];
+  return candidates.filter((r) => monthInScope(input.year, r.month, scope));
 }
 
 function groupBy<K>(rows: readonly MonthlyDocumentRow[], key: (r: MonthlyDocumentRow) => K): Map<K, MonthlyDocumentRow[]> {

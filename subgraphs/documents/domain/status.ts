@@ -1,3 +1,4 @@
+import { monthEnd } from '../../../lib/units/index.ts';
 import type { ProvenanceStatus, RecordScope } from './types.ts';
 
 /** Which closed months a scope needs and which the upstream had. */
@@ -10,7 +11,7 @@ export interface ScopeCoverage {
 
 /** ISO date of the last day of a month. */
 export function lastDayOf(year: number, month: number): string {
-  return new Date(Date.UTC(year, month, 0)).toISOString().slice(0, 10);
+  return monthEnd(year, month);
 }
 
 /** True when month `month` of `year` belongs to the scope: records are filed by whoever was in force on its last day. */

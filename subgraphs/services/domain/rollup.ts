@@ -1,5 +1,6 @@
 import type { DossierCounts, MonthlyServiceRecord, ProcedureCounts, PublicServiceFigures, RecordScope, ServiceRates } from './types.ts';
 import { deriveStatus } from './status.ts';
+import { monthEnd } from '../../../lib/units/index.ts';
 
 type Procedures = PublicServiceFigures['procedures'];
 type Dossiers = PublicServiceFigures['dossiers'];
@@ -41,11 +42,6 @@ const RATES: { readonly [K in keyof ServiceRates]: (p: Procedures, d: Dossiers) 
   satisfactionRate: (_p, d) => [d.satisfiedVotes, d.satisfactionVotes, 'no satisfaction votes'],
 };
 
-/** Last day of the month of an ISO date. */
-function monthEnd(year: number, month: number): string {
-  return new Date(Date.UTC(year, month, 0)).toISOString().slice(0, 10);
-}
-
 /** The latest month end on or before `iso`: the last cut-off a scope ending that day can require. */
 function lastMonthEndOnOrBefore(iso: string): string {
   const [y, m] = [Number(iso.slice(0, 4)), Number(iso.slice(5, 7))];
@@ -55,12 +51,34 @@ function lastMonthEndOnOrBefore(iso: string): string {
 
 const describe = (s: RecordScope): string => `${s.code} ${s.name} (${s.from}..${s.to})`;
 
+// One upstream answer serves every unit-year of a batch: its records are grouped by code once,
+// not scanned once per scope.
+const byCodeOf = new WeakMap<readonly MonthlyServiceRecord[], Map<string, MonthlyServiceRecord[]>>();
+
+function recordsByCode(records: readonly MonthlyServiceRecord[]): Map<string, MonthlyServiceRecord[]> {
+  const cached = byCodeOf.get(records);
+  if (cached !== undefined) return cached;
+  const index = new Map<string, MonthlyServiceRecord[]>();
+  for (const r of records) {
+    const group = index.get(r.code);
+    if (group === undefined) index.set(r.code, [r]);
+    else group.push(r);
+  }
+  byCodeOf.set(records, index);
+  return index;
+}
+
 /** A record belongs to the scope filed under its code whose dates hold the record's month end. */
 function recordsOf(scope: RecordScope, records: readonly MonthlyServiceRecord[]): MonthlyServiceRecord[] {
-  return records.filter((r) => {
+  return (recordsByCode(records).get(scope.code) ?? []).filter((r) => {
     const end = monthEnd(r.year, r.month);
-    return r.code === scope.code && scope.from <= end && end <= scope.to;
+    return scope.from <= end && end <= scope.to;
   });
+}
+
+/** The latest of some ISO dates (they compare as strings). */
+function latest(dates: readonly string[]): string {
+  return dates.reduce((a, b) => (b > a ? b : a), '');
 }
 
 /**
@@ -73,7 +91,7 @@ export function rollUp(scopes: readonly RecordScope[], records: readonly Monthly
   const matched = scopes.map((scope) => ({ scope, rows: recordsOf(scope, records) }));
   const withRecords = matched.filter((m) => m.rows.length > 0);
   const notes: string[] = [];
-  const lagging = withRecords.filter((m) => Math.max(...m.rows.map((r) => Date.parse(r.cutOff))) < Date.parse(lastMonthEndOnOrBefore(m.scope.to)));
+  const lagging = withRecords.filter((m) => latest(m.rows.map((r) => r.cutOff)) < lastMonthEndOnOrBefore(m.scope.to));
   const status = deriveStatus({ scopes: scopes.length, scopesWithRecords: withRecords.length, stale: lagging.length > 0 });
   const asOf = withRecords.length === 0 ? null : withRecords.flatMap((m) => m.rows.map((r) => r.cutOff)).sort().at(-1) ?? null;
 

@@ -1,0 +1,355 @@
+/**
+ * Our gateway against `@apollo/gateway` 2.x and the Hive runtime's JavaScript planner, over the
+ * same committed supergraph and the same running subgraphs and simulators, in one run:
+ *   1. byte-identical answers for every query (a peer that differs is reported, its figures marked invalid);
+ *   2. load (autocannon in this process, loopback, 20 connections): RPS, p50, p99, errors and CPU
+ *      per request of every process, for a small query, one-province DTI, 34-province DTI and a
+ *      mixed workload of distinct queries (seeded), with upstream deduplication on and off;
+ *   3. sequential latency with every simulator at +50 ms, against the floor;
+ *   4. resident memory of every process before and after (and each gateway's peak).
+ * The last line is always `mixed workload: ours/apollo RPS = X.XX, CPU per request ours/apollo = Y.YY`.
+ * Run: npm run bench:gateways -- [scale=1]   (scale multiplies the request counts)
+ */
+import autocannon from 'autocannon';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { readFileSync } from 'node:fs';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { fileURLToPath } from 'node:url';
+import { launchSystem } from '../lib/launcher/index.ts';
+import { REPO_ROOT_URL, SIMULATORS, SUBGRAPHS, subgraphUrlVariable } from '../lib/topology/index.ts';
+import { loadUnitCatalogue, REFERENCE_UNITS_URL, unitsInForce } from '../lib/units/index.ts';
+import { cpuMs, freePortRun, rssMb } from './procs.ts';
+
+const scale = Number(process.argv[2] ?? '1');
+const CONNECTIONS = 20;
+const SEQUENTIAL_RUNS = 5;
+const LATENCY_MS = 50;
+const MIXED_QUERIES = 60;
+
+/**
+ * The subgraphs run with gateway→subgraph request-signature verification off, so that peers that
+ * cannot sign requests the way our gateway does still reach them. The access-control work reads
+ * this variable (one place: here); until it lands the variable has no effect.
+ */
+const SUBGRAPH_VERIFICATION_ENV = 'DTI_SUBGRAPH_VERIFY_SIGNATURES';
+
+// ---- the stack, once -------------------------------------------------------------------------
+
+const base = await freePortRun(16);
+const system = await launchSystem({
+  ports: { host: '127.0.0.1', gateway: base, subgraphBase: base + 1, simulatorBase: base + 6 },
+  env: { LOG_LEVEL: 'warn', [SUBGRAPH_VERIFICATION_ENV]: '0' },
+  readyTimeoutMs: 120_000,
+});
+const subgraphEnv = Object.fromEntries(
+  SUBGRAPHS.map((s) => [subgraphUrlVariable(s.name), system.services.find((x) => x.name === `subgraph-${s.name}`)?.url ?? '']),
+);
+const backends = system.services.filter((s) => s.kind !== 'gateway');
+
+interface Gateway {
+  readonly name: string;
+  readonly dedup: 'on' | 'off' | 'n/a';
+  readonly url: string;
+  readonly pid: number;
+  valid: boolean;
+  note: string;
+}
+
+const peers: ChildProcess[] = [];
+async function startPeer(name: string, entry: string, port: number, env: Record<string, string>): Promise<number> {
+  const child = spawn(process.execPath, [fileURLToPath(new URL(entry, REPO_ROOT_URL))], {
+    env: { ...process.env, ...subgraphEnv, ...env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'ignore', 'ignore'],
+  });
+  peers.push(child);
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`${name} exited with code ${child.exitCode}`);
+    try {
+      const res = await fetch(`http://127.0.0.1:${port}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ __typename }"}' });
+      if (res.ok) return child.pid ?? -1;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error(`${name} not ready`);
+    await sleep(200);
+  }
+}
+
+async function stopAll(): Promise<void> {
+  await Promise.all(
+    peers.map(async (child) => {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      const gone = once(child, 'exit');
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+      await gone;
+      clearTimeout(timer);
+    }),
+  );
+  await system.stop();
+}
+
+// ---- the queries -----------------------------------------------------------------------------
+
+function queriesOf(): { small: string; one: string; all: string; mixed: string[] } {
+  // No fetchedAt anywhere: it is the time of the upstream call and differs between any two answers.
+  const src = 'source { system status asOf recordRef }';
+  const dti = (year: number): string => `year(year: ${year}) {
+  documents { signedDigitallyRate sentElectronicallyRate workRecordsOnlineRate ${src} }
+  publicServices { fullyOnlineProcedureRate onlineDossierRate onTimeRate digitisedDossierRate onlinePaymentRate ${src} }
+  labour { trainedWorkforceRate digitalSkillsRate ${src} }
+  plans { planCount }
+  dti { methodology score completeness inputs { indicator { code } value status } }
+}`;
+  const small = `{ unit(code: "56") { name year(year: 2024) { documents { signedDigitallyRate source { status } } } } }`;
+  const one = `{ unit(code: "56") { code ${dti(2025)} } }`;
+  const all = `{ units { code ${dti(2025)} } }`;
+
+  // Mixed: distinct queries over units (34 provinces today, 63 before the merger), years and
+  // fields, from a fixed seed so every run (and every gateway) gets the same list.
+  const units = loadUnitCatalogue(REFERENCE_UNITS_URL);
+  const today = unitsInForce(units, 'province', new Date().toISOString().slice(0, 10)).map((u) => ({ code: u.code, asOf: null }));
+  const before = unitsInForce(units, 'province', '2024-12-31').map((u) => ({ code: u.code, asOf: '2024-12-31' }));
+  const pool = [...today, ...before];
+  let seed = 0x5eed;
+  const rand = (): number => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)] as T;
+  const FIELD_GROUPS = [
+    `documents { signedDigitallyRate sentElectronicallyRate ${src} }`,
+    `documents { workRecordsOnlineRate months { month signedDigitallyRate } }`,
+    `publicServices { onlineDossierRate onTimeRate ${src} }`,
+    `publicServices { fullyOnlineProcedureRate digitisedDossierRate onlinePaymentRate }`,
+    `labour { labourForce trainedWorkforceRate digitalSkillsRate ${src} }`,
+    `plans { planCount }`,
+    `dti { methodology score completeness }`,
+    `dti { score mainIndicators { code value status } }`,
+  ];
+  const seen = new Set<string>();
+  const mixed: string[] = [];
+  while (mixed.length < MIXED_QUERIES) {
+    const u = pick(pool);
+    const year = 2020 + Math.floor(rand() * 6);
+    const groups = FIELD_GROUPS.filter(() => rand() < 0.35);
+    if (groups.length === 0) continue;
+    const q = `{ unit(code: "${u.code}"${u.asOf === null ? '' : `, asOf: "${u.asOf}"`}) { code name year(year: ${year}) { ${groups.join(' ')} } } }`;
+    if (seen.has(q)) continue;
+    seen.add(q);
+    mixed.push(q);
+  }
+  return { small, one, all, mixed };
+}
+
+async function post(url: string, query: string): Promise<string> {
+  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
+  return (await res.text()).trimEnd();
+}
+
+// ---- measurement helpers ---------------------------------------------------------------------
+
+type Procs = ReadonlyArray<{ readonly name: string; readonly pid: number }>;
+const cpuOf = (procs: Procs): number[] => procs.map((p) => cpuMs(p.pid));
+
+interface LoadRow {
+  readonly scenario: string;
+  readonly gateway: Gateway;
+  readonly rps: number;
+  readonly p50: number;
+  readonly p99: number;
+  readonly errors: number;
+  readonly gwCpu: number;
+  readonly subgraphCpu: number;
+  readonly simCpu: number;
+}
+
+async function load(scenario: string, gw: Gateway, bodies: readonly string[], amount: number): Promise<LoadRow> {
+  let next = 0;
+  let completed = 0;
+  let failed = 0;
+  const procs: Procs = [{ name: 'gateway', pid: gw.pid }, ...backends];
+  const before = cpuOf(procs);
+  const started = performance.now();
+  const result = await autocannon({
+    url: gw.url,
+    connections: CONNECTIONS,
+    amount,
+    timeout: 60,
+    requests: [
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        setupRequest: (req) => ({ ...req, body: bodies[next++ % bodies.length] ?? '' }),
+        onResponse: (status, body) => {
+          completed++;
+          if (status !== 200 || body.includes('"errors":')) failed++;
+        },
+      },
+    ],
+  });
+  const seconds = (performance.now() - started) / 1000;
+  const after = cpuOf(procs);
+  const delta = procs.map((p, i) => ({ name: p.name, ms: (after[i] ?? 0) - (before[i] ?? 0) }));
+  const per = (pred: (name: string) => boolean): number => delta.filter((d) => pred(d.name)).reduce((a, d) => a + d.ms, 0) / Math.max(1, completed);
+  return {
+    scenario,
+    gateway: gw,
+    rps: completed / seconds,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: failed + result.errors + result.timeouts,
+    gwCpu: per((n) => n === 'gateway'),
+    subgraphCpu: per((n) => n.startsWith('subgraph-')),
+    simCpu: per((n) => n.startsWith('simulator-')),
+  };
+}
+
+async function setLatency(ms: number): Promise<void> {
+  await Promise.all(
+    SIMULATORS.map((s) =>
+      fetch(`${system.simulatorUrl(s.system)}/_sim/faults`, { method: ms === 0 ? 'DELETE' : 'POST', headers: { 'content-type': 'application/json' }, ...(ms === 0 ? {} : { body: JSON.stringify({ latencyMs: ms }) }) }),
+    ),
+  );
+}
+
+function median(xs: readonly number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)] ?? NaN;
+}
+
+const label = (g: Gateway): string => `${g.name}${g.dedup === 'n/a' ? '' : ` dedup ${g.dedup}`}`;
+const out = (s: string): void => void process.stdout.write(`${s}\n`);
+const fix = (n: number, d = 1): string => (Number.isFinite(n) ? n.toFixed(d) : '—');
+
+// ---- the run ---------------------------------------------------------------------------------
+
+async function run(): Promise<void> {
+  const q = queriesOf();
+  const all = [...system.services.map((s) => ({ name: s.name === 'gateway' ? 'gateway ours dedup on' : s.name, pid: s.pid })), ...gateways.slice(1).map((g) => ({ name: `gateway ${label(g)}`, pid: g.pid }))];
+  const rssBefore = all.map((p) => rssMb(p.pid));
+  out(`bench:gateways — ${CONNECTIONS} connections, loopback, autocannon in-process; one stack (4 simulators, 5 subgraphs) for every gateway`);
+  out(`subgraphs run with request-signature verification off (${SUBGRAPH_VERIFICATION_ENV}=0)`);
+  out(`machine: ${(await import('node:os')).cpus().length} cores, load average ${(await import('node:os')).loadavg().map((x) => x.toFixed(1)).join(' ')} at start`);
+
+  // 1. Byte-identical answers, against ours (dedup on) as the reference.
+  const named: Array<[string, string]> = [['small', q.small], ['one province', q.one], ['34 provinces', q.all], ...q.mixed.map((m, i): [string, string] => [`mixed #${i}`, m])];
+  const reference = new Map<string, string>();
+  for (const [name, query] of named) reference.set(name, await post(gateways[0]?.url ?? '', query));
+  const refErrors = [...reference].filter(([, body]) => body.includes('"errors":')).map(([n]) => n);
+  if (refErrors.length > 0) out(`note: our gateway answers with errors on ${refErrors.join(', ')}`);
+  for (const gw of gateways.slice(1)) {
+    const differs: string[] = [];
+    let example = '';
+    for (const [name, query] of named) {
+      const body = await post(gw.url, query);
+      if (body !== reference.get(name)) {
+        differs.push(name);
+        if (example === '') {
+          const ref = reference.get(name) ?? '';
+          let at = 0;
+          while (at < ref.length && ref[at] === body[at]) at++;
+          const from = Math.max(0, at - 60);
+          example = `${name} at byte ${at}: ours …${ref.slice(from, at + 100)}… / ${label(gw)} …${body.slice(from, at + 100)}…`;
+        }
+      }
+    }
+    if (differs.length > 0) {
+      gw.valid = false;
+      gw.note = `differs on ${differs.length}/${named.length} queries (${differs.slice(0, 5).join(', ')}${differs.length > 5 ? ', …' : ''})`;
+      out(`INVALID ${label(gw)}: ${gw.note}\n  first difference — ${example}`);
+    } else out(`${label(gw)}: byte-identical answers on all ${named.length} queries`);
+  }
+
+  // 2. Load.
+  const body = (query: string): string => JSON.stringify({ query });
+  const scenarios: Array<[string, string[], number]> = [
+    ['small query', [body(q.small)], Math.round(1000 * scale)],
+    ['one-province DTI', [body(q.one)], Math.round(200 * scale)],
+    ['34-province DTI', [body(q.all)], Math.round(40 * scale)],
+    [`mixed (${MIXED_QUERIES} distinct)`, q.mixed.map(body), Math.round(400 * scale)],
+  ];
+  const rows: LoadRow[] = [];
+  for (const [scenario, bodies, amount] of scenarios) {
+    for (const gw of gateways) {
+      // Warm-up: plans, connection pools, JIT.
+      await load(scenario, gw, bodies, Math.min(amount, 40));
+      rows.push(await load(scenario, gw, bodies, amount));
+    }
+  }
+  out('');
+  out(`${'scenario'.padEnd(22)}${'gateway'.padEnd(18)}${'valid'.padEnd(7)}${'RPS'.padStart(8)}${'p50 ms'.padStart(9)}${'p99 ms'.padStart(9)}${'errors'.padStart(8)}   CPU ms/request: ${'gateway'.padStart(8)}${'subgraphs'.padStart(10)}${'simulators'.padStart(11)}`);
+  for (const r of rows) {
+    out(
+      `${r.scenario.padEnd(22)}${label(r.gateway).padEnd(18)}${(r.gateway.valid ? 'yes' : 'NO').padEnd(7)}${fix(r.rps).padStart(8)}${fix(r.p50, 0).padStart(9)}${fix(r.p99, 0).padStart(9)}${String(r.errors).padStart(8)}                   ${fix(r.gwCpu, 2).padStart(8)}${fix(r.subgraphCpu, 2).padStart(10)}${fix(r.simCpu, 2).padStart(11)}`,
+    );
+  }
+
+  // 3. Sequential latency at +50 ms per system: two upstream calls on the critical path.
+  await setLatency(LATENCY_MS);
+  const floor = 2 * LATENCY_MS;
+  out('');
+  out(`sequential, every simulator at +${LATENCY_MS} ms, median of ${SEQUENTIAL_RUNS}; floor ${floor} ms`);
+  for (const gw of gateways.filter((g) => g.dedup !== 'off')) {
+    const times = async (query: string): Promise<number> => {
+      await post(gw.url, query);
+      const xs: number[] = [];
+      for (let i = 0; i < SEQUENTIAL_RUNS; i++) {
+        const t = performance.now();
+        await post(gw.url, query);
+        xs.push(performance.now() - t);
+      }
+      return median(xs);
+    };
+    const one = await times(q.one);
+    const many = await times(q.all);
+    out(
+      `  ${label(gw).padEnd(16)}${gw.valid ? '' : ' (invalid)'} one province ${fix(one, 0)} ms (${fix(one / floor, 2)}x floor), 34 provinces ${fix(many, 0)} ms (${fix(many / floor, 2)}x floor, ${fix(many / one, 2)}x one province)`,
+    );
+  }
+  await setLatency(0);
+
+  // 4. Memory.
+  out('');
+  out(`resident memory, MB: before load → after; peak (VmHWM)`);
+  all.forEach((p, i) => {
+    const hwm = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${p.pid}/status`, 'utf8'));
+    out(`  ${p.name.padEnd(26)} ${fix(rssBefore[i] ?? NaN, 0).padStart(5)} → ${fix(rssMb(p.pid), 0).padStart(5)}; peak ${fix(Number(hwm?.[1] ?? NaN) / 1024, 0)}`);
+  });
+  out(`load average at the end: ${(await import('node:os')).loadavg().map((x) => x.toFixed(1)).join(' ')}`);
+
+  const mixedOf = (name: string): LoadRow | undefined => rows.find((r) => r.scenario.startsWith('mixed') && r.gateway.name === name && r.gateway.dedup !== 'off');
+  const ours = mixedOf('ours');
+  const apollo = mixedOf('apollo');
+  out('');
+  out(`mixed workload: ours/apollo RPS = ${fix((ours?.rps ?? NaN) / (apollo?.rps ?? NaN), 2)}, CPU per request ours/apollo = ${fix((ours?.gwCpu ?? NaN) / (apollo?.gwCpu ?? NaN), 2)}`);
+}
+
+// ---- main ------------------------------------------------------------------------------------
+
+// Stopped from outside (Ctrl-C, a timeout): stop every process this run started first.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void stopAll().then(() => process.exit(130)));
+
+const ourPid = system.services.find((s) => s.kind === 'gateway')?.pid ?? -1;
+const gateways: Gateway[] = [{ name: 'ours', dedup: 'on', url: system.gatewayUrl, pid: ourPid, valid: true, note: '' }];
+try {
+  const specs: Array<[string, Gateway['dedup'], string, Record<string, string>]> = [
+    ['ours', 'off', 'gateway/main.ts', { GATEWAY_UPSTREAM_DEDUPLICATION: '0' }],
+    ['apollo', 'n/a', 'bench/peers/apollo-gateway.ts', {}],
+    ['hive-js', 'on', 'bench/peers/hive-js-gateway.ts', { GATEWAY_UPSTREAM_DEDUPLICATION: '1' }],
+    ['hive-js', 'off', 'bench/peers/hive-js-gateway.ts', { GATEWAY_UPSTREAM_DEDUPLICATION: '0' }],
+  ];
+  let port = base + 12;
+  for (const [name, dedup, entry, env] of specs) {
+    const p = port++;
+    const pid = await startPeer(`${name} (dedup ${dedup})`, entry, p, env);
+    gateways.push({ name, dedup, url: `http://127.0.0.1:${p}/graphql`, pid, valid: true, note: '' });
+  }
+  await run();
+} finally {
+  await stopAll();
+}
