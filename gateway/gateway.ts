@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import type { Logger } from '../lib/logging/index.ts';
 import type { GatewayConfig } from './config.ts';
 import { createDtiExportHandler } from './exports.ts';
+import { createResilience, resilienceConfigFromEnv } from './resilience.ts';
 
 /** A running gateway; dispose to close it. */
 export interface RunningGateway extends AsyncDisposable {
@@ -22,6 +23,7 @@ export function createGateway(config: GatewayConfig, logger: Logger): GatewayRun
   const supergraph = readFileSync(config.supergraphPath, 'utf8');
   const transportEntries = Object.fromEntries([...config.subgraphUrls].map(([name, url]) => [name, { location: `${url}/` }]));
   logger.debug('gateway subgraphs', { transportEntries });
+  const resilience = createResilience(resilienceConfigFromEnv(process.env), logger);
   return createGatewayRuntime({
     supergraph,
     unifiedGraphHandler,
@@ -29,7 +31,9 @@ export function createGateway(config: GatewayConfig, logger: Logger): GatewayRun
     graphqlEndpoint: '/graphql',
     landingPage: false,
     logging: config.logLevel,
-    upstreamTimeout: config.subgraphTimeoutMs,
+    // Per fetch, from the request's deadline (gateway/resilience.ts: DTI_DEADLINE_MS, DTI_EXPORT_DEADLINE_MS).
+    upstreamTimeout: resilience.upstreamTimeout,
+    plugins: () => [resilience.plugin],
   });
 }
 

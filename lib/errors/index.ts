@@ -11,6 +11,7 @@ export {
   UpstreamBadResponseError,
   UpstreamError,
   UpstreamHttpError,
+  UpstreamOverloadedError,
   UpstreamTimeoutError,
   UpstreamUnavailableError,
 } from './errors.ts';
