@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import type { Logger } from '../lib/logging/index.ts';
 import type { GatewayConfig } from './config.ts';
 import { createDtiExportHandler } from './exports.ts';
+import { createResilience, resilienceConfigFromEnv } from './resilience.ts';
 
 /** A running gateway; dispose to close it. */
 export interface RunningGateway extends AsyncDisposable {
@@ -23,6 +24,7 @@ export function createGateway(config: GatewayConfig, logger: Logger): GatewayRun
   const transportOptions = { deduplicateInflightRequests: config.upstreamDeduplication };
   const transportEntries = Object.fromEntries([...config.subgraphUrls].map(([name, url]) => [name, { location: `${url}/`, options: transportOptions }]));
   logger.debug('gateway subgraphs', { transportEntries });
+  const resilience = createResilience(resilienceConfigFromEnv(process.env), logger);
   return createGatewayRuntime({
     supergraph,
     unifiedGraphHandler,
@@ -30,7 +32,9 @@ export function createGateway(config: GatewayConfig, logger: Logger): GatewayRun
     graphqlEndpoint: '/graphql',
     landingPage: false,
     logging: config.logLevel,
-    upstreamTimeout: config.subgraphTimeoutMs,
+    // Per fetch, from the request's deadline (gateway/resilience.ts: DTI_DEADLINE_MS, DTI_EXPORT_DEADLINE_MS).
+    upstreamTimeout: resilience.upstreamTimeout,
+    plugins: () => [resilience.plugin],
   });
 }
 

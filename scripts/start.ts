@@ -1,6 +1,7 @@
 /**
  * `npm start`: the embedded default. Starts simulators, subgraphs and gateway as separate HTTP
- * servers on loopback, prints one line per service, and stops them all on Ctrl-C or SIGTERM.
+ * servers on loopback, prints one line per service, restarts a crashed one with backoff, and stops
+ * them all on Ctrl-C or SIGTERM — or when whoever started it (npm, a shell) dies.
  */
 import { z } from 'zod';
 import { parseEnv, portSchema } from '../lib/config/index.ts';
@@ -17,26 +18,38 @@ const env = parseEnv(
   process.env,
 );
 
+let stopping = false;
+let stopSystem: () => Promise<void> = () => Promise.resolve();
+const shutdown = (code: number): void => {
+  if (stopping) return;
+  stopping = true;
+  void stopSystem().then(() => process.exit(code));
+};
+// Installed before launching, so a signal during start-up stops what has started.
+process.on('SIGINT', () => shutdown(0));
+process.on('SIGTERM', () => shutdown(0));
+process.on('SIGHUP', () => shutdown(0));
+// `npm start` runs us through `sh -c`, and npm does not always pass a SIGTERM on: when our parent
+// goes away we are re-parented, and take that as the signal to stop.
+const parent = process.ppid;
+setInterval(() => {
+  if (process.ppid !== parent) shutdown(0);
+}, 500).unref();
+
 const started = performance.now();
 const system = await launchSystem({
   ports: { host: env.DTI_HOST, gateway: env.DTI_GATEWAY_PORT, subgraphBase: env.DTI_SUBGRAPH_PORT_BASE, simulatorBase: env.DTI_SIMULATOR_PORT_BASE },
   stderr: env.DTI_VERBOSE === '1' ? 'inherit' : 'ignore',
   onReady: (s) => process.stdout.write(`${s.name.padEnd(20)} ${s.url}\n`),
+  onEvent: (e) => {
+    if (e.type === 'exited') process.stderr.write(`${e.name} exited (code ${e.code ?? e.signal}); restarting in ${e.restartInMs} ms, the others keep serving\n`);
+    else if (e.type === 'restarted') process.stderr.write(`${e.name} restarted (pid ${e.pid})\n`);
+    else process.stderr.write(`${e.name} did not come back: ${e.reason}\n`);
+  },
 }).catch((e: unknown) => {
   process.stderr.write(`dti-graph failed to start: ${e instanceof Error ? e.message : String(e)}\n`);
   process.exit(1);
 });
+stopSystem = () => system.stop();
+if (stopping) shutdown(0);
 process.stdout.write(`\ndti-graph ready in ${Math.round(performance.now() - started)} ms — GraphQL endpoint: ${system.gatewayUrl}\nCtrl-C stops every service.\n`);
-
-let stopping = false;
-const shutdown = (code: number): void => {
-  if (stopping) return;
-  stopping = true;
-  void system.stop().then(() => process.exit(code));
-};
-process.on('SIGINT', () => shutdown(0));
-process.on('SIGTERM', () => shutdown(0));
-void system.exited.then(({ name, code }) => {
-  process.stderr.write(`${name} exited unexpectedly (code ${code}); stopping everything\n`);
-  shutdown(1);
-});

@@ -4,7 +4,8 @@ export type UpstreamErrorCode =
   | 'UPSTREAM_UNAVAILABLE'
   | 'UPSTREAM_BAD_RESPONSE'
   | 'UPSTREAM_HTTP_ERROR'
-  | 'CIRCUIT_OPEN';
+  | 'CIRCUIT_OPEN'
+  | 'UPSTREAM_OVERLOADED';
 
 /** Refusals of access control: no (valid) identity, or an identity without the right. */
 export type AccessErrorCode = 'UNAUTHENTICATED' | 'FORBIDDEN';
@@ -28,6 +29,7 @@ export const HTTP_STATUS_BY_CODE: Record<ErrorCode, number> = {
   UPSTREAM_BAD_RESPONSE: 502,
   UPSTREAM_HTTP_ERROR: 502,
   CIRCUIT_OPEN: 503,
+  UPSTREAM_OVERLOADED: 503,
   BAD_USER_INPUT: 400,
   NOT_FOUND: 404,
   UNAUTHENTICATED: 401,
@@ -44,4 +46,5 @@ export const PROVENANCE_STATUS_BY_UPSTREAM_CODE: Record<UpstreamErrorCode, Prove
   UPSTREAM_BAD_RESPONSE: 'SOURCE_UNAVAILABLE',
   UPSTREAM_HTTP_ERROR: 'SOURCE_UNAVAILABLE',
   CIRCUIT_OPEN: 'SOURCE_UNAVAILABLE',
+  UPSTREAM_OVERLOADED: 'SOURCE_UNAVAILABLE',
 };

@@ -85,6 +85,18 @@ export class CircuitOpenError extends UpstreamError {
   }
 }
 
+/**
+ * Refused at once because the upstream already has as many calls in flight and waiting as it is
+ * allowed: waiting longer would only end past the request's deadline.
+ */
+export class UpstreamOverloadedError extends UpstreamError {
+  readonly code = 'UPSTREAM_OVERLOADED';
+  override readonly name = 'UpstreamOverloadedError';
+  constructor(options: UpstreamErrorOptions) {
+    super(`${options.system} is busy with other requests; try again shortly`, options);
+  }
+}
+
 /** Request input that cannot be answered: the message says what was wrong. */
 export class BadUserInputError extends Error {
   readonly code = 'BAD_USER_INPUT' satisfies ErrorCode;

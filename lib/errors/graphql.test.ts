@@ -11,6 +11,7 @@ import {
   UpstreamBadResponseError,
   UpstreamError,
   UpstreamHttpError,
+  UpstreamOverloadedError,
   UpstreamTimeoutError,
   UpstreamUnavailableError,
 } from './index.ts';
@@ -25,13 +26,15 @@ describe('toGraphQLError', () => {
     new UpstreamHttpError({ ...base, status: 503 }),
     new UpstreamBadResponseError({ ...base, status: 200, issues: [{ path: 'a', message: 'b' }] }),
     new CircuitOpenError(base),
+    new UpstreamOverloadedError(base),
   ];
 
-  it.each(upstreamErrors.map((e) => [e.code, e] as const))('%s keeps code, system and target', (code, err) => {
+  it.each(upstreamErrors.map((e) => [e.code, e] as const))('%s keeps code, system and method, not the internal URL', (code, err) => {
     const g = toGraphQLError(err);
     expect(g.extensions['code']).toBe(code);
     expect(g.extensions['system']).toBe('documents');
-    expect(g.extensions['upstream']).toMatchObject(target);
+    expect(g.extensions['upstream']).toMatchObject({ method: target.method });
+    expect(JSON.stringify(g.extensions)).not.toContain(target.url);
     expect(HTTP_STATUS_BY_CODE[code]).toBeGreaterThanOrEqual(500);
     expect(PROVENANCE_STATUS_BY_UPSTREAM_CODE[code]).toBe('SOURCE_UNAVAILABLE');
   });

@@ -9,12 +9,13 @@ import { AccessDeniedError, BadUserInputError, ConflictError, NotFoundError, Sto
 export function toGraphQLError(err: unknown): GraphQLError {
   if (err instanceof GraphQLError) return err;
   if (err instanceof UpstreamError) {
-    return new GraphQLError(err.message, {
+    return new GraphQLError(err.message.length > 300 ? `${err.message.slice(0, 300)}…` : err.message, {
       originalError: err,
       extensions: {
         code: err.code satisfies ErrorCode,
         system: err.system,
-        upstream: { url: err.target.url, method: err.target.method, ...(err.status === undefined ? {} : { status: err.status }) },
+        // The URL (internal host, port, query string) stays in the logs; the client gets the method and status.
+        upstream: { method: err.target.method, ...(err.status === undefined ? {} : { status: err.status }) },
       },
     });
   }

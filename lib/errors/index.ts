@@ -12,6 +12,7 @@ export {
   UpstreamBadResponseError,
   UpstreamError,
   UpstreamHttpError,
+  UpstreamOverloadedError,
   UpstreamTimeoutError,
   UpstreamUnavailableError,
 } from './errors.ts';

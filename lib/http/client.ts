@@ -1,20 +1,14 @@
-import {
-  BrokenCircuitError,
-  circuitBreaker,
-  ConsecutiveBreaker,
-  ExponentialBackoff,
-  handleWhen,
-  noop,
-  retry,
-  type IPolicy,
-} from 'cockatiel';
+import { BrokenCircuitError, circuitBreaker, ConsecutiveBreaker, handleWhen } from 'cockatiel';
 import { Pool, type Dispatcher } from 'undici';
 import type { z } from 'zod';
 import type { SystemName, UpstreamTarget } from '../errors/index.ts';
 import { CircuitOpenError, UpstreamBadResponseError, UpstreamError, UpstreamHttpError } from '../errors/index.ts';
 import type { Logger } from '../logging/index.ts';
 import { silentLogger } from '../logging/index.ts';
+import { currentScope } from '../resilience/deadline.ts';
+import { createLimiter } from '../resilience/limiter.ts';
 import { classifyTransportError, isTransient } from './classify.ts';
+import { attemptSignal, withDeadlineRetries, withinLimiter, type BulkheadOptions } from './deadline.ts';
 
 /** Query-string values: arrays repeat the key unless the caller joins them first. */
 export type QueryValue = string | number | boolean | readonly (string | number)[];
@@ -53,6 +47,8 @@ export interface UpstreamClientOptions {
   readonly timeoutMs?: number;
   readonly retry?: Partial<RetryOptions>;
   readonly breaker?: Partial<BreakerOptions>;
+  /** Calls in flight (and pooled connections) and calls waiting, per upstream. @default 16 and 64 */
+  readonly bulkhead?: Partial<BulkheadOptions>;
   /** Turns the vendor's error body into a message for the error, where it has one. */
   readonly errorMessage?: (body: unknown) => string | undefined;
   readonly logger?: Logger;
@@ -119,27 +115,25 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
   const origin = base.origin;
   const prefix = base.pathname.replace(/\/+$/, '');
   const ownsDispatcher = options.dispatcher === undefined;
-  const dispatcher = options.dispatcher ?? new Pool(origin, { connections: 32, keepAliveTimeout: 30_000, pipelining: 1 });
+  const bulkhead: BulkheadOptions = { concurrency: 16, queue: 64, ...options.bulkhead };
+  const limiter = createLimiter(bulkhead);
+  // As many connections as calls in flight: the limiter, not undici's own unbounded queue, decides
+  // who waits. Idle sockets close after 4 s so a burst's buffers are released soon after it.
+  const dispatcher =
+    options.dispatcher ?? new Pool(origin, { connections: bulkhead.concurrency, keepAliveTimeout: 4_000, keepAliveMaxTimeout: 10_000, pipelining: 1 });
   const timeoutMs = options.timeoutMs ?? 5000;
   const logger = options.logger ?? silentLogger;
   const now = options.now ?? (() => new Date());
   const system = options.system;
 
   const retryOpts: RetryOptions = { maxRetries: 2, initialDelayMs: 50, maxDelayMs: 1000, ...options.retry };
-  const breakerOpts: BreakerOptions = { consecutiveFailures: 5, halfOpenAfterMs: 5000, ...options.breaker };
+  const breakerOpts: BreakerOptions = { consecutiveFailures: 5, halfOpenAfterMs: 2000, ...options.breaker };
   // Only failures of the upstream itself count against the breaker: a malformed payload means the
   // system is up but wrong, and opening the circuit would not help.
   const breaker = circuitBreaker(handleWhen(isTransient), {
     halfOpenAfter: breakerOpts.halfOpenAfterMs,
     breaker: new ConsecutiveBreaker(breakerOpts.consecutiveFailures),
   });
-  const retryPolicy: IPolicy =
-    retryOpts.maxRetries > 0
-      ? retry(handleWhen(isTransient), {
-          maxAttempts: retryOpts.maxRetries,
-          backoff: new ExponentialBackoff({ initialDelay: retryOpts.initialDelayMs, maxDelay: retryOpts.maxDelayMs }),
-        })
-      : noop;
 
   async function attempt<S extends z.ZodType>(
     method: 'GET' | 'POST',
@@ -150,7 +144,9 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
   ): Promise<UpstreamResult<z.output<S>>> {
     const fullPath = buildPath(prefix, path, opts.query);
     const target: UpstreamTarget = { url: `${origin}${fullPath}`, method };
-    const deadline = AbortSignal.timeout(timeoutMs);
+    // The attempt ends at its own timeout or the request's deadline, whichever comes first, and
+    // when the client of the request goes away.
+    const { signal: deadline, timeoutMs: attemptMs } = attemptSignal(timeoutMs, { system, target });
     let status: number;
     let text: string;
     try {
@@ -161,13 +157,13 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
         headers: { accept: 'application/json', ...(contentType === undefined ? {} : { 'content-type': contentType }), ...opts.headers },
         ...(body === undefined ? {} : { body }),
         signal: deadline,
-        headersTimeout: timeoutMs,
-        bodyTimeout: timeoutMs,
+        headersTimeout: attemptMs,
+        bodyTimeout: attemptMs,
       });
       status = res.statusCode;
       text = await res.body.text();
     } catch (e: unknown) {
-      throw classifyTransportError(e, { system, target, timeoutMs, timedOut: deadline.aborted });
+      throw classifyTransportError(e, { system, target, timeoutMs: attemptMs, timedOut: deadline.aborted });
     }
     let json: unknown;
     try {
@@ -197,8 +193,11 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
   ): Promise<UpstreamResult<z.output<S>>> {
     const started = performance.now();
     try {
+      const target: UpstreamTarget = { url: `${origin}${buildPath(prefix, path, opts.query)}`, method };
+      const once = (): Promise<UpstreamResult<z.output<S>>> =>
+        withinLimiter(limiter, { system, target }, () => attempt(method, path, opts, body, contentType));
       const result = await breaker.execute(() =>
-        idempotent ? retryPolicy.execute(() => attempt(method, path, opts, body, contentType)) : attempt(method, path, opts, body, contentType),
+        idempotent && retryOpts.maxRetries > 0 ? withDeadlineRetries(once, retryOpts) : once(),
       );
       logger.debug('upstream call', { system, method, path, ms: Math.round(performance.now() - started) });
       return result;
@@ -206,7 +205,15 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
       const target: UpstreamTarget = { url: `${origin}${buildPath(prefix, path, opts.query)}`, method };
       const error = e instanceof BrokenCircuitError ? new CircuitOpenError({ system, target, cause: e }) : e;
       if (error instanceof UpstreamError) {
-        logger.warn('upstream call failed', { system, method, path, code: error.code, ms: Math.round(performance.now() - started) });
+        logger.warn('upstream call failed', {
+          system,
+          method,
+          url: target.url.slice(0, 500),
+          code: error.code,
+          message: error.message.slice(0, 500),
+          correlationId: currentScope()?.correlationId,
+          ms: Math.round(performance.now() - started),
+        });
       }
       throw error;
     }

@@ -1,8 +1,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { GATEWAY, REPO_ROOT_URL, SIMULATORS, SUBGRAPHS, subgraphUrlVariable } from '../topology/index.ts';
+import { portProblems } from './ports.ts';
+
+export { FETCH_BLOCKED_PORTS, portProblems } from './ports.ts';
 
 /** Where the system's services listen. */
 export interface Ports {
@@ -19,15 +23,26 @@ export interface ServiceInfo {
   readonly name: string;
   readonly kind: 'simulator' | 'subgraph' | 'gateway';
   readonly url: string;
+  /** Pid of the first process; after a restart, ask `pidOf(name)`. */
   readonly pid: number;
 }
+
+/** What the supervisor did, for the terminal or a test. */
+export type SupervisorEvent =
+  | { readonly type: 'exited'; readonly name: string; readonly code: number | null; readonly signal: string | null; readonly restartInMs: number }
+  | { readonly type: 'restarted'; readonly name: string; readonly pid: number }
+  | { readonly type: 'not-ready'; readonly name: string; readonly reason: string };
 
 /** The whole system running as separate processes; dispose to stop them all. */
 export interface RunningSystem extends AsyncDisposable {
   readonly services: readonly ServiceInfo[];
   readonly gatewayUrl: string;
   simulatorUrl(system: string): string;
-  /** Resolves when any child exits on its own (a crash), with its name and exit code. */
+  /** Current pid of a service (changes when it is restarted); undefined while it is down. */
+  pidOf(name: string): number | undefined;
+  /** Times a service was restarted after a crash. */
+  restarts(name: string): number;
+  /** Resolves when any child exits on its own (a crash), with its name and exit code; with `restart` it is also restarted. */
   readonly exited: Promise<{ readonly name: string; readonly code: number | null }>;
   stop(): Promise<void>;
 }
@@ -40,8 +55,12 @@ export interface LaunchOptions {
   readonly stderr?: 'inherit' | 'ignore';
   /** Called as each service becomes ready. */
   readonly onReady?: (service: ServiceInfo) => void;
-  /** Readiness deadline per service, ms. @default 30000 */
+  /** Readiness deadline per service, ms (a loaded machine starts Node slowly). @default 60000 */
   readonly readyTimeoutMs?: number;
+  /** Restart a crashed service with backoff while the others keep serving. @default true */
+  readonly restart?: boolean;
+  /** Crashes, restarts, services that did not come back. */
+  readonly onEvent?: (event: SupervisorEvent) => void;
 }
 
 /** The default embedded topology: gateway 4000, subgraphs 4001…, simulators 4101…, loopback. */
@@ -52,17 +71,33 @@ export const DEFAULT_PORTS: Ports = {
   simulatorBase: SIMULATORS[0]?.defaultPort ?? 4101,
 };
 
+/**
+ * Node flags of every child. The watchdog makes a child exit when its supervisor dies; a small
+ * young generation makes V8 give memory back soon after a burst instead of keeping its high mark.
+ */
+const CHILD_NODE_ARGS: readonly string[] = ['--import', fileURLToPath(new URL('./watchdog.ts', import.meta.url)), '--max-semi-space-size=8'];
+
+function describe(e: unknown): string {
+  if (!(e instanceof Error)) return String(e);
+  const cause = e.cause instanceof Error ? `: ${e.cause.message}` : '';
+  return `${e.message}${cause}`;
+}
+
 async function waitReady(url: string, init: RequestInit, child: ChildProcess, name: string, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
+  let lastError = 'no answer yet';
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`${name} exited with code ${child.exitCode} before it was ready`);
+    if (child.exitCode !== null || child.signalCode !== null) {
+      throw new Error(`${name} exited (${child.exitCode ?? child.signalCode}) before it was ready; last probe: ${lastError}`);
+    }
     try {
       const res = await fetch(url, { ...init, signal: AbortSignal.timeout(1000) });
       if (res.ok) return;
-    } catch {
-      // not listening yet
+      lastError = `HTTP ${res.status} from ${url}`;
+    } catch (e: unknown) {
+      lastError = describe(e);
     }
-    if (Date.now() > deadline) throw new Error(`${name} was not ready at ${url} within ${timeoutMs} ms`);
+    if (Date.now() > deadline) throw new Error(`${name} was not ready at ${url} within ${timeoutMs} ms; last probe: ${lastError}`);
     await sleep(100);
   }
 }
@@ -73,38 +108,114 @@ const GRAPHQL_PING: RequestInit = {
   body: JSON.stringify({ query: '{ __typename }' }),
 };
 
+/** One service the supervisor keeps running. */
+interface Supervised {
+  readonly info: Omit<ServiceInfo, 'pid'>;
+  readonly entry: string;
+  readonly env: Record<string, string>;
+  readonly probe: { readonly url: string; readonly init: RequestInit };
+  child: ChildProcess | undefined;
+  startedAt: number;
+  restarts: number;
+  /** Consecutive quick crashes, for the backoff. */
+  streak: number;
+}
+
+/** Backoff before restart n of a quick-crash streak: 250 ms doubling, at most 10 s. */
+export function restartDelayMs(streak: number): number {
+  return Math.min(10_000, 250 * 2 ** Math.max(0, streak));
+}
+
 /**
  * Starts simulators, subgraphs and gateway as separate Node processes talking HTTP over
- * loopback, in dependency order, each waited for before the next wave.
+ * loopback, in dependency order, each waited for before the next wave, and supervises them: a
+ * crashed service is restarted with backoff while the others keep serving.
  */
 export async function launchSystem(options: LaunchOptions): Promise<RunningSystem> {
   const { ports } = options;
-  const children: Array<{ name: string; child: ChildProcess }> = [];
+  const problems = portProblems([
+    { name: 'gateway', port: ports.gateway },
+    ...SUBGRAPHS.map((s, i) => ({ name: `subgraph-${s.name}`, port: ports.subgraphBase + i })),
+    ...SIMULATORS.map((s, i) => ({ name: `simulator-${s.system}`, port: ports.simulatorBase + i })),
+  ]);
+  if (problems.length > 0) throw new Error(`unusable ports:\n  ${problems.join('\n  ')}`);
+
+  const supervised = new Map<string, Supervised>();
   const services: ServiceInfo[] = [];
-  const timeoutMs = options.readyTimeoutMs ?? 30_000;
+  const timeoutMs = options.readyTimeoutMs ?? 60_000;
+  const restart = options.restart ?? true;
+  const emit = options.onEvent ?? ((): void => undefined);
   let stopping = false;
+  const timers = new Set<NodeJS.Timeout>();
   let reportExit: (v: { name: string; code: number | null }) => void = () => undefined;
   const exited = new Promise<{ name: string; code: number | null }>((resolve) => {
     reportExit = resolve;
   });
 
-  const spawnService = (name: string, entry: string, env: Record<string, string>): ChildProcess => {
-    const child = spawn(process.execPath, [fileURLToPath(new URL(entry, REPO_ROOT_URL))], {
-      env: { ...process.env, ...options.env, ...env },
-      stdio: ['ignore', 'ignore', options.stderr ?? 'ignore'],
+  // Proves to a subgraph that a budget header came from our gateway (interim: the signed
+  // gateway→subgraph token should carry it); fresh per launch unless the environment sets one.
+  const gatewaySecret = randomBytes(24).toString('hex');
+  const spawnChild = (s: Supervised): ChildProcess => {
+    const child = spawn(process.execPath, [...CHILD_NODE_ARGS, fileURLToPath(new URL(s.entry, REPO_ROOT_URL))], {
+      env: { DTI_GATEWAY_SECRET: gatewaySecret, ...process.env, ...options.env, ...s.env },
+      // The IPC channel is how a child learns its supervisor died (lib/launcher/watchdog.ts).
+      stdio: ['ignore', 'ignore', options.stderr ?? 'ignore', 'ipc'],
     });
-    child.once('exit', (code) => {
-      if (!stopping) reportExit({ name, code });
+    s.child = child;
+    s.startedAt = Date.now();
+    child.once('exit', (code, signal) => {
+      if (stopping) return;
+      s.child = undefined;
+      reportExit({ name: s.info.name, code });
+      if (!restart) {
+        emit({ type: 'exited', name: s.info.name, code, signal, restartInMs: -1 });
+        return;
+      }
+      // A service that ran a while before crashing starts its backoff afresh.
+      s.streak = Date.now() - s.startedAt > 30_000 ? 0 : s.streak + 1;
+      const delay = restartDelayMs(s.streak - 1);
+      emit({ type: 'exited', name: s.info.name, code, signal, restartInMs: delay });
+      const timer = setTimeout(() => {
+        timers.delete(timer);
+        if (stopping) return;
+        const again = spawnChild(s);
+        s.restarts += 1;
+        waitReady(s.probe.url, s.probe.init, again, s.info.name, timeoutMs).then(
+          () => emit({ type: 'restarted', name: s.info.name, pid: again.pid ?? -1 }),
+          (e: unknown) => emit({ type: 'not-ready', name: s.info.name, reason: describe(e) }),
+        );
+      }, delay);
+      timers.add(timer);
     });
-    children.push({ name, child });
     return child;
   };
 
+  const start = async (s: Supervised): Promise<void> => {
+    supervised.set(s.info.name, s);
+    const child = spawnChild(s);
+    await waitReady(s.probe.url, s.probe.init, child, s.info.name, timeoutMs);
+    const info: ServiceInfo = { ...s.info, pid: child.pid ?? -1 };
+    services.push(info);
+    options.onReady?.(info);
+  };
+
+  const supervise = (info: Supervised['info'], entry: string, env: Record<string, string>, probe: Supervised['probe']): Supervised => ({
+    info,
+    entry,
+    env,
+    probe,
+    child: undefined,
+    startedAt: 0,
+    restarts: 0,
+    streak: 0,
+  });
+
   const stop = async (): Promise<void> => {
     stopping = true;
+    for (const t of timers) clearTimeout(t);
     await Promise.all(
-      children.map(async ({ child }) => {
-        if (child.exitCode !== null || child.signalCode !== null) return;
+      [...supervised.values()].map(async ({ child }) => {
+        if (child === undefined || child.exitCode !== null || child.signalCode !== null) return;
         const gone = once(child, 'exit');
         child.kill('SIGTERM');
         const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
@@ -114,39 +225,38 @@ export async function launchSystem(options: LaunchOptions): Promise<RunningSyste
     );
   };
 
-  const ready = (info: ServiceInfo): void => {
-    services.push(info);
-    options.onReady?.(info);
-  };
-
   try {
     const simUrls = new Map<string, string>();
+    // Wave 1: the simulated systems.
     await Promise.all(
       SIMULATORS.map(async (spec, i) => {
         const port = ports.simulatorBase + i;
         const url = `http://${ports.host}:${port}`;
-        const child = spawnService(`simulator-${spec.system}`, spec.entry, { PORT: String(port), HOST: ports.host });
-        await waitReady(`${url}/_sim/health`, {}, child, `simulator-${spec.system}`, timeoutMs);
+        const name = `simulator-${spec.system}`;
+        await start(supervise({ name, kind: 'simulator', url }, spec.entry, { PORT: String(port), HOST: ports.host }, { url: `${url}/_sim/health`, init: {} }));
         simUrls.set(spec.system, url);
-        ready({ name: `simulator-${spec.system}`, kind: 'simulator', url, pid: child.pid ?? -1 });
       }),
     );
+    // Wave 2: the subgraphs, each over its simulator.
     const subgraphEnv: Record<string, string> = {};
     await Promise.all(
       SUBGRAPHS.map(async (spec, i) => {
         const port = ports.subgraphBase + i;
         const url = `http://${ports.host}:${port}`;
         const upstream = spec.upstream === null ? {} : { UPSTREAM_URL: simUrls.get(spec.upstream) ?? '' };
-        const child = spawnService(`subgraph-${spec.name}`, spec.entry, { PORT: String(port), HOST: ports.host, ...upstream });
-        await waitReady(`${url}/`, GRAPHQL_PING, child, `subgraph-${spec.name}`, timeoutMs);
+        const name = `subgraph-${spec.name}`;
+        await start(supervise({ name, kind: 'subgraph', url }, spec.entry, { PORT: String(port), HOST: ports.host, ...upstream }, { url: `${url}/`, init: GRAPHQL_PING }));
         subgraphEnv[subgraphUrlVariable(spec.name)] = url;
-        ready({ name: `subgraph-${spec.name}`, kind: 'subgraph', url, pid: child.pid ?? -1 });
       }),
     );
+    // Wave 3: the gateway.
     const gatewayUrl = `http://${ports.host}:${ports.gateway}`;
-    const gw = spawnService('gateway', GATEWAY.entry, { PORT: String(ports.gateway), HOST: ports.host, ...subgraphEnv });
-    await waitReady(`${gatewayUrl}/graphql`, GRAPHQL_PING, gw, 'gateway', timeoutMs);
-    ready({ name: 'gateway', kind: 'gateway', url: `${gatewayUrl}/graphql`, pid: gw.pid ?? -1 });
+    await start(
+      supervise({ name: 'gateway', kind: 'gateway', url: `${gatewayUrl}/graphql` }, GATEWAY.entry, { PORT: String(ports.gateway), HOST: ports.host, ...subgraphEnv }, {
+        url: `${gatewayUrl}/graphql`,
+        init: GRAPHQL_PING,
+      }),
+    );
     return {
       services,
       gatewayUrl: `${gatewayUrl}/graphql`,
@@ -155,6 +265,8 @@ export async function launchSystem(options: LaunchOptions): Promise<RunningSyste
         if (url === undefined) throw new Error(`no simulator for ${system}`);
         return url;
       },
+      pidOf: (name) => supervised.get(name)?.child?.pid,
+      restarts: (name) => supervised.get(name)?.restarts ?? 0,
       exited,
       stop,
       [Symbol.asyncDispose]: stop,

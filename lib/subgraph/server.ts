@@ -1,11 +1,11 @@
 import { ApolloServer, type BaseContext } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { unwrapResolverError } from '@apollo/server/errors';
-import { startStandaloneServer } from '@apollo/server/standalone';
 import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
 import type { IncomingMessage } from 'node:http';
 import { toGraphQLError } from '../errors/index.ts';
 import type { Logger } from '../logging/index.ts';
+import { budgetPolicyFromEnv, serveSubgraph } from '../resilience/subgraph-http.ts';
 
 /** A running subgraph HTTP server. */
 export interface RunningSubgraph extends AsyncDisposable {
@@ -54,11 +54,8 @@ export async function startSubgraphServer<C extends BaseContext>(
   listen: { readonly port: number; readonly host: string },
 ): Promise<RunningSubgraph> {
   const server = createApolloServer(options);
-  const { url } = await startStandaloneServer(server, {
-    listen: { port: listen.port, host: listen.host },
-    context: ({ req }) => options.context(req),
-  });
-  const close = (): Promise<void> => server.stop();
+  // Our own HTTP front: per-request deadline scope, JSON errors for bad bodies (lib/resilience).
+  const { url, close } = await serveSubgraph(server, { ...options, budget: budgetPolicyFromEnv(process.env) }, listen);
   options.logger.info('subgraph listening', { subgraph: options.name, url });
   return { url: url.replace(/\/$/, ''), close, [Symbol.asyncDispose]: close };
 }

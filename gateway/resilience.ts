@@ -1,0 +1,178 @@
+import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
+import { GraphQLError, type ExecutionResult, type GraphQLFormattedError } from 'graphql';
+import { z } from 'zod';
+import { durationMsSchema, parseEnv } from '../lib/config/index.ts';
+import type { Logger } from '../lib/logging/index.ts';
+import { BUDGET_HEADER, CORRELATION_HEADER, correlationIdFrom, GATEWAY_SECRET_HEADER } from '../lib/resilience/deadline.ts';
+import { clip } from '../lib/resilience/subgraph-http.ts';
+
+/**
+ * The gateway's side of "one deadline per request": each client request gets a deadline here
+ * (longer for the export operations), every subgraph fetch carries what it may spend in
+ * `x-dti-budget-ms`, and errors leave as code + system + short message + correlation id, with the
+ * details (subgraph URL, request body, echoed input) going to the log only.
+ */
+
+export interface ResilienceConfig {
+  /** Whole-request deadline, ms. */
+  readonly deadlineMs: number;
+  /** Longer deadline for the named operations (the exports). */
+  readonly operationDeadlines: ReadonlyMap<string, number>;
+  /**
+   * Share of what is left that one subgraph fetch may spend: the rest is kept for the query plan's
+   * later waves (dti after the sources) and for writing the answer.
+   */
+  readonly fetchShare: number;
+  /** Shared secret sent to subgraphs with the budget (interim, until the signed gateway token carries it). */
+  readonly gatewaySecret: string | undefined;
+}
+
+const envSchema = z.object({
+  DTI_DEADLINE_MS: durationMsSchema.default(8000),
+  DTI_EXPORT_DEADLINE_MS: durationMsSchema.default(60_000),
+  DTI_GATEWAY_SECRET: z.string().min(16).optional(),
+});
+
+/** Operations that get the export deadline. */
+export const EXPORT_OPERATIONS = ['DtiExportUnit', 'DtiExportUnits', 'DtiExportUnitList'] as const;
+
+export function resilienceConfigFromEnv(env: Readonly<Record<string, string | undefined>>): ResilienceConfig {
+  const e = parseEnv(envSchema, env);
+  return {
+    deadlineMs: e.DTI_DEADLINE_MS,
+    operationDeadlines: new Map(EXPORT_OPERATIONS.map((op) => [op, e.DTI_EXPORT_DEADLINE_MS])),
+    fetchShare: 0.7,
+    gatewaySecret: e.DTI_GATEWAY_SECRET,
+  };
+}
+
+interface RequestState {
+  readonly started: number;
+  deadline: number;
+  readonly correlationId: string;
+}
+
+/** Extensions a client may see (`http` is the status hint yoga strips before sending); the rest (request, serviceName, stack) goes to the log. */
+const PUBLIC_EXTENSIONS = ['code', 'system', 'argument', 'currentVersion', 'upstream', 'field', 'http'] as const;
+const SYSTEMS = new Set(['plans', 'documents', 'services', 'labour']);
+const MAX_MESSAGE = 300;
+
+/** Replaces URLs and host:port pairs in a message; those are for operators. */
+export function redact(message: string): string {
+  return message
+    .replace(/\bhttps?:\/\/[^\s"')]+/g, '<internal>')
+    .replace(/\b(?:\d{1,3}\.){3}\d{1,3}:\d{2,5}\b/g, '<internal>')
+    .replace(/\[?::1\]?:\d{2,5}/g, '<internal>');
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** The client-facing form of one error. */
+export function publicError(error: GraphQLFormattedError | GraphQLError, correlationId: string): GraphQLError {
+  const ext: Record<string, unknown> = isRecord(error.extensions) ? error.extensions : {};
+  const code = typeof ext['code'] === 'string' ? ext['code'] : 'INTERNAL_SERVER_ERROR';
+  const subgraph = typeof ext['serviceName'] === 'string' ? ext['serviceName'] : undefined;
+  const out: Record<string, unknown> = {};
+  for (const key of PUBLIC_EXTENSIONS) if (ext[key] !== undefined) out[key] = ext[key];
+  if (isRecord(out['upstream'])) {
+    const { method, status } = out['upstream'];
+    out['upstream'] = { ...(method === undefined ? {} : { method }), ...(status === undefined ? {} : { status }) };
+  }
+  let message = error.message;
+  if (code === 'GATEWAY_TIMEOUT' || (code === 'INTERNAL_SERVER_ERROR' && /timeout|aborted/i.test(message))) {
+    // The gateway's last-resort timer fired: same meaning as a subgraph's own typed timeout.
+    out['code'] = 'UPSTREAM_TIMEOUT';
+    // A part that timed out is a partial answer (HTTP 200 with the rest), never a whole-request 504.
+    delete out['http'];
+    const who = subgraph ?? 'a subgraph';
+    if (subgraph !== undefined && SYSTEMS.has(subgraph)) out['system'] = subgraph;
+    message = `${who} did not answer within the request's deadline`;
+  } else if (subgraph !== undefined && out['system'] === undefined && SYSTEMS.has(subgraph) && code !== 'BAD_USER_INPUT') {
+    out['system'] = subgraph;
+  }
+  out['code'] ??= code;
+  out['correlationId'] = correlationId;
+  const short = redact(message);
+  const clipped = short.length > MAX_MESSAGE ? `${short.slice(0, MAX_MESSAGE)}… (truncated; full text in the gateway log under this correlationId)` : short;
+  return new GraphQLError(clipped, {
+    ...(error.path === undefined ? {} : { path: error.path }),
+    extensions: out,
+  });
+}
+
+function isExecutionResult(v: unknown): v is ExecutionResult {
+  return isRecord(v) && ('data' in v || 'errors' in v);
+}
+
+/** The Hive Gateway plugin, and the per-subgraph timeout to pass as `upstreamTimeout`. */
+export function createResilience(config: ResilienceConfig, logger: Logger) {
+  const states = new WeakMap<Request, RequestState>();
+
+  const stateOf = (request: Request | undefined): RequestState | undefined => (request === undefined ? undefined : states.get(request));
+  const requestOf = (context: unknown): Request | undefined => {
+    if (!isRecord(context)) return undefined;
+    const r = context['request'];
+    return r instanceof Request ? r : undefined;
+  };
+  const fetchBudget = (state: RequestState | undefined): number => {
+    const left = state === undefined ? config.deadlineMs : state.deadline - Date.now();
+    return Math.max(1, Math.floor(left * config.fetchShare));
+  };
+
+  const plugin: GatewayPlugin = {
+    onRequest({ request }) {
+      const now = Date.now();
+      states.set(request, { started: now, deadline: now + config.deadlineMs, correlationId: correlationIdFrom(request.headers.get(CORRELATION_HEADER)) });
+    },
+    onParams({ request, params }) {
+      const state = states.get(request);
+      const op = params.operationName;
+      const longer = op === undefined || op === null ? undefined : config.operationDeadlines.get(op);
+      if (state !== undefined && longer !== undefined) state.deadline = state.started + longer;
+    },
+    onFetch({ context, options, setOptions }) {
+      const state = stateOf(requestOf(context));
+      setOptions({
+        ...options,
+        headers: {
+          ...options.headers,
+          [BUDGET_HEADER]: String(fetchBudget(state)),
+          ...(state === undefined ? {} : { [CORRELATION_HEADER]: state.correlationId }),
+          ...(config.gatewaySecret === undefined ? {} : { [GATEWAY_SECRET_HEADER]: config.gatewaySecret }),
+        },
+      });
+    },
+    onResultProcess({ request, result, setResult }) {
+      const state = states.get(request);
+      const correlationId = state?.correlationId ?? correlationIdFrom(undefined);
+      const clean = (r: ExecutionResult): ExecutionResult => {
+        if (r.errors === undefined || r.errors.length === 0) return r;
+        for (const e of r.errors) {
+          logger.warn('graphql error', {
+            correlationId,
+            message: clip(e.message, 2000),
+            extensions: clip(JSON.stringify(e.extensions ?? {}), 2000),
+          });
+        }
+        return { ...r, errors: r.errors.map((e) => publicError(e, correlationId)) };
+      };
+      if (Array.isArray(result)) setResult(result.map((r) => (isExecutionResult(r) ? clean(r) : r)));
+      else if (isExecutionResult(result)) setResult(clean(result));
+    },
+    onResponse({ request, response }) {
+      const state = states.get(request);
+      if (state !== undefined) response.headers.set(CORRELATION_HEADER, state.correlationId);
+    },
+  };
+
+  /**
+   * The gateway's own timer per subgraph fetch: the subgraph's budget plus a grace for the
+   * answer to travel, so in the normal case the subgraph's typed partial error arrives first.
+   */
+  const upstreamTimeout = (payload: { readonly executionRequest?: { readonly context?: unknown } | undefined }): number =>
+    fetchBudget(stateOf(requestOf(payload.executionRequest?.context))) + 1500;
+
+  return { plugin, upstreamTimeout };
+}

@@ -1,0 +1,163 @@
+import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { z } from 'zod';
+import { durationMsSchema, parseEnv } from '../config/index.ts';
+import type { Logger } from '../logging/index.ts';
+import { answerMarginMs, budgetFor, CORRELATION_HEADER, correlationIdFrom, runInScope, type BudgetPolicy, type RequestScope } from './deadline.ts';
+
+/**
+ * The subgraphs' HTTP front, in place of Apollo's standalone server: every request runs inside
+ * its {@link RequestScope} (deadline from the gateway, abort when the client leaves), a body too
+ * large or not JSON gets a JSON GraphQL error rather than an HTML stack trace with file paths, and
+ * nothing internal reaches the client.
+ */
+
+/** Thrown as the scope's abort reason when the request's budget is spent. */
+export class DeadlineExceeded extends Error {
+  override readonly name = 'DeadlineExceeded';
+}
+/** Thrown as the scope's abort reason when the client closed the connection first. */
+export class ClientGone extends Error {
+  override readonly name = 'ClientGone';
+}
+
+export interface SubgraphHttpOptions<C extends BaseContext> {
+  readonly name: string;
+  readonly context: (req: IncomingMessage) => Promise<C>;
+  readonly logger: Logger;
+  readonly budget: BudgetPolicy;
+  /** Largest request body accepted, bytes. @default 16 MiB */
+  readonly maxBodyBytes?: number;
+}
+
+const envSchema = z.object({
+  /** Budget of a request that did not come through the gateway. */
+  REQUEST_BUDGET_MS: durationMsSchema.default(15_000),
+  /** Longest budget the gateway may grant (exports). */
+  REQUEST_BUDGET_MAX_MS: durationMsSchema.default(120_000),
+  /** Shared gateway→subgraph secret; when set, the budget header is trusted only with it. */
+  DTI_GATEWAY_SECRET: z.string().min(16).optional(),
+});
+
+/** The budget policy from the environment. */
+export function budgetPolicyFromEnv(env: Readonly<Record<string, string | undefined>>): BudgetPolicy {
+  const e = parseEnv(envSchema, env);
+  return { defaultMs: e.REQUEST_BUDGET_MS, maxMs: e.REQUEST_BUDGET_MAX_MS, gatewaySecret: e.DTI_GATEWAY_SECRET };
+}
+
+class BodyTooLarge extends Error {}
+
+async function readBody(req: IncomingMessage, limit: number): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    const buf = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
+    size += buf.length;
+    if (size > limit) throw new BodyTooLarge();
+    chunks.push(buf);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function sendError(res: ServerResponse, status: number, code: string, message: string, correlationId: string): void {
+  if (res.headersSent) {
+    res.destroy();
+    return;
+  }
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', [CORRELATION_HEADER]: correlationId });
+  res.end(JSON.stringify({ errors: [{ message, extensions: { code, correlationId } }] }));
+}
+
+/** Truncates text bound for the logs, so one request cannot flood them. */
+export function clip(text: string, max = 2000): string {
+  return text.length <= max ? text : `${text.slice(0, max)}… (${text.length - max} more characters)`;
+}
+
+/** Serves `server` on `host:port`; `close` stops Apollo and drops open connections. */
+export async function serveSubgraph<C extends BaseContext>(
+  server: ApolloServer<C>,
+  options: SubgraphHttpOptions<C>,
+  listen: { readonly port: number; readonly host: string },
+): Promise<{ readonly url: string; readonly httpServer: Server; close(): Promise<void> }> {
+  await server.start();
+  const limit = options.maxBodyBytes ?? 16 * 1024 * 1024;
+
+  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const correlationId = correlationIdFrom(req.headers[CORRELATION_HEADER]);
+    const budgetMs = budgetFor(req.headers, req.socket.remoteAddress, options.budget);
+    const workMs = Math.max(1, budgetMs - answerMarginMs(budgetMs));
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(new DeadlineExceeded(`budget of ${budgetMs} ms spent`)), workMs);
+    res.once('close', () => {
+      if (!res.writableFinished) controller.abort(new ClientGone('client closed the connection'));
+    });
+    const scope: RequestScope = { deadline: Date.now() + workMs, signal: controller.signal, correlationId };
+    try {
+      let body: unknown;
+      if (req.method === 'POST') {
+        let text: string;
+        try {
+          text = await readBody(req, limit);
+        } catch (e: unknown) {
+          if (e instanceof BodyTooLarge) return sendError(res, 413, 'BAD_REQUEST', `request body larger than ${limit} bytes`, correlationId);
+          throw e;
+        }
+        try {
+          body = text === '' ? undefined : JSON.parse(text);
+        } catch {
+          return sendError(res, 400, 'BAD_REQUEST', 'request body is not valid JSON', correlationId);
+        }
+      }
+      const headers = new HeaderMap();
+      for (const [key, value] of Object.entries(req.headers)) {
+        if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+      }
+      const url = new URL(req.url ?? '/', 'http://subgraph.invalid');
+      const answer = await runInScope(scope, () =>
+        server.executeHTTPGraphQLRequest({
+          httpGraphQLRequest: { method: (req.method ?? 'GET').toUpperCase(), headers, search: url.search, body },
+          context: () => options.context(req),
+        }),
+      );
+      for (const [key, value] of answer.headers) res.setHeader(key, value);
+      res.setHeader(CORRELATION_HEADER, correlationId);
+      res.statusCode = answer.status ?? 200;
+      if (answer.body.kind === 'complete') {
+        res.end(answer.body.string);
+        return;
+      }
+      for await (const chunk of answer.body.asyncIterator) res.write(chunk);
+      res.end();
+    } catch (e: unknown) {
+      options.logger.error('request failed', {
+        subgraph: options.name,
+        correlationId,
+        error: clip(e instanceof Error ? (e.stack ?? e.message) : String(e)),
+      });
+      sendError(res, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error', correlationId);
+    } finally {
+      clearTimeout(timer);
+    }
+  };
+
+  const httpServer = createServer((req, res) => {
+    void handle(req, res);
+  });
+  // Idle keep-alive sockets from the gateway go after 5 s, so a burst's buffers do not stay.
+  httpServer.keepAliveTimeout = 5000;
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(listen.port, listen.host, () => resolve());
+  });
+  const { port } = httpServer.address() as AddressInfo;
+  const host = listen.host.includes(':') ? `[${listen.host}]` : listen.host;
+  const close = async (): Promise<void> => {
+    await new Promise<void>((resolve) => {
+      httpServer.closeAllConnections();
+      httpServer.close(() => resolve());
+    });
+    await server.stop();
+  };
+  return { url: `http://${host}:${port}`, httpServer, close };
+}
