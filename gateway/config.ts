@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { baseUrlSchema, durationMsSchema, parseEnv, portSchema } from '../lib/config/index.ts';
 import { SUBGRAPHS, subgraphUrlVariable, type SubgraphName } from '../lib/topology/index.ts';
+import { loadSecurityConfig, type SecurityConfig } from './security-config.ts';
 
 /** Configuration of the gateway process. */
 export interface GatewayConfig {
@@ -13,6 +14,8 @@ export interface GatewayConfig {
   /** Deadline for one subgraph request, ms. @default 10000 */
   readonly subgraphTimeoutMs: number;
   readonly logLevel: 'debug' | 'info' | 'warn' | 'error';
+  /** Profile, query limits, CSRF/CORS, trusted documents, rate limit, audit (DTI_* variables). */
+  readonly security: SecurityConfig;
 }
 
 const envSchema = z.object({
@@ -39,5 +42,6 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): G
     subgraphUrls: new Map(SUBGRAPHS.map((s) => [s.name, subgraphUrl(s.name, s.defaultPort, env)])),
     subgraphTimeoutMs: e.SUBGRAPH_TIMEOUT_MS,
     logLevel: e.LOG_LEVEL,
+    security: loadSecurityConfig(env),
   };
 }

@@ -6,6 +6,8 @@ import type { AddressInfo } from 'node:net';
 import type { Logger } from '../lib/logging/index.ts';
 import type { GatewayConfig } from './config.ts';
 import { createDtiExportHandler } from './exports.ts';
+import { createHardening, type Hardening } from './hardening.ts';
+import { documentIdOf } from '../lib/trusted-documents/index.ts';
 
 /** A running gateway; dispose to close it. */
 export interface RunningGateway extends AsyncDisposable {
@@ -18,7 +20,7 @@ export interface RunningGateway extends AsyncDisposable {
  * Builds the Hive Gateway runtime over the committed supergraph, planned by the Rust query
  * planner. Subgraph URLs come from configuration, so ports can move without recomposing.
  */
-export function createGateway(config: GatewayConfig, logger: Logger): GatewayRuntime {
+export function createGateway(config: GatewayConfig, logger: Logger, hardening: Hardening = createHardening(config.security, logger)): GatewayRuntime {
   const supergraph = readFileSync(config.supergraphPath, 'utf8');
   const transportEntries = Object.fromEntries([...config.subgraphUrls].map(([name, url]) => [name, { location: `${url}/` }]));
   logger.debug('gateway subgraphs', { transportEntries });
@@ -30,21 +32,23 @@ export function createGateway(config: GatewayConfig, logger: Logger): GatewayRun
     landingPage: false,
     logging: config.logLevel,
     upstreamTimeout: config.subgraphTimeoutMs,
+    ...hardening.runtimeOptions,
+    plugins: hardening.plugins,
   });
 }
 
 /** Starts the gateway's HTTP server on loopback (port 0 picks a free one). */
-export async function startGateway(config: GatewayConfig, logger: Logger): Promise<RunningGateway> {
-  const runtime = createGateway(config, logger);
+export async function startGateway(config: GatewayConfig, logger: Logger, hardening: Hardening = createHardening(config.security, logger)): Promise<RunningGateway> {
+  const runtime = createGateway(config, logger, hardening);
   const execute = async (query: string, variables: Record<string, unknown>): Promise<unknown> => {
     const res = await runtime.fetch('http://gateway.invalid/graphql', {
       method: 'POST',
       headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
-      body: JSON.stringify({ query, variables }),
+      body: JSON.stringify({ documentId: documentIdOf(query), variables }),
     });
     return res.json();
   };
-  const exportDti = createDtiExportHandler(execute, () => new Date().toISOString().slice(0, 10));
+  const exportDti = hardening.wrapExport(createDtiExportHandler(execute, () => new Date().toISOString().slice(0, 10)));
   const server = createServer((req, res) => {
     if (req.url?.startsWith('/exports/dti')) {
       exportDti(req, res).catch((e: unknown) => {
@@ -52,6 +56,10 @@ export async function startGateway(config: GatewayConfig, logger: Logger): Promi
         if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
         res.end(JSON.stringify({ error: 'export failed' }));
       });
+      return;
+    }
+    if (req.url?.startsWith('/admin/audit')) {
+      void hardening.readAudit(req, res);
       return;
     }
     void runtime(req, res);
