@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { baseUrlSchema, durationMsSchema, parseEnv, portSchema } from '../lib/config/index.ts';
 import { SUBGRAPHS, subgraphUrlVariable, type SubgraphName } from '../lib/topology/index.ts';
+import { loadSecurityConfig, type SecurityConfig } from './security-config.ts';
 
 /** Configuration of the gateway process. */
 export interface GatewayConfig {
@@ -15,6 +16,8 @@ export interface GatewayConfig {
   readonly logLevel: 'debug' | 'info' | 'warn' | 'error';
   /** Identical in-flight subgraph queries share one request (the Hive runtime's default). @default true */
   readonly upstreamDeduplication: boolean;
+  /** Profile, query limits, CSRF/CORS, trusted documents, rate limit, audit (DTI_* variables). */
+  readonly security: SecurityConfig;
 }
 
 const envSchema = z.object({
@@ -43,5 +46,6 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): G
     subgraphTimeoutMs: e.SUBGRAPH_TIMEOUT_MS,
     logLevel: e.LOG_LEVEL,
     upstreamDeduplication: e.GATEWAY_UPSTREAM_DEDUPLICATION === '1',
+    security: loadSecurityConfig(env),
   };
 }

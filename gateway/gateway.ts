@@ -7,6 +7,8 @@ import type { Logger } from '../lib/logging/index.ts';
 import type { GatewayConfig } from './config.ts';
 import { createDtiExportHandler } from './exports.ts';
 import { createResilience, resilienceConfigFromEnv } from './resilience.ts';
+import { createHardening, type Hardening } from './hardening.ts';
+import { documentIdOf } from '../lib/trusted-documents/index.ts';
 
 /** A running gateway; dispose to close it. */
 export interface RunningGateway extends AsyncDisposable {
@@ -19,7 +21,7 @@ export interface RunningGateway extends AsyncDisposable {
  * Builds the Hive Gateway runtime over the committed supergraph, planned by the Rust query
  * planner. Subgraph URLs come from configuration, so ports can move without recomposing.
  */
-export function createGateway(config: GatewayConfig, logger: Logger): GatewayRuntime {
+export function createGateway(config: GatewayConfig, logger: Logger, hardening: Hardening = createHardening(config.security, logger)): GatewayRuntime {
   const supergraph = readFileSync(config.supergraphPath, 'utf8');
   const transportOptions = { deduplicateInflightRequests: config.upstreamDeduplication };
   const transportEntries = Object.fromEntries([...config.subgraphUrls].map(([name, url]) => [name, { location: `${url}/`, options: transportOptions }]));
@@ -34,22 +36,23 @@ export function createGateway(config: GatewayConfig, logger: Logger): GatewayRun
     logging: config.logLevel,
     // Per fetch, from the request's deadline (gateway/resilience.ts: DTI_DEADLINE_MS, DTI_EXPORT_DEADLINE_MS).
     upstreamTimeout: resilience.upstreamTimeout,
-    plugins: () => [resilience.plugin],
+    ...hardening.runtimeOptions,
+    plugins: () => [resilience.plugin, ...hardening.plugins()],
   });
 }
 
 /** Starts the gateway's HTTP server on loopback (port 0 picks a free one). */
-export async function startGateway(config: GatewayConfig, logger: Logger): Promise<RunningGateway> {
-  const runtime = createGateway(config, logger);
+export async function startGateway(config: GatewayConfig, logger: Logger, hardening: Hardening = createHardening(config.security, logger)): Promise<RunningGateway> {
+  const runtime = createGateway(config, logger, hardening);
   const execute = async (query: string, variables: Record<string, unknown>): Promise<unknown> => {
     const res = await runtime.fetch('http://gateway.invalid/graphql', {
       method: 'POST',
       headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
-      body: JSON.stringify({ query, variables }),
+      body: JSON.stringify({ documentId: documentIdOf(query), variables }),
     });
     return res.json();
   };
-  const exportDti = createDtiExportHandler(execute, () => new Date().toISOString().slice(0, 10));
+  const exportDti = hardening.wrapExport(createDtiExportHandler(execute, () => new Date().toISOString().slice(0, 10)));
   const server = createServer((req, res) => {
     if (req.url?.startsWith('/exports/dti')) {
       exportDti(req, res).catch((e: unknown) => {
@@ -57,6 +60,10 @@ export async function startGateway(config: GatewayConfig, logger: Logger): Promi
         if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
         res.end(JSON.stringify({ error: 'export failed' }));
       });
+      return;
+    }
+    if (req.url?.startsWith('/admin/audit')) {
+      void hardening.readAudit(req, res);
       return;
     }
     void runtime(req, res);

@@ -4,3 +4,5 @@ export type { ClaimPaths, Identity, Role } from './identity.ts';
 export { DEFAULT_CLAIM_PATHS, identityFromClaims, ROLES } from './identity.ts';
 export type { AccessScope, Decision, UnitIndex } from './policy.ts';
 export { decide, indexUnits, reachableUnitIds, scopeOf } from './policy.ts';
+export type { AuditEvent, AuditEventInput, AuditLog, AuditSink } from './audit.ts';
+export { auditEventSchema, clip, createAuditLog, createFileAuditSink } from './audit.ts';

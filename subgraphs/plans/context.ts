@@ -3,6 +3,8 @@ import type { Catalogue } from './domain/types.ts';
 import type { DataYears } from './domain/period.ts';
 import type { PlansUpstream } from './upstream/client.ts';
 import { createLoaders, type PlansLoaders } from './upstream/loaders.ts';
+import type { ImportLimits } from './domain/import-input.ts';
+import { createWalkBudget, type WalkBudget } from './domain/walk-budget.ts';
 
 /** What every resolver gets for one request. */
 export interface PlansContext {
@@ -13,6 +15,9 @@ export interface PlansContext {
   readonly dataYears: DataYears;
   readonly indicators: ReadonlyMap<string, IndicatorInfo>;
   readonly upstream: PlansUpstream;
+  /** Units this request may still walk through predecessors/successors/children. */
+  readonly walk: WalkBudget;
+  readonly importLimits: ImportLimits;
 }
 
 /** Dependencies shared by every request's context. */
@@ -22,6 +27,10 @@ export interface PlansContextDeps {
   readonly now: () => Date;
   readonly firstDataYear: number;
   readonly indicators: ReadonlyMap<string, IndicatorInfo>;
+  /** @default 5000 */
+  readonly unitWalkBudget?: number;
+  /** @default { maxTextChars: 200000, maxTitleChars: 300 } */
+  readonly importLimits?: ImportLimits;
 }
 
 /** Builds a request's context: fresh loaders, the cached catalogue, today's date. */
@@ -34,5 +43,7 @@ export function createContext(deps: PlansContextDeps): PlansContext {
     dataYears: { first: deps.firstDataYear, last: now.getUTCFullYear() },
     indicators: deps.indicators,
     upstream: deps.upstream,
+    walk: createWalkBudget(deps.unitWalkBudget ?? 5000),
+    importLimits: deps.importLimits ?? { maxTextChars: 200_000, maxTitleChars: 300 },
   };
 }

@@ -51,7 +51,11 @@ export function createSubgraph(config: PlansSubgraphConfig, deps: PlansSubgraphD
           name: 'plans',
           schema,
           logger,
-          context: async () => createContext({ upstream, catalogue, now, firstDataYear: config.firstDataYear, indicators }),
+          context: async () =>
+            createContext({
+              upstream, catalogue, now, firstDataYear: config.firstDataYear, indicators,
+              unitWalkBudget: config.unitWalkBudget, importLimits: config.importLimits,
+            }),
         },
         listen,
       );

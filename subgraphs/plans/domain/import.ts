@@ -2,6 +2,7 @@ import { BadUserInputError } from '../../../lib/errors/index.ts';
 import { parsePlanDocument, type ParsedPlan } from '../../../lib/plan-parser/index.ts';
 import type { AdministrativeUnitRecord } from '../../../lib/units/index.ts';
 import { findUnit } from '../../../lib/units/index.ts';
+import { checkIssuer } from './import-input.ts';
 
 /** A plan ready to store: parsed, with the metadata a registry record cannot lack, and its unit. */
 export interface ImportablePlan {
@@ -13,7 +14,7 @@ export interface ImportablePlan {
 /**
  * Parses a plan document for import. Everything that fails is reported at once, and nothing is
  * stored unless all of it holds: the text parses, it has a symbol, issuer and date, and the unit
- * code names a unit in force on the issue date.
+ * code names a unit in force on the issue date, whose issuer is that unit (or one merged into it).
  */
 export function prepareImport(text: string, unitCode: string, units: readonly AdministrativeUnitRecord[]): ImportablePlan {
   const result = parsePlanDocument(text.normalize('NFC'));
@@ -27,6 +28,7 @@ export function prepareImport(text: string, unitCode: string, units: readonly Ad
   if (errors.length > 0 || plan.symbol === null || plan.issuer === null || plan.issuedOn === null || unit === undefined) {
     throw new BadUserInputError(`the document could not be imported as a plan: ${errors.join('; ')}`, { argument: 'text' });
   }
+  checkIssuer(plan.issuer, unit, units);
   return {
     plan: { ...plan, symbol: plan.symbol, issuer: plan.issuer, issuedOn: plan.issuedOn },
     unit,

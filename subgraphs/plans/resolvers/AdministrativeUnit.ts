@@ -11,6 +11,12 @@ import { targetsAtRiskStub, type TargetsAtRiskStub } from './TargetTrajectory.ts
 
 type Unit = AdministrativeUnitRecord;
 
+// Every walk spends from the request's budget, so a nesting bomb stops early (the subgraph's own guard).
+function walked(ctx: PlansContext, units: Unit[]): Unit[] {
+  ctx.walk.spend(1 + units.length);
+  return units;
+}
+
 export const AdministrativeUnit = {
   __resolveReference: async (ref: { id: string }, ctx: PlansContext): Promise<Unit | null> =>
     (await ctx.catalogue()).byId.get(ref.id) ?? null,
@@ -26,11 +32,11 @@ export const AdministrativeUnit = {
     return units.find((p) => p.code === parentCode && (p.validTo === null || p.validTo >= day) && (p.validFrom === null || p.validFrom <= day)) ?? null;
   },
 
-  children: async (u: Unit, _: unknown, ctx: PlansContext): Promise<Unit[]> => childrenOf((await ctx.catalogue()).units, u),
+  children: async (u: Unit, _: unknown, ctx: PlansContext): Promise<Unit[]> => walked(ctx, childrenOf((await ctx.catalogue()).units, u)),
 
-  predecessors: async (u: Unit, _: unknown, ctx: PlansContext): Promise<Unit[]> => predecessorsOf((await ctx.catalogue()).units, u),
+  predecessors: async (u: Unit, _: unknown, ctx: PlansContext): Promise<Unit[]> => walked(ctx, predecessorsOf((await ctx.catalogue()).units, u)),
 
-  successors: async (u: Unit, _: unknown, ctx: PlansContext): Promise<Unit[]> => successorsOf((await ctx.catalogue()).units, u),
+  successors: async (u: Unit, _: unknown, ctx: PlansContext): Promise<Unit[]> => walked(ctx, successorsOf((await ctx.catalogue()).units, u)),
 
   year: async (u: Unit, args: { year: number }, ctx: PlansContext): Promise<UnitYear> =>
     unitYear((await ctx.catalogue()).units, u, checkYear(args.year, ctx.dataYears)),

@@ -1,0 +1,244 @@
+import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
+import { getOperationAST, GraphQLError, Kind, type DocumentNode, type ValueNode } from 'graphql';
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { z } from 'zod';
+import { clip, ROLES, type AuditLog, type Role } from '../lib/access/index.ts';
+import type { Logger } from '../lib/logging/index.ts';
+
+/** Codes that mean "refused": access control, query limits, CSRF, trusted documents, rate limit. */
+const REFUSAL_CODES = new Set([
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'QUERY_TOO_DEEP',
+  'TOO_MANY_ALIASES',
+  'TOO_MANY_TOKENS',
+  'TOO_MANY_DIRECTIVES',
+  'QUERY_TOO_COSTLY',
+  'CSRF_REFUSED',
+  'RATE_LIMITED',
+  'PERSISTED_QUERY_ONLY',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_ID_REQUIRED',
+  'METHOD_NOT_ALLOWED',
+  'INTROSPECTION_DISABLED',
+]);
+
+interface Meta {
+  readonly requestId: string;
+  readonly origin: { readonly address: string | null; readonly origin: string | null };
+}
+
+const metaByRequest = new WeakMap<Request, Meta>();
+const requestIdSchema = z.string().regex(/^[\w.:-]{1,128}$/);
+const nodeReqSchema = z.object({ req: z.object({ socket: z.object({ remoteAddress: z.string().optional() }) }) });
+
+/** The client's address as the socket saw it (the gateway binds loopback or sits behind our own proxy). */
+export function clientAddress(serverContext: unknown): string | null {
+  const parsed = nodeReqSchema.safeParse(serverContext);
+  return parsed.success ? (parsed.data.req.socket.remoteAddress ?? null) : null;
+}
+
+/** Request id (the caller's `x-request-id` when well-formed, else a new one) and where the request came from. */
+export function requestMeta(request: Request, serverContext: unknown): Meta {
+  const known = metaByRequest.get(request);
+  if (known !== undefined) return known;
+  const header = requestIdSchema.safeParse(request.headers.get('x-request-id'));
+  const meta: Meta = {
+    requestId: header.success ? header.data : randomUUID(),
+    origin: { address: clientAddress(serverContext), origin: clip(request.headers.get('origin') ?? '', 256) || null },
+  };
+  metaByRequest.set(request, meta);
+  return meta;
+}
+
+const identitySchema = z.object({
+  subject: z.string(),
+  roles: z.union([z.set(z.string()), z.array(z.string())]).transform((r) => [...r].filter((x): x is Role => (ROLES as readonly string[]).includes(x))),
+});
+
+/**
+ * Who is acting, from the verified identity the access-control plugins put on the context
+ * (`identity`); anonymous until then. The one place to change if that key moves.
+ */
+export function actorOf(context: unknown): { subject: string | null; roles: Role[] } {
+  const holder = z.object({ identity: identitySchema }).safeParse(context);
+  return holder.success ? { subject: holder.data.identity.subject, roles: holder.data.identity.roles } : { subject: null, roles: [] };
+}
+
+const UNIT_ARGS = new Set(['unitCode', 'unit', 'code']);
+function valueOf(node: ValueNode, variables: Readonly<Record<string, unknown>>): string | null {
+  if (node.kind === Kind.STRING) return node.value;
+  if (node.kind === Kind.VARIABLE) {
+    const v = variables[node.name.value];
+    return typeof v === 'string' ? v : null;
+  }
+  return null;
+}
+
+/** The mutation's root fields and the unit its arguments name (literal or variable). */
+function mutationTarget(document: DocumentNode, operationName: string | null | undefined, variables: Readonly<Record<string, unknown>>): { action: string; unit: string | null } | null {
+  const op = getOperationAST(document, operationName ?? undefined);
+  if (op?.operation !== 'mutation') return null;
+  const fields = op.selectionSet.selections.flatMap((s) => (s.kind === Kind.FIELD ? [s] : []));
+  let unit: string | null = null;
+  for (const f of fields) for (const a of f.arguments ?? []) if (unit === null && UNIT_ARGS.has(a.name.value)) unit = valueOf(a.value, variables);
+  return { action: clip(fields.map((f) => f.name.value).join(',') || 'mutation', 128), unit: unit === null ? null : clip(unit, 16) };
+}
+
+function refusalCode(error: unknown): { code: string; message: string; httpStatus: number | null } | null {
+  if (!(error instanceof GraphQLError) && !(typeof error === 'object' && error !== null && 'message' in error)) return null;
+  const e = z.object({ message: z.string(), extensions: z.record(z.string(), z.unknown()).optional() }).safeParse(error);
+  if (!e.success) return null;
+  const ext = e.data.extensions ?? {};
+  const http = z.object({ status: z.number().int() }).safeParse(ext['http']);
+  const status = http.success ? http.data.status : null;
+  let code = typeof ext['code'] === 'string' ? ext['code'] : null;
+  // Yoga's GET-mutation refusal says BAD_REQUEST and NoSchemaIntrospection says nothing: name them.
+  if (status === 405) code = 'METHOD_NOT_ALLOWED';
+  if (code === null && /introspection (has been disabled|is not allowed)/i.test(e.data.message)) code = 'INTROSPECTION_DISABLED';
+  if (code === null || !REFUSAL_CODES.has(code)) return null;
+  return { code, message: clip(e.data.message, 500), httpStatus: status };
+}
+
+const variablesSchema = z.record(z.string(), z.unknown());
+
+/**
+ * Writes every mutation (before it runs: a failed write refuses it, fail closed; and after, with
+ * its outcome) and every refusal, detected from the result's error codes whichever plugin
+ * produced them. A refusal whose write fails is logged and stays refused.
+ */
+export function useAudit(audit: AuditLog, logger: Logger): GatewayPlugin {
+  return {
+    async onExecute({ args, setResultAndStopExecution }) {
+      const variables = variablesSchema.safeParse(args.variableValues ?? {});
+      const target = mutationTarget(args.document, args.operationName, variables.success ? variables.data : {});
+      if (target === null) return undefined;
+      const ctx: unknown = args.contextValue;
+      const request = z.object({ request: z.instanceof(Request) }).safeParse(ctx);
+      const meta = request.success ? requestMeta(request.data.request, ctx) : { requestId: randomUUID(), origin: { address: null, origin: null } };
+      const base = { type: 'MUTATION' as const, requestId: meta.requestId, actor: actorOf(ctx), unit: target.unit, action: target.action, origin: meta.origin };
+      try {
+        await audit.record({ ...base, outcome: 'ATTEMPT', errorCodes: [] });
+      } catch (e) {
+        logger.error('audit write failed: mutation refused', { requestId: meta.requestId, error: String(e) });
+        setResultAndStopExecution({
+          errors: [new GraphQLError('the mutation was not run: its audit record could not be written', { extensions: { code: 'INTERNAL_SERVER_ERROR' } })],
+        });
+        return undefined;
+      }
+      return {
+        async onExecuteDone({ result }) {
+          if (Symbol.asyncIterator in result) return;
+          const codes = [...new Set((result.errors ?? []).map((er) => String(er.extensions['code'] ?? 'ERROR')))].slice(0, 20);
+          try {
+            await audit.record({ ...base, outcome: codes.length === 0 ? 'OK' : 'ERROR', errorCodes: codes.map((c) => clip(c, 64)) });
+          } catch (e) {
+            logger.error('audit write failed after a mutation ran', { requestId: meta.requestId, error: String(e) });
+          }
+        },
+      };
+    },
+    async onResultProcess({ request, result, serverContext }) {
+      if (Array.isArray(result) || Symbol.asyncIterator in result) return;
+      const refusals = (result.errors ?? []).flatMap((e) => {
+        const r = refusalCode(e);
+        return r === null ? [] : [r];
+      });
+      const first = refusals[0];
+      if (first === undefined) return;
+      // One record per refused request: the first refusal's code, every message.
+      const message = clip([...new Set(refusals.map((r) => r.message))].join(' | '), 500);
+      const meta = requestMeta(request, serverContext);
+      try {
+        await audit.record({
+          type: 'REFUSAL', requestId: meta.requestId, actor: actorOf(serverContext), unit: null, action: 'graphql', origin: meta.origin,
+          outcome: 'REFUSED', code: first.code, message, httpStatus: first.httpStatus,
+        });
+      } catch (e) {
+        logger.error('audit write failed for a refusal (still refused)', { requestId: meta.requestId, code: first.code, error: String(e) });
+      }
+    },
+  };
+}
+
+/** Records a refusal decided outside GraphQL execution (rate limit, export route); never throws. */
+export async function recordRefusal(
+  audit: AuditLog,
+  logger: Logger,
+  r: { readonly request: Request; readonly serverContext: unknown; readonly code: string; readonly message: string; readonly httpStatus: number; readonly action: string },
+): Promise<void> {
+  const meta = requestMeta(r.request, r.serverContext);
+  try {
+    await audit.record({
+      type: 'REFUSAL', requestId: meta.requestId, actor: actorOf(r.serverContext), unit: null, action: r.action, origin: meta.origin,
+      outcome: 'REFUSED', code: r.code, message: clip(r.message, 500), httpStatus: r.httpStatus,
+    });
+  } catch (e) {
+    logger.error('audit write failed for a refusal (still refused)', { requestId: meta.requestId, code: r.code, error: String(e) });
+  }
+}
+
+function nodeMeta(req: IncomingMessage): Meta {
+  const header = requestIdSchema.safeParse(req.headers['x-request-id']);
+  const origin = req.headers.origin;
+  return {
+    requestId: header.success ? header.data : randomUUID(),
+    origin: { address: req.socket.remoteAddress ?? null, origin: origin === undefined ? null : clip(origin, 256) },
+  };
+}
+
+/**
+ * Wraps the export route: the export is recorded before it runs (a failed write answers 500 and
+ * exports nothing) and again with its outcome.
+ */
+export function auditedExport(
+  handler: (req: IncomingMessage, res: ServerResponse) => Promise<void>,
+  audit: AuditLog,
+  logger: Logger,
+  actor: (req: IncomingMessage) => { subject: string | null; roles: Role[] } = () => ({ subject: null, roles: [] }),
+): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
+  return async (req, res) => {
+    const meta = nodeMeta(req);
+    const url = new URL(req.url ?? '/', 'http://gateway.invalid');
+    const format = z.enum(['csv', 'json']).safeParse(url.searchParams.get('format') ?? 'csv');
+    const year = z.coerce.number().int().min(0).max(9999).safeParse(url.searchParams.get('year'));
+    const base = {
+      type: 'EXPORT' as const, requestId: meta.requestId, actor: actor(req), unit: clip(url.searchParams.get('unit') ?? '', 16) || null,
+      action: 'export:run', origin: meta.origin, format: format.success ? format.data : null, year: year.success ? year.data : null,
+    };
+    try {
+      await audit.record({ ...base, outcome: 'ATTEMPT' });
+    } catch (e) {
+      logger.error('audit write failed: export refused', { requestId: meta.requestId, error: String(e) });
+      res.writeHead(500, { 'content-type': 'application/json; charset=utf-8' });
+      res.end(JSON.stringify({ error: 'the export was not run: its audit record could not be written' }));
+      return;
+    }
+    await handler(req, res);
+    try {
+      await audit.record({ ...base, outcome: res.statusCode < 400 ? 'OK' : 'ERROR' });
+    } catch (e) {
+      logger.error('audit write failed after an export ran', { requestId: meta.requestId, error: String(e) });
+    }
+  };
+}
+
+/**
+ * `GET /admin/audit?limit=N`: the most recent audit events as JSON, for administrators only.
+ * `authenticate` verifies the request's token (access control's job); without it nobody reads.
+ */
+export function createAuditReadHandler(audit: AuditLog, authenticate: (req: IncomingMessage) => Promise<{ roles: readonly Role[] } | null>) {
+  return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const send = (status: number, body: unknown): void => {
+      res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+      res.end(JSON.stringify(body));
+    };
+    if (req.method !== 'GET') return send(405, { error: 'use GET' });
+    const who = await authenticate(req);
+    if (who === null) return send(401, { errors: [{ message: 'a valid token is required', extensions: { code: 'UNAUTHENTICATED' } }] });
+    if (!who.roles.includes('ADMIN')) return send(403, { errors: [{ message: 'the ADMIN role is required to read the audit log', extensions: { code: 'FORBIDDEN' } }] });
+    const limit = z.coerce.number().int().min(1).max(10_000).default(200).safeParse(new URL(req.url ?? '/', 'http://gateway.invalid').searchParams.get('limit') ?? undefined);
+    send(200, { events: await audit.recent(limit.success ? limit.data : 200) });
+  };
+}

@@ -1,0 +1,87 @@
+import { BadUserInputError } from '../../../lib/errors/index.ts';
+import type { AdministrativeUnitRecord } from '../../../lib/units/index.ts';
+import { predecessorsOf } from '../../../lib/units/index.ts';
+
+/** Bounds on what `importPlan` stores. */
+export interface ImportLimits {
+  /** Longest document text, in characters. @default 200000 */
+  readonly maxTextChars: number;
+  /** Longest title, in characters. @default 300 */
+  readonly maxTitleChars: number;
+}
+
+// C0 controls except tab and line feed (CR is accepted only as part of CRLF, normalised away), DEL and C1.
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]|\r(?!\n)/u;
+
+function describeChar(c: string): string {
+  return c === '\u0000' ? 'NUL' : `U+${(c.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
+}
+
+/** Refuses what must never be stored: too long, control characters (NUL included), lone surrogates. */
+export function checkText(field: string, value: string, maxChars: number, variable: string): string {
+  if (value.length > maxChars) {
+    throw new BadUserInputError(`${field} is ${value.length} characters long; the limit is ${maxChars} (${variable})`, { argument: field });
+  }
+  if (!value.isWellFormed()) {
+    const at = [...value].findIndex((c) => c.length === 1 && c.charCodeAt(0) >= 0xd800 && c.charCodeAt(0) <= 0xdfff);
+    throw new BadUserInputError(`${field} contains a lone surrogate (invalid UTF-16) at character ${at}`, { argument: field });
+  }
+  const m = CONTROL.exec(value);
+  if (m !== null) {
+    throw new BadUserInputError(`${field} contains the control character ${describeChar(m[0])} at character ${m.index}; only tab and newline are allowed`, {
+      argument: field,
+    });
+  }
+  return value.replace(/\r\n/g, '\n').normalize('NFC');
+}
+
+/** Checks and cleans `importPlan`'s free text: the document and the title (NFC, trimmed, kept as plain text). */
+export function cleanImportInput(input: { readonly text: string; readonly title: string | null }, limits: ImportLimits): { text: string; title: string | null } {
+  const text = checkText('text', input.text, limits.maxTextChars, 'PLAN_MAX_TEXT_CHARS');
+  const title = input.title === null ? null : checkText('title', input.title, limits.maxTitleChars, 'PLAN_MAX_TITLE_CHARS').trim();
+  // HTML in a title is kept as text: it is stored and returned verbatim, never interpreted or stripped.
+  return { text, title: title === '' ? null : title };
+}
+
+// Names compare without diacritics, case or the level word: "UBND tỉnh Khánh Hoà" names "Tỉnh Khánh Hòa".
+function fold(s: string): string {
+  return ` ${s
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim()} `;
+}
+function nameKey(unitName: string): string {
+  return fold(unitName.replace(/^(tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn)\s+/iu, ''));
+}
+
+function withPredecessors(units: readonly AdministrativeUnitRecord[], unit: AdministrativeUnitRecord): AdministrativeUnitRecord[] {
+  const out: AdministrativeUnitRecord[] = [];
+  const queue = [unit];
+  const seen = new Set<string>();
+  while (queue.length > 0 && out.length < 200) {
+    const u = queue.shift();
+    if (u === undefined || seen.has(u.id)) continue;
+    seen.add(u.id);
+    out.push(u);
+    queue.push(...predecessorsOf(units, u));
+  }
+  return out;
+}
+
+/**
+ * The document's issuer must belong to the unit it is filed under, or to one of that unit's
+ * predecessors (a merged province keeps the plans of the provinces merged into it).
+ */
+export function checkIssuer(issuer: string, unit: AdministrativeUnitRecord, units: readonly AdministrativeUnitRecord[]): void {
+  const issuerKey = fold(issuer);
+  const candidates = withPredecessors(units, unit);
+  if (candidates.some((u) => issuerKey.includes(nameKey(u.name)))) return;
+  throw new BadUserInputError(
+    `the document's issuer "${issuer}" is not ${unit.name} (code ${unit.code})${candidates.length > 1 ? ' or a unit merged into it' : ''}: file it under its own unit`,
+    { argument: 'unitCode' },
+  );
+}
