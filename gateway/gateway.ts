@@ -6,6 +6,8 @@ import type { AddressInfo } from 'node:net';
 import type { Logger } from '../lib/logging/index.ts';
 import type { GatewayConfig } from './config.ts';
 import { createDtiExportHandler } from './exports.ts';
+import { createStaticHandler } from './static.ts';
+import { loadDocumentManifests } from './web-documents.ts';
 
 /** A running gateway; dispose to close it. */
 export interface RunningGateway extends AsyncDisposable {
@@ -20,6 +22,7 @@ export interface RunningGateway extends AsyncDisposable {
  */
 export function createGateway(config: GatewayConfig, logger: Logger): GatewayRuntime {
   const supergraph = readFileSync(config.supergraphPath, 'utf8');
+  const documents = loadDocumentManifests(config.documentManifests);
   const transportEntries = Object.fromEntries([...config.subgraphUrls].map(([name, url]) => [name, { location: `${url}/` }]));
   logger.debug('gateway subgraphs', { transportEntries });
   return createGatewayRuntime({
@@ -30,6 +33,8 @@ export function createGateway(config: GatewayConfig, logger: Logger): GatewayRun
     landingPage: false,
     logging: config.logLevel,
     upstreamTimeout: config.subgraphTimeoutMs,
+    // Registered operations (the workspace's) run by id; ad-hoc documents are still accepted here.
+    persistedDocuments: { getPersistedOperation: (id: string) => documents.get(id) ?? null, allowArbitraryDocuments: true },
   });
 }
 
@@ -45,7 +50,27 @@ export async function startGateway(config: GatewayConfig, logger: Logger): Promi
     return res.json();
   };
   const exportDti = createDtiExportHandler(execute, () => new Date().toISOString().slice(0, 10));
+  const serveStatic = createStaticHandler({ root: config.webRoot, connectOrigins: config.webOidc === null ? [] : [new URL(config.webOidc.issuer).origin] });
+  const webConfig = JSON.stringify({ oidc: config.webOidc });
   const server = createServer((req, res) => {
+    const path = (req.url ?? '/').split('?')[0] ?? '/';
+    if (path === '/web-config.json') {
+      res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-cache' }).end(webConfig);
+      return;
+    }
+    if (path !== '/graphql' && !path.startsWith('/exports/')) {
+      serveStatic(req, res).then(
+        (served) => {
+          if (!served) void runtime(req, res);
+        },
+        (e: unknown) => {
+          logger.error('static file failed', { error: String(e) });
+          if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
+          res.end('internal error');
+        },
+      );
+      return;
+    }
     if (req.url?.startsWith('/exports/dti')) {
       exportDti(req, res).catch((e: unknown) => {
         logger.error('export failed', { error: String(e) });

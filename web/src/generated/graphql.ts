@@ -1,0 +1,94 @@
+/* eslint-disable */
+/** Internal type. DO NOT USE DIRECTLY. */
+type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+/** Internal type. DO NOT USE DIRECTLY. */
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+/** Whether any connected system measures (part of) a main indicator. */
+export type DtiCollectionStatus =
+  /** None of our systems measures it; see dataHeldBy. */
+  | 'NOT_COLLECTED'
+  /** Some of our inputs feed it, as a proxy for its component indicators. */
+  | 'PARTIAL';
+
+export type DtiInputUnit =
+  /** Exactly 0 or 1. */
+  | 'BOOLEAN'
+  /** A share from 0 to 1. */
+  | 'FRACTION';
+
+export type DtiMergerBasis =
+  /** Each main indicator is the mean of the predecessors' values, each assessed on its own figures (DTI 2024 on). */
+  | 'PREDECESSOR_AVERAGE'
+  /** Computed on figures the sources rolled up over the predecessors' records (not a per-predecessor average). */
+  | 'ROLLED_UP_INPUTS';
+
+export type DtiMissingKind =
+  | 'INPUT'
+  | 'MAIN_INDICATOR'
+  /** A predecessor of a merged province whose figures did not all arrive (code is its unitId). */
+  | 'PREDECESSOR';
+
+/** Where a figure stands: present, missing, late, or its source down. */
+export type ProvenanceStatus =
+  /** The source holds no record for this unit and period. */
+  | 'MISSING'
+  /** No connected system collects this figure. */
+  | 'NOT_COLLECTED'
+  /** Every record the figure needs was found. */
+  | 'OK'
+  /** Some of the records (e.g. one predecessor of a merged unit) are missing; the figure covers the rest. */
+  | 'PARTIAL'
+  /** The source could not be reached or answered garbage; see the error with extensions.system. */
+  | 'SOURCE_UNAVAILABLE'
+  /** The source's latest record is older than the period asks for. */
+  | 'STALE';
+
+/** The upstream systems behind the graph. */
+export type SourceSystem =
+  | 'DOCUMENTS'
+  | 'LABOUR'
+  | 'PLANS'
+  | 'SERVICES';
+
+export type ScorecardHistory_DtiFragment = { year: number, score: number | null, completeness: number | null, published: { score: number | null } | null } & { ' $fragmentName'?: 'ScorecardHistory_DtiFragment' };
+
+export type ScorecardIndex766_IndexFragment = { score: number | null, maxScore: number, completeness: number | null, confirmed: boolean, estimate: boolean, status: ProvenanceStatus, reason: string, groups: Array<{ code: string, name: string, nameEn: string, score: number | null, maxScore: number, maxScoreConfirmed: boolean }> } & { ' $fragmentName'?: 'ScorecardIndex766_IndexFragment' };
+
+export type ScorecardIndicatorRow_IndicatorFragment = { code: string, name: string, nameEn: string, maxPoints: number | null, pointsConfirmed: boolean, confirmed: boolean, value: number | null, status: ProvenanceStatus, estimate: boolean, collectionStatus: DtiCollectionStatus, dataHeldBy: string, note: string | null } & { ' $fragmentName'?: 'ScorecardIndicatorRow_IndicatorFragment' };
+
+export type ScorecardInputRow_InputFragment = { value: number | null, status: ProvenanceStatus, used: boolean, note: string | null, indicator: { code: string, name: string, nameEn: string, unit: DtiInputUnit, sourceSystem: SourceSystem, confirmed: boolean, mappingIsJudgement: boolean }, source: { system: SourceSystem, status: ProvenanceStatus, asOf: string | null, fetchedAt: string, recordRef: string | null, note: string | null } | null } & { ' $fragmentName'?: 'ScorecardInputRow_InputFragment' };
+
+export type ScorecardMissingRow_ItemFragment = { kind: DtiMissingKind, code: string, status: ProvenanceStatus, reason: string } & { ' $fragmentName'?: 'ScorecardMissingRow_ItemFragment' };
+
+export type ScorecardSummary_DtiFragment = { year: number, methodology: string, score: number | null, maxScore: number, completeness: number | null, scoreNote: string | null, scoreConfirmed: boolean, estimate: boolean, synthetic: boolean, points: number | null, totalPoints: number | null, coveredPoints: number | null, notes: Array<string>, citation: string, published: { score: number | null, rank: number | null, confirmed: boolean, grade: string, source: string } | null, merger: { basis: DtiMergerBasis, note: string, predecessors: Array<{ unitId: string, code: string, name: string }> } | null } & { ' $fragmentName'?: 'ScorecardSummary_DtiFragment' };
+
+export type ProvincesQueryQueryVariables = Exact<{
+  asOf: string;
+  year: number;
+}>;
+
+
+export type ProvincesQueryQuery = { units: Array<{ id: string, code: string, name: string, confirmed: boolean, year: { dti: { methodology: string, score: number | null, completeness: number | null, estimate: boolean, scoreConfirmed: boolean, inputs: Array<{ status: ProvenanceStatus, indicator: { sourceSystem: SourceSystem } }>, published: { score: number | null, rank: number | null, confirmed: boolean } | null } | null } | null }> };
+
+export type ScorecardQueryQueryVariables = Exact<{
+  id: string;
+  year: number;
+  from: number;
+  to: number;
+}>;
+
+
+export type ScorecardQueryQuery = { unitById: { id: string, code: string, name: string, validFrom: string | null, validTo: string | null, confirmed: boolean, notes: string | null, predecessors: Array<{ id: string, code: string, name: string }>, year: { dti: (
+        { mainIndicators: Array<{ ' $fragmentRefs'?: { 'ScorecardIndicatorRow_IndicatorFragment': ScorecardIndicatorRow_IndicatorFragment } }>, inputs: Array<{ ' $fragmentRefs'?: { 'ScorecardInputRow_InputFragment': ScorecardInputRow_InputFragment } }>, missing: Array<{ ' $fragmentRefs'?: { 'ScorecardMissingRow_ItemFragment': ScorecardMissingRow_ItemFragment } }> }
+        & { ' $fragmentRefs'?: { 'ScorecardSummary_DtiFragment': ScorecardSummary_DtiFragment } }
+      ) | null, publicServiceIndex766: { ' $fragmentRefs'?: { 'ScorecardIndex766_IndexFragment': ScorecardIndex766_IndexFragment } } | null } | null, years: Array<{ year: number, dti: { ' $fragmentRefs'?: { 'ScorecardHistory_DtiFragment': ScorecardHistory_DtiFragment } } | null }> } | null };
+
+export const ScorecardHistory_DtiFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ScorecardHistory_dti"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"DtiAssessment"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"year"}},{"kind":"Field","name":{"kind":"Name","value":"score"}},{"kind":"Field","name":{"kind":"Name","value":"completeness"}},{"kind":"Field","name":{"kind":"Name","value":"published"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"score"}}]}}]}}]} as unknown as DocumentNode<ScorecardHistory_DtiFragment, unknown>;
+export const ScorecardIndex766_IndexFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ScorecardIndex766_index"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PublicServiceIndex766"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"score"}},{"kind":"Field","name":{"kind":"Name","value":"maxScore"}},{"kind":"Field","name":{"kind":"Name","value":"completeness"}},{"kind":"Field","name":{"kind":"Name","value":"confirmed"}},{"kind":"Field","name":{"kind":"Name","value":"estimate"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"groups"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"nameEn"}},{"kind":"Field","name":{"kind":"Name","value":"score"}},{"kind":"Field","name":{"kind":"Name","value":"maxScore"}},{"kind":"Field","name":{"kind":"Name","value":"maxScoreConfirmed"}}]}}]}}]} as unknown as DocumentNode<ScorecardIndex766_IndexFragment, unknown>;
+export const ScorecardIndicatorRow_IndicatorFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ScorecardIndicatorRow_indicator"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"DtiMainIndicatorValue"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"nameEn"}},{"kind":"Field","name":{"kind":"Name","value":"maxPoints"}},{"kind":"Field","name":{"kind":"Name","value":"pointsConfirmed"}},{"kind":"Field","name":{"kind":"Name","value":"confirmed"}},{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"estimate"}},{"kind":"Field","name":{"kind":"Name","value":"collectionStatus"}},{"kind":"Field","name":{"kind":"Name","value":"dataHeldBy"}},{"kind":"Field","name":{"kind":"Name","value":"note"}}]}}]} as unknown as DocumentNode<ScorecardIndicatorRow_IndicatorFragment, unknown>;
+export const ScorecardInputRow_InputFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ScorecardInputRow_input"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"DtiInput"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"used"}},{"kind":"Field","name":{"kind":"Name","value":"note"}},{"kind":"Field","name":{"kind":"Name","value":"indicator"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"nameEn"}},{"kind":"Field","name":{"kind":"Name","value":"unit"}},{"kind":"Field","name":{"kind":"Name","value":"sourceSystem"}},{"kind":"Field","name":{"kind":"Name","value":"confirmed"}},{"kind":"Field","name":{"kind":"Name","value":"mappingIsJudgement"}}]}},{"kind":"Field","name":{"kind":"Name","value":"source"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"system"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"asOf"}},{"kind":"Field","name":{"kind":"Name","value":"fetchedAt"}},{"kind":"Field","name":{"kind":"Name","value":"recordRef"}},{"kind":"Field","name":{"kind":"Name","value":"note"}}]}}]}}]} as unknown as DocumentNode<ScorecardInputRow_InputFragment, unknown>;
+export const ScorecardMissingRow_ItemFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ScorecardMissingRow_item"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"DtiMissingItem"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}}]}}]} as unknown as DocumentNode<ScorecardMissingRow_ItemFragment, unknown>;
+export const ScorecardSummary_DtiFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ScorecardSummary_dti"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"DtiAssessment"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"year"}},{"kind":"Field","name":{"kind":"Name","value":"methodology"}},{"kind":"Field","name":{"kind":"Name","value":"score"}},{"kind":"Field","name":{"kind":"Name","value":"maxScore"}},{"kind":"Field","name":{"kind":"Name","value":"completeness"}},{"kind":"Field","name":{"kind":"Name","value":"scoreNote"}},{"kind":"Field","name":{"kind":"Name","value":"scoreConfirmed"}},{"kind":"Field","name":{"kind":"Name","value":"estimate"}},{"kind":"Field","name":{"kind":"Name","value":"synthetic"}},{"kind":"Field","name":{"kind":"Name","value":"points"}},{"kind":"Field","name":{"kind":"Name","value":"totalPoints"}},{"kind":"Field","name":{"kind":"Name","value":"coveredPoints"}},{"kind":"Field","name":{"kind":"Name","value":"notes"}},{"kind":"Field","name":{"kind":"Name","value":"citation"}},{"kind":"Field","name":{"kind":"Name","value":"published"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"score"}},{"kind":"Field","name":{"kind":"Name","value":"rank"}},{"kind":"Field","name":{"kind":"Name","value":"confirmed"}},{"kind":"Field","name":{"kind":"Name","value":"grade"}},{"kind":"Field","name":{"kind":"Name","value":"source"}}]}},{"kind":"Field","name":{"kind":"Name","value":"merger"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"basis"}},{"kind":"Field","name":{"kind":"Name","value":"note"}},{"kind":"Field","name":{"kind":"Name","value":"predecessors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"unitId"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]} as unknown as DocumentNode<ScorecardSummary_DtiFragment, unknown>;
+export const ProvincesQueryDocument = {"__meta__":{"hash":"sha256:0017f36b810eaf020396c2cca6e23f4fda357a448615d4a121a0863d25f7c7b1"}} as unknown as DocumentNode<ProvincesQueryQuery, ProvincesQueryQueryVariables>;
+export const ScorecardQueryDocument = {"__meta__":{"hash":"sha256:4329af370873bf4fb0cd1ded50bc732c38a107e86eae5dcf545a083f12803ed6"}} as unknown as DocumentNode<ScorecardQueryQuery, ScorecardQueryQueryVariables>;
