@@ -30,7 +30,7 @@ export default defineConfig({
           include: ['test/browser/**/*.browser.ts'],
           environment: 'node',
           globalSetup: ['test/e2e/global-setup.ts'],
-          testTimeout: 60_000,
+          testTimeout: 180_000,
           hookTimeout: 120_000,
           fileParallelism: false,
         },

@@ -82,6 +82,20 @@ describe('issue #11 - the workspace in a real browser', () => {
     await page.getByRole('heading', { name: /Bảng điểm: Tỉnh Khánh Hòa \(56\)/ }).waitFor();
   });
 
+  it('shows a unit\'s plans: targets against the owning system\'s figure, tasks by lead agency, budget by year', async () => {
+    const { page, graphqlRequests } = await isolatedPage(browser);
+    await page.goto(`${origin()}/plans/${encodeURIComponent('51@origin')}/2024`);
+    await page.getByRole('heading', { name: /119\/KH-UBND/ }).waitFor();
+    expect(graphqlRequests()).toBe(1);
+    const targets = page.getByRole('table', { name: 'Chỉ tiêu' }).first();
+    // The work-record target at province level is compared with the document system's 2024 figure.
+    const workRecords = targets.getByRole('row').filter({ hasText: 'Quản lý văn bản' }).filter({ hasText: 'tỉnh' }).first();
+    expect(await workRecords.textContent()).toMatch(/Đạt|Chưa đạt|Chưa đến hạn/);
+    await page.getByText(/Chủ trì: Sở Thông tin và Truyền thông/).first().waitFor();
+    await page.screenshot({ path: `${SCREENSHOTS}plans-51-2024.png`, fullPage: true });
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
   it('serves assets with their types and cache policy, and nothing outside the build', async () => {
     const index = await fetch(`${origin()}/`, { headers: { accept: 'text/html' } });
     expect(index.headers.get('content-type')).toContain('text/html');

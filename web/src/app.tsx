@@ -4,6 +4,7 @@ import { Layout } from './components/Layout.tsx';
 import { i18nFor, I18nContext, type Locale } from './i18n/index.ts';
 import { AuthCallback } from './routes/callback.tsx';
 import { NotFound } from './routes/not-found.tsx';
+import { Plans } from './routes/plans.tsx';
 import { Provinces } from './routes/provinces.tsx';
 import { Scorecard } from './routes/scorecard.tsx';
 import { SignIn } from './routes/sign-in.tsx';
@@ -30,6 +31,7 @@ export function App() {
           <Router>
             <Route path="/" component={Provinces} />
             <Route path="/scorecard/:unitId/:year" component={Scorecard} />
+            <Route path="/plans/:unitId/:year" component={Plans} />
             <Route path="/sign-in" component={SignIn} />
             <Route path="/auth/callback" component={AuthCallback} />
             <Route default component={NotFound} />

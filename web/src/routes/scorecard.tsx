@@ -36,7 +36,7 @@ export function Scorecard() {
   return (
     <article aria-labelledby="scorecard-title">
       <p>
-        <a href={`/?year=${year}`}>← {t('backToProvinces')}</a>
+        <a href={`/?year=${year}`}>← {t('backToProvinces')}</a> · <a href={`/plans/${encodeURIComponent(unit.id)}/${year}`}>{t('plans')}</a>
       </p>
       <h1 id="scorecard-title">
         {t('scorecard')}: {unit.name} ({unit.code}) — {t('dtiYear')} {year}
