@@ -13,6 +13,7 @@ import * as dti from '../subgraphs/dti/index.ts';
 import * as labour from '../subgraphs/labour/index.ts';
 import * as plans from '../subgraphs/plans/index.ts';
 import * as services from '../subgraphs/services/index.ts';
+import * as submissions from '../subgraphs/submissions/index.ts';
 
 const SUPERGRAPH_URL = new URL('schema/supergraph.graphql', REPO_ROOT_URL);
 
@@ -23,6 +24,7 @@ const builders: Record<SubgraphName, () => Subgraph> = {
   services: () => services.createSubgraph(services.loadConfig({})),
   labour: () => labour.createSubgraph(labour.loadConfig({})),
   dti: () => dti.createSubgraph(dti.loadConfig({})),
+  submissions: () => submissions.createSubgraph(submissions.loadConfig({})),
 };
 
 async function sdlOf(name: SubgraphName): Promise<string> {

@@ -9,8 +9,11 @@ export type UpstreamErrorCode =
 /** Refusals of access control: no (valid) identity, or an identity without the right. */
 export type AccessErrorCode = 'UNAUTHENTICATED' | 'FORBIDDEN';
 
+/** The data-owning subgraph's store cannot be reached (connection refused, server shut down, busy). */
+export type StoreErrorCode = 'STORE_UNAVAILABLE';
+
 /** Every `extensions.code` the subgraphs emit. */
-export type ErrorCode = UpstreamErrorCode | AccessErrorCode | 'BAD_USER_INPUT' | 'NOT_FOUND' | 'CONFLICT' | 'INTERNAL_SERVER_ERROR';
+export type ErrorCode = UpstreamErrorCode | AccessErrorCode | StoreErrorCode | 'BAD_USER_INPUT' | 'NOT_FOUND' | 'CONFLICT' | 'INTERNAL_SERVER_ERROR';
 
 /** Status of a measured value, as it reaches the user beside the value. */
 export type ProvenanceStatus = 'OK' | 'PARTIAL' | 'MISSING' | 'STALE' | 'SOURCE_UNAVAILABLE' | 'NOT_COLLECTED';
@@ -30,6 +33,7 @@ export const HTTP_STATUS_BY_CODE: Record<ErrorCode, number> = {
   UNAUTHENTICATED: 401,
   FORBIDDEN: 403,
   CONFLICT: 409,
+  STORE_UNAVAILABLE: 503,
   INTERNAL_SERVER_ERROR: 500,
 };
 

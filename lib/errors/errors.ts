@@ -1,4 +1,4 @@
-import type { AccessErrorCode, ErrorCode, SystemName, UpstreamErrorCode } from './codes.ts';
+import type { AccessErrorCode, ErrorCode, StoreErrorCode, SystemName, UpstreamErrorCode } from './codes.ts';
 
 /** Where an upstream call went, for `extensions.upstream`. */
 export interface UpstreamTarget {
@@ -130,6 +130,17 @@ export class ConflictError extends Error {
   constructor(message: string, options: { readonly currentVersion?: number; readonly cause?: unknown } = {}) {
     super(message, { cause: options.cause });
     this.currentVersion = options.currentVersion;
+  }
+}
+
+/** A subgraph's own store (not an upstream system) could not be reached; `system` names the subgraph. */
+export class StoreUnavailableError extends Error {
+  readonly code = 'STORE_UNAVAILABLE' satisfies StoreErrorCode;
+  override readonly name = 'StoreUnavailableError';
+  readonly system: 'submissions';
+  constructor(message: string, options: { readonly system: 'submissions'; readonly cause?: unknown }) {
+    super(message, { cause: options.cause });
+    this.system = options.system;
   }
 }
 

@@ -1,6 +1,6 @@
 import { GraphQLError } from 'graphql';
 import type { ErrorCode } from './codes.ts';
-import { AccessDeniedError, BadUserInputError, ConflictError, NotFoundError, UpstreamError } from './errors.ts';
+import { AccessDeniedError, BadUserInputError, ConflictError, NotFoundError, StoreUnavailableError, UpstreamError } from './errors.ts';
 
 /**
  * The one place errors become GraphQL errors. Upstream failures keep their `code`, `system` and
@@ -32,6 +32,9 @@ export function toGraphQLError(err: unknown): GraphQLError {
       originalError: err,
       extensions: { code: err.code, ...(err.currentVersion === undefined ? {} : { currentVersion: err.currentVersion }) },
     });
+  }
+  if (err instanceof StoreUnavailableError) {
+    return new GraphQLError(err.message, { originalError: err, extensions: { code: err.code satisfies ErrorCode, system: err.system } });
   }
   return new GraphQLError('Internal server error', { extensions: { code: 'INTERNAL_SERVER_ERROR' satisfies ErrorCode } });
 }

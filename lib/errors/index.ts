@@ -1,4 +1,4 @@
-export type { AccessErrorCode, ErrorCode, ProvenanceStatus, SystemName, UpstreamErrorCode } from './codes.ts';
+export type { AccessErrorCode, ErrorCode, ProvenanceStatus, StoreErrorCode, SystemName, UpstreamErrorCode } from './codes.ts';
 export { HTTP_STATUS_BY_CODE, PROVENANCE_STATUS_BY_UPSTREAM_CODE } from './codes.ts';
 export type { PayloadIssue, UpstreamTarget } from './errors.ts';
 export {
@@ -8,6 +8,7 @@ export {
   CircuitOpenError,
   ensureError,
   NotFoundError,
+  StoreUnavailableError,
   UpstreamBadResponseError,
   UpstreamError,
   UpstreamHttpError,

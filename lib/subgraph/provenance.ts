@@ -46,6 +46,8 @@ export const sharedTypeDefs = gql`
     DOCUMENTS
     SERVICES
     LABOUR
+    "An approved manual entry of the DTI team (the submissions subgraph), not a connected system."
+    MANUAL
   }
 
   "Whose records make up a unit's figures for part of a period (a merged unit's predecessors, before it existed)."

@@ -6,7 +6,7 @@
 /** Systems with an upstream (and so a simulator). */
 export type UpstreamSystem = 'plans' | 'documents' | 'services' | 'labour';
 /** Subgraphs behind the gateway. */
-export type SubgraphName = UpstreamSystem | 'dti';
+export type SubgraphName = UpstreamSystem | 'dti' | 'submissions';
 
 export interface SimulatorSpec {
   readonly system: UpstreamSystem;
@@ -38,6 +38,7 @@ export const SUBGRAPHS: readonly SubgraphSpec[] = [
   { name: 'services', entry: 'subgraphs/services/main.ts', module: 'subgraphs/services/index.ts', defaultPort: 4003, upstream: 'services' },
   { name: 'labour', entry: 'subgraphs/labour/main.ts', module: 'subgraphs/labour/index.ts', defaultPort: 4004, upstream: 'labour' },
   { name: 'dti', entry: 'subgraphs/dti/main.ts', module: 'subgraphs/dti/index.ts', defaultPort: 4005, upstream: null },
+  { name: 'submissions', entry: 'subgraphs/submissions/main.ts', module: 'subgraphs/submissions/index.ts', defaultPort: 4006, upstream: null },
 ];
 
 export const GATEWAY = { entry: 'gateway/main.ts', defaultPort: 4000 } as const;

@@ -15,7 +15,10 @@ const SOURCE_FIGURES =
  * the unit-year's own figures and the same figures for each predecessor's year, since from DTI 2024 a
  * merged province is scored on the mean of its predecessors' main-indicator values.
  */
-export const DTI_REQUIRES = `${SOURCE_FIGURES} predecessorYears { unitId year ${SOURCE_FIGURES} }`;
+export const DTI_REQUIRES =
+  `${SOURCE_FIGURES} predecessorYears { unitId year ${SOURCE_FIGURES} } ` +
+  'approvedEntries { id indicatorCode value overridesSystemValue approvedAt ' +
+  'evidence { documentSymbol documentDate url fileId fileName fileSize note } enteredBy { subject name } approvedBy { subject name } }';
 
 /** Portal counts the 766 index estimate is computed from. */
 export const INDEX766_REQUIRES =
@@ -43,6 +46,7 @@ export const typeDefs = gql(/* GraphQL */ `
     labour: LabourStats @external
     plans: PlanYearSummary @external
     predecessorYears: [UnitYear!]! @external
+    approvedEntries: [ApprovedEntry!] @external
     "The DTI self-assessment of this unit for this DTI year, from every connected system, with provenance; partial when a source is down."
     dti: DtiAssessment @requires(fields: "${DTI_REQUIRES}")
     "Estimate of the 766/QĐ-TTg public-service index (100 points) from the portal's counts; never official."
@@ -81,6 +85,60 @@ export const typeDefs = gql(/* GraphQL */ `
     synthetic: Boolean! @external
     trainedWorkforceRate: Float @external
     digitalSkillsRate: Float @external
+  }
+
+  "An approved manual entry (owned by the submissions subgraph)."
+  type ApprovedEntry {
+    id: ID! @external
+    indicatorCode: String! @external
+    value: Float! @external
+    overridesSystemValue: Boolean! @external
+    evidence: [Evidence!]! @external
+    enteredBy: Person! @external
+    approvedBy: Person! @external
+    approvedAt: String! @external
+  }
+
+  type Evidence {
+    documentSymbol: String @external
+    documentDate: String @external
+    url: String @external
+    fileId: ID @external
+    fileName: String @external
+    fileSize: Int @external
+    note: String @external
+  }
+
+  type Person {
+    subject: ID! @external
+    name: String @external
+  }
+
+  "An approved manual entry as the assessment shows it: value, evidence, who entered and who approved it."
+  type DtiManualValue {
+    id: ID!
+    value: Float!
+    "The reviewer's approval says this value overrides a connected system's figure."
+    overridesSystemValue: Boolean!
+    approvedAt: String!
+    evidence: [DtiManualEvidence!]!
+    enteredBy: DtiPerson!
+    approvedBy: DtiPerson!
+  }
+
+  type DtiManualEvidence {
+    documentSymbol: String
+    documentDate: String
+    url: String
+    fileId: ID
+    fileName: String
+    fileSize: Int
+    note: String
+  }
+
+  type DtiPerson {
+    subject: ID!
+    name: String
   }
 
   type PlanYearSummary {
@@ -314,6 +372,8 @@ export const typeDefs = gql(/* GraphQL */ `
     NONE
     "Mean of the predecessors' values (a province merged into this unit): see predecessorValues."
     PREDECESSOR_AVERAGE
+    "An approved manual entry of the DTI team (submissions): see manual and source."
+    MANUAL
   }
 
   "A unit-year's DTI self-assessment. An incomplete one reads as 'so far': see completeness, missing and scoreNote."
@@ -380,6 +440,14 @@ export const typeDefs = gql(/* GraphQL */ `
     predecessorCount: Int
     "For a merged province from DTI 2024: each predecessor's value of this main indicator (empty otherwise)."
     predecessorValues: [DtiPredecessorValue!]!
+    "Provenance of the approved manual entry (system MANUAL) where there is one; null otherwise."
+    source: Provenance
+    "The approved manual entry for this main indicator, with its evidence and who vouched for it."
+    manual: DtiManualValue
+    "The value from the connected systems alone (null when they measure none)."
+    systemValue: Float
+    "True when the system figure and the approved manual value differ beyond the tolerance; value is the system figure unless the approval overrides it."
+    conflict: Boolean!
   }
 
   "A predecessor's value of a main indicator, assessed on its own figures."
@@ -418,6 +486,8 @@ export const typeDefs = gql(/* GraphQL */ `
     code: String!
     status: ProvenanceStatus!
     reason: String!
+    "For a main indicator: the body that holds the data (the DTI team's to-do list)."
+    heldBy: String
   }
 
   enum DtiMergerBasis {

@@ -1,7 +1,10 @@
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { launchSystem, type RunningSystem } from '../../lib/launcher/index.ts';
-import { SIMULATORS } from '../../lib/topology/index.ts';
+import { SIMULATORS, SUBGRAPHS } from '../../lib/topology/index.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -29,14 +32,17 @@ async function freePortRun(count: number): Promise<number> {
 }
 
 let system: RunningSystem | undefined;
+// The embedded submissions store of this run: a fresh folder, removed at the end.
+let dataDir: string | undefined;
 
 /** Starts the real system once for every end-to-end test file: real processes, real HTTP over loopback. */
 export async function setup(project: TestProject): Promise<void> {
-  const base = await freePortRun(12);
+  const base = await freePortRun(1 + SUBGRAPHS.length + SIMULATORS.length);
+  dataDir = mkdtempSync(join(tmpdir(), 'dti-e2e-submissions-'));
   system = await launchSystem({
-    ports: { host: '127.0.0.1', gateway: base, subgraphBase: base + 1, simulatorBase: base + 6 },
-    env: { LOG_LEVEL: 'warn' },
-    // A loaded CI machine (2 cores) can take well over the interactive default to start ten processes.
+    ports: { host: '127.0.0.1', gateway: base, subgraphBase: base + 1, simulatorBase: base + 1 + SUBGRAPHS.length },
+    env: { LOG_LEVEL: 'warn', SUBMISSIONS_DATA_DIR: dataDir },
+    // A loaded CI machine (2 cores) can take well over the interactive default to start every process.
     readyTimeoutMs: 120_000,
     stderr: process.env['E2E_VERBOSE'] === '1' ? 'inherit' : 'ignore',
   });
@@ -46,4 +52,5 @@ export async function setup(project: TestProject): Promise<void> {
 
 export async function teardown(): Promise<void> {
   await system?.stop();
+  if (dataDir !== undefined) rmSync(dataDir, { recursive: true, force: true });
 }

@@ -4,6 +4,7 @@ import type { AssessedInput, AssessedMainIndicator, Catalogue, DtiInputCode, Dti
 import { inputDefinitionView } from './catalogue-view.ts';
 import { assessFacts, mainIndicatorStatus } from './facts-assessment.ts';
 import type { CollectedInput } from './inputs.ts';
+import { applyManualEntries } from './manual.ts';
 import { averageOverPredecessors, MERGED_AVERAGE_FROM_YEAR, predecessorAssessmentView, predecessorsToAverage } from './predecessors.ts';
 import type { AveragedMainIndicator, PredecessorAverage, PredecessorValue } from './predecessors.ts';
 import type { RecordScopeFacts, SourceProvenance, UnitYearFacts } from './representation.ts';
@@ -42,7 +43,7 @@ export interface MainIndicatorView {
   readonly confirmed: boolean;
   readonly value: number | null;
   readonly status: ProvenanceStatus;
-  readonly basis: AssessedMainIndicator['basis'] | 'PREDECESSOR_AVERAGE';
+  readonly basis: AssessedMainIndicator['basis'] | 'PREDECESSOR_AVERAGE' | 'MANUAL';
   readonly estimate: boolean;
   readonly inputsUsed: readonly string[];
   readonly inputsUnavailable: readonly string[];
@@ -55,7 +56,7 @@ export interface MainIndicatorView {
   readonly predecessorValues: readonly PredecessorValue[];
 }
 
-interface MissingView {
+export interface MissingView {
   readonly kind: 'INPUT' | 'MAIN_INDICATOR' | 'PREDECESSOR';
   readonly code: string;
   readonly status: ProvenanceStatus;
@@ -253,7 +254,14 @@ export function assessUnitYear(facts: UnitYearFacts, data: AssessmentData) {
     synthetic ||= average.predecessors.some((p) => p.synthetic);
   }
 
-  const estimate = mainIndicators.some((m) => m.estimate);
+  // Approved manual entries (submissions) fill what no system measures; absent when the router did not send them.
+  const manual =
+    facts.approvedEntries === undefined
+      ? { mainIndicators: mainIndicators.map((m) => ({ ...m, manual: null, systemValue: m.value, conflict: false, source: null })), missing: missing.map((x) => ({ ...x, heldBy: null })), score, applied: false }
+      : applyManualEntries(facts, methodology, data.catalogue, mainIndicators, missing, score);
+  score = manual.score;
+
+  const estimate = manual.mainIndicators.some((m) => m.estimate);
   const notes: string[] =
     average === null ? [...own.result.notes] : estimate ? ['The score uses estimated main-indicator values; it is not comparable with the published DTI.'] : [];
   if (merger !== null) notes.push(merger.note);
@@ -277,9 +285,9 @@ export function assessUnitYear(facts: UnitYearFacts, data: AssessmentData) {
     points: score.points,
     totalPoints: score.totalPoints,
     coveredPoints: score.coveredPoints,
-    mainIndicators,
+    mainIndicators: manual.mainIndicators,
     inputs: own.collected.map((c) => inputView(c, data, assessedByCode.get(c.code), average !== null)),
-    missing,
+    missing: manual.missing,
     notes,
     merger,
     published: published === null ? null : publishedView(published),

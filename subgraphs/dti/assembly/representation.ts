@@ -79,10 +79,37 @@ const unitYearSchema = z.object({
   plans: plansSchema.nullish(),
 });
 
+const personSchema = z.object({ subject: z.string().min(1), name: nullable(text) });
+const approvedEntrySchema = z.object({
+  id: z.string().min(1),
+  indicatorCode: text,
+  value: z.number().min(0).max(1),
+  overridesSystemValue: z.boolean(),
+  approvedAt: z.string(),
+  evidence: z.array(
+    z.object({
+      documentSymbol: nullable(text),
+      documentDate: nullable(z.string()),
+      url: nullable(z.string()),
+      fileId: nullable(z.string()),
+      fileName: nullable(text),
+      fileSize: nullable(z.number().int()),
+      note: nullable(text),
+    }),
+  ),
+  enteredBy: personSchema,
+  approvedBy: personSchema,
+});
+
 // Predecessors' years carry the same figures, one level deep (a predecessor's own predecessors are not asked for).
+// Approved manual entries (the submissions subgraph) are read for the unit-year itself only.
 const representationSchema = unitYearSchema.extend({
   predecessorYears: z.array(unitYearSchema).nullish(),
+  approvedEntries: z.array(approvedEntrySchema).nullish(),
 });
+
+/** An approved manual entry, as the submissions subgraph hands it over. */
+export type ApprovedEntryFacts = z.output<typeof approvedEntrySchema>;
 
 /** Provenance of a source figure, as the shared `Provenance` type carries it. */
 export type SourceProvenance = z.output<typeof provenanceSchema>;
@@ -112,11 +139,13 @@ export interface UnitYearFacts {
    * merger); null when the plans subgraph failed, undefined when not sent. Always undefined on a predecessor.
    */
   readonly predecessorYears: Figures<readonly UnitYearFacts[]>;
+  /** Approved manual entries: null when the submissions subgraph failed, undefined when not sent (and on a predecessor). */
+  readonly approvedEntries: Figures<readonly ApprovedEntryFacts[]>;
 }
 
 type ParsedUnitYear = z.output<typeof unitYearSchema>;
 
-function factsOf(r: ParsedUnitYear, predecessorYears: Figures<readonly UnitYearFacts[]>): UnitYearFacts {
+function factsOf(r: ParsedUnitYear, predecessorYears: Figures<readonly UnitYearFacts[]>, approvedEntries: Figures<readonly ApprovedEntryFacts[]> = undefined): UnitYearFacts {
   const { code, validFrom } = parseUnitId(r.unitId);
   return {
     unitId: r.unitId,
@@ -129,6 +158,7 @@ function factsOf(r: ParsedUnitYear, predecessorYears: Figures<readonly UnitYearF
     labour: r.labour,
     plans: r.plans,
     predecessorYears,
+    approvedEntries,
   };
 }
 
@@ -144,5 +174,5 @@ export function unitYearFactsOf(representation: unknown): UnitYearFacts {
   }
   const r = parsed.data;
   const predecessors = r.predecessorYears;
-  return factsOf(r, predecessors === null || predecessors === undefined ? predecessors : predecessors.map((p) => factsOf(p, undefined)));
+  return factsOf(r, predecessors === null || predecessors === undefined ? predecessors : predecessors.map((p) => factsOf(p, undefined)), r.approvedEntries);
 }

@@ -9,6 +9,7 @@ import { typeDefs as documentsTypeDefs } from '../../documents/schema.ts';
 import { typeDefs as labourTypeDefs } from '../../labour/schema.ts';
 import { typeDefs as plansTypeDefs } from '../../plans/schema.ts';
 import { typeDefs as servicesTypeDefs } from '../../services/schema.ts';
+import { typeDefs as submissionsTypeDefs } from '../../submissions/schema.ts';
 import { createSubgraph, loadConfig } from '../index.ts';
 
 // The other subgraphs' own SDL (not stubs): a renamed or retyped field they own breaks this test.
@@ -19,12 +20,13 @@ function sdlOf(typeDefs: DocumentNode): string {
 const dtiSdl = printSubgraphSchema(createSubgraph(loadConfig({}), { logger: silentLogger }).schema);
 
 describe('dti subgraph composition', () => {
-  it('composes with plans, documents, services and labour', () => {
+  it('composes with plans, documents, services, labour and submissions', () => {
     const services = [
       { name: 'plans', typeDefs: parse(sdlOf(plansTypeDefs)), url: 'http://plans.invalid/graphql' },
       { name: 'documents', typeDefs: parse(sdlOf(documentsTypeDefs)), url: 'http://documents.invalid/graphql' },
       { name: 'services', typeDefs: parse(sdlOf(servicesTypeDefs)), url: 'http://services.invalid/graphql' },
       { name: 'labour', typeDefs: parse(sdlOf(labourTypeDefs)), url: 'http://labour.invalid/graphql' },
+      { name: 'submissions', typeDefs: parse(printSubgraphSchema(buildSubgraphSchema([{ typeDefs: submissionsTypeDefs }]))), url: 'http://submissions.invalid/graphql' },
       { name: 'dti', typeDefs: parse(dtiSdl), url: 'http://dti.invalid/graphql' },
     ];
     const result = composeServices(services);

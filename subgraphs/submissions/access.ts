@@ -1,0 +1,43 @@
+import { decide, type AccessScope, type Action, type UnitIndex } from '../../lib/access/index.ts';
+import { AccessDeniedError } from '../../lib/errors/index.ts';
+
+/**
+ * The only place this subgraph names actions: which action each guarded field needs. Where the
+ * unit is in the arguments, the gateway refuses early too; where only the data knows it (an
+ * entry's unit), the service reads it first and asks here. Resolvers check nothing themselves.
+ *
+ * `UnitYear.approvedEntries` is `public` here because it carries nothing the assessment does not
+ * publish: the dti subgraph reads it through `@requires` to score `UnitYear.dti`, and who may read
+ * that is decided at the gateway for `dti` itself.
+ */
+export const ACCESS_RULES = {
+  'Mutation.saveEntry': 'entry:edit',
+  'Mutation.uploadEvidenceFile': 'entry:edit',
+  'Mutation.submitEntries': 'entry:edit',
+  'Mutation.reviewEntry': 'entry:review',
+  'UnitYear.selfAssessment': 'unitYear:read',
+  'UnitYear.approvedEntries': 'public',
+} as const satisfies Record<string, Action | 'public'>;
+
+export type GuardedField = keyof typeof ACCESS_RULES;
+
+/** The caller's standing in this request and the unit index decisions are made against. */
+export interface AccessGate {
+  readonly scope: AccessScope;
+  readonly units: UnitIndex;
+}
+
+/** Throws UNAUTHENTICATED / FORBIDDEN unless the caller may use `field` on `unitId`. */
+export function authorize(gate: AccessGate, field: GuardedField, unitId: string | null): void {
+  const action = ACCESS_RULES[field];
+  if (action === 'public') return;
+  const decision = decide(gate.scope, action, unitId, gate.units);
+  if (!decision.allow) throw new AccessDeniedError(decision.code, `${field} needs ${decision.missing}.`);
+}
+
+/** The role an action is performed in, as the audit trail records it. */
+export const ROLE_OF_FIELD: Record<'Mutation.saveEntry' | 'Mutation.submitEntries' | 'Mutation.reviewEntry', 'EDITOR' | 'REVIEWER'> = {
+  'Mutation.saveEntry': 'EDITOR',
+  'Mutation.submitEntries': 'EDITOR',
+  'Mutation.reviewEntry': 'REVIEWER',
+};

@@ -1,0 +1,176 @@
+import { gql } from 'graphql-tag';
+
+/** The submissions subgraph: people's entries for the DTI items no system measures, with workflow and audit. */
+export const typeDefs = gql(/* GraphQL */ `
+  extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key"])
+
+  "A unit's year (owned by the plans subgraph); submissions adds the manual self-assessment entries."
+  type UnitYear @key(fields: "unitId year") {
+    unitId: ID!
+    year: Int!
+    "Every entry of the unit-year in any state, with history: the DTI team's working view (unit-scoped)."
+    selfAssessment: SelfAssessment
+    "Approved entries only: what the dti subgraph scores (null with an error naming submissions when the store is down)."
+    approvedEntries: [ApprovedEntry!]
+  }
+
+  type SelfAssessment {
+    entries: [Entry!]!
+  }
+
+  enum EntryStatus {
+    DRAFT
+    SUBMITTED
+    APPROVED
+    RETURNED
+  }
+
+  enum ReviewDecision {
+    APPROVE
+    RETURN
+  }
+
+  "A manual value for one unit-year and catalogue item."
+  type Entry {
+    id: ID!
+    unitId: ID!
+    year: Int!
+    indicator: EntryIndicator!
+    "0–1 on the published scale (derived from numerator ÷ denominator when those were given)."
+    value: Float!
+    numerator: Float
+    denominator: Float
+    status: EntryStatus!
+    "Increases with every change; name it as expectedVersion when writing."
+    version: Int!
+    evidence: [Evidence!]!
+    comment: String
+    enteredBy: Person!
+    approvedBy: Person
+    "The reviewer's approval says this value overrides a connected system's figure."
+    overridesSystemValue: Boolean!
+    "Warning codes found when the value was saved, and those acknowledged (with the justification)."
+    warningCodes: [String!]!
+    acknowledgedWarnings: [String!]!
+    justification: String
+    updatedAt: String!
+    "Every change, oldest first; append-only."
+    history: [AuditEvent!]!
+  }
+
+  "What the dti subgraph needs of an approved entry."
+  type ApprovedEntry {
+    id: ID!
+    indicatorCode: String!
+    value: Float!
+    overridesSystemValue: Boolean!
+    evidence: [Evidence!]!
+    enteredBy: Person!
+    approvedBy: Person!
+    approvedAt: String!
+  }
+
+  type EntryIndicator {
+    code: String!
+    "Vietnamese name in the methodology governing the year."
+    name: String
+    nameEn: String
+  }
+
+  type Evidence {
+    documentSymbol: String
+    documentDate: String
+    url: String
+    fileId: ID
+    fileName: String
+    fileSize: Int
+    note: String
+  }
+
+  type Person {
+    subject: ID!
+    name: String
+  }
+
+  type AuditEvent {
+    at: String!
+    actor: Person!
+    role: String!
+    action: String!
+    version: Int!
+    "JSON of the entry before (null on create) and after the change."
+    before: String
+    after: String!
+    reason: String
+  }
+
+  type Warning {
+    code: String!
+    message: String!
+  }
+
+  type UserError {
+    field: String!
+    code: String!
+    message: String!
+  }
+
+  input EvidenceInput {
+    documentSymbol: String
+    "YYYY-MM-DD"
+    documentDate: String
+    url: String
+    "The sha256 an uploadEvidenceFile returned."
+    fileId: ID
+    note: String
+  }
+
+  input SaveEntryInput {
+    unitId: ID!
+    year: Int!
+    indicatorCode: String!
+    value: Float
+    numerator: Float
+    denominator: Float
+    evidence: [EvidenceInput!]!
+    comment: String
+    "The version you read; omit to create."
+    expectedVersion: Int
+    acknowledgedWarnings: [String!]
+    "Why the acknowledged warnings do not stop this value."
+    justification: String
+  }
+
+  type SaveEntryPayload {
+    entry: Entry
+    warnings: [Warning!]!
+    userErrors: [UserError!]!
+  }
+
+  type SubmitEntriesPayload {
+    entries: [Entry!]!
+    userErrors: [UserError!]!
+  }
+
+  type ReviewEntryPayload {
+    entry: Entry
+    userErrors: [UserError!]!
+  }
+
+  type EvidenceFile {
+    fileId: ID!
+    name: String!
+    size: Int!
+  }
+
+  type Mutation {
+    "Create an entry (omit expectedVersion), or update it as a draft (expectedVersion: the version you read)."
+    saveEntry(input: SaveEntryInput!): SaveEntryPayload!
+    "Submit drafts for review: all of them, or none when any has a problem."
+    submitEntries(ids: [ID!]!): SubmitEntriesPayload!
+    "Approve or return a submitted entry; nobody reviews their own."
+    reviewEntry(id: ID!, decision: ReviewDecision!, reason: String, overridesSystemValue: Boolean, expectedVersion: Int!): ReviewEntryPayload!
+    "Keep an evidence file (base64) by content hash, up to the configured size."
+    uploadEvidenceFile(unitId: ID!, name: String!, contentBase64: String!): EvidenceFile!
+  }
+`);

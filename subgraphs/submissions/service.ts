@@ -1,0 +1,333 @@
+import { createHash, randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import { BadUserInputError, ConflictError, NotFoundError } from '../../lib/errors/index.ts';
+import { authorize, ROLE_OF_FIELD, type AccessGate } from './access.ts';
+import { indicatorOfYear, type IndicatorCatalogue } from './domain/catalogue.ts';
+import { unacknowledged, warningsFor } from './domain/checks.ts';
+import type { AuditEvent, Entry, Evidence, Person, UserError, Warning } from './domain/types.ts';
+import { rateOf } from './domain/value.ts';
+import { transition, type Command } from './domain/workflow.ts';
+import { appendAudit } from './store/audit.ts';
+import { currentVersion, findEntry, findEntryById, insertEntry, unitsOfEntries, updateEntryAtVersion, valueInYear, type EntryChange } from './store/entries.ts';
+import { filesByHash, putFile, type StoredFile } from './store/files.ts';
+import { mapStoreError } from './store/errors.ts';
+import type { Database } from './store/schema.ts';
+import { withTransaction } from './store/transaction.ts';
+
+export interface EvidenceInput {
+  readonly documentSymbol?: string | null | undefined;
+  readonly documentDate?: string | null | undefined;
+  readonly url?: string | null | undefined;
+  readonly fileId?: string | null | undefined;
+  readonly note?: string | null | undefined;
+}
+
+export interface SaveEntryInput {
+  readonly unitId: string;
+  readonly year: number;
+  readonly indicatorCode: string;
+  readonly value?: number | null | undefined;
+  readonly numerator?: number | null | undefined;
+  readonly denominator?: number | null | undefined;
+  readonly evidence: readonly EvidenceInput[];
+  readonly comment?: string | null | undefined;
+  readonly expectedVersion?: number | null | undefined;
+  readonly acknowledgedWarnings?: readonly string[] | null | undefined;
+  readonly justification?: string | null | undefined;
+}
+
+export interface ReviewInput {
+  readonly id: string;
+  readonly decision: 'APPROVE' | 'RETURN';
+  readonly reason?: string | null | undefined;
+  readonly overridesSystemValue?: boolean | null | undefined;
+  readonly expectedVersion: number;
+}
+
+export interface EntryPayload {
+  readonly entry: Entry | null;
+  readonly warnings: readonly Warning[];
+  readonly userErrors: readonly UserError[];
+}
+
+export interface EntriesPayload {
+  readonly entries: readonly Entry[];
+  readonly userErrors: readonly UserError[];
+}
+
+/** What the service needs; one per process (the per-request part is the AccessGate). */
+export interface ServiceDeps {
+  readonly db: Kysely<Database>;
+  readonly catalogue: IndicatorCatalogue;
+  readonly jumpThreshold: number;
+  readonly maxEvidenceBytes: number;
+  readonly now: () => Date;
+  readonly newId?: () => string;
+}
+
+/** Ends a transaction without writing anything, carrying the input problems to the payload. */
+class Refused extends Error {
+  readonly userErrors: readonly UserError[];
+  constructor(userErrors: readonly UserError[]) {
+    super('refused');
+    this.userErrors = userErrors;
+  }
+}
+
+const WARNING_CODES: ReadonlySet<string> = new Set(['YEAR_ON_YEAR_JUMP', 'SYSTEM_MISMATCH']);
+
+function actorOf(gate: AccessGate): Person {
+  const id = gate.scope.identity;
+  // authorize() ran first, so an identity is present; this keeps the type honest.
+  if (id === null) throw new Error('no identity after authorisation');
+  return { subject: id.subject, name: id.name };
+}
+
+/** What the audit trail keeps of an entry's state. */
+function snapshot(e: Entry): string {
+  return JSON.stringify({
+    value: e.value,
+    numerator: e.numerator,
+    denominator: e.denominator,
+    evidence: e.evidence,
+    comment: e.comment,
+    status: e.status,
+    version: e.version,
+    enteredBy: e.enteredBy.subject,
+    approvedBy: e.approvedBy?.subject ?? null,
+    overridesSystem: e.overridesSystem,
+    acknowledged: e.acknowledged,
+    justification: e.justification,
+  });
+}
+
+function checkEvidence(items: readonly EvidenceInput[]): UserError[] {
+  const errors: UserError[] = [];
+  if (items.length === 0) errors.push({ field: 'evidence', code: 'REQUIRED', message: 'Give at least one piece of evidence: a document, a URL, a file or a note.' });
+  items.forEach((e, i) => {
+    const set = [e.documentSymbol, e.url, e.fileId, e.note].filter((v) => v !== null && v !== undefined && v.trim() !== '');
+    if (set.length === 0) errors.push({ field: `evidence.${i}`, code: 'REQUIRED', message: 'An evidence item needs a document symbol, a URL, a file or a note.' });
+    if (e.documentDate !== null && e.documentDate !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(e.documentDate)) {
+      errors.push({ field: `evidence.${i}.documentDate`, code: 'INVALID_DATE', message: `A document date is YYYY-MM-DD; got ${e.documentDate}.` });
+    }
+    if (e.url !== null && e.url !== undefined && !URL.canParse(e.url)) errors.push({ field: `evidence.${i}.url`, code: 'INVALID_URL', message: `Not a URL: ${e.url}.` });
+    else if (e.url !== null && e.url !== undefined && !/^https?:$/.test(new URL(e.url).protocol)) {
+      errors.push({ field: `evidence.${i}.url`, code: 'INVALID_URL', message: 'Only http and https links are kept as evidence.' });
+    }
+  });
+  return errors;
+}
+
+const clean = (s: string | null | undefined): string | null => (s === null || s === undefined || s.trim() === '' ? null : s.normalize('NFC').trim());
+
+/** Entries, workflow and evidence: the domain decides, the store applies in one transaction. */
+export function createService(deps: ServiceDeps) {
+  const newId = deps.newId ?? randomUUID;
+  const nowIso = (): string => deps.now().toISOString();
+
+  async function audit(trx: Parameters<typeof appendAudit>[0], event: Omit<AuditEvent, 'at'>, at: string): Promise<void> {
+    await appendAudit(trx, newId(), { ...event, at });
+  }
+
+  /** Reads the units of entries and checks the caller may act on each (before any write). */
+  async function authorizeEntries(gate: AccessGate, field: 'Mutation.submitEntries' | 'Mutation.reviewEntry', ids: readonly string[]): Promise<void> {
+    const units = await unitsOfEntries(deps.db, ids).catch((e: unknown) => {
+      throw mapStoreError(e);
+    });
+    for (const id of ids) {
+      const unit = units.get(id);
+      // An id the caller cannot see is reported the same way as one that does not exist.
+      if (unit === undefined) throw new NotFoundError(`No entry ${id}.`, { argument: 'id' });
+      authorize(gate, field, unit);
+    }
+  }
+
+  return {
+    async saveEntry(gate: AccessGate, input: SaveEntryInput): Promise<EntryPayload> {
+      authorize(gate, 'Mutation.saveEntry', input.unitId);
+      const actor = actorOf(gate);
+      const errors: UserError[] = [];
+      const code = input.indicatorCode.normalize('NFC').trim();
+      if (indicatorOfYear(deps.catalogue, input.year, code) === undefined) {
+        errors.push({ field: 'indicatorCode', code: 'UNKNOWN_INDICATOR', message: `${code} is not a main indicator of the methodology governing DTI ${input.year}.` });
+      }
+      const rate = rateOf(input);
+      if (!rate.ok) errors.push(...rate.errors);
+      errors.push(...checkEvidence(input.evidence));
+      const acknowledged = [...new Set(input.acknowledgedWarnings ?? [])];
+      for (const w of acknowledged) {
+        if (!WARNING_CODES.has(w)) errors.push({ field: 'acknowledgedWarnings', code: 'UNKNOWN_WARNING', message: `No warning is called ${w}.` });
+      }
+      const justification = clean(input.justification);
+      if (acknowledged.length > 0 && justification === null) {
+        errors.push({ field: 'justification', code: 'REQUIRED', message: 'Acknowledging a warning needs a justification.' });
+      }
+      if (errors.length > 0 || !rate.ok) return { entry: null, warnings: [], userErrors: errors };
+      const key = { unitId: input.unitId, year: input.year, indicatorCode: code };
+      const at = nowIso();
+      try {
+        return await withTransaction(deps.db, async (trx) => {
+          const existing = await findEntry(trx, key);
+          if (existing !== undefined && (input.expectedVersion === null || input.expectedVersion === undefined)) {
+            throw new ConflictError(`An entry for ${code} already exists at version ${existing.version}; save with expectedVersion ${existing.version}.`, {
+              currentVersion: existing.version,
+            });
+          }
+          if (existing === undefined && input.expectedVersion !== null && input.expectedVersion !== undefined) {
+            throw new NotFoundError(`There is no entry for ${code} in ${input.year} to update; omit expectedVersion to create it.`, { argument: 'expectedVersion' });
+          }
+          if (existing !== undefined && existing.version !== input.expectedVersion) {
+            throw new ConflictError(`The entry is at version ${existing.version}, not ${String(input.expectedVersion)}: someone else saved it. Read it again.`, {
+              currentVersion: existing.version,
+            });
+          }
+          const t = transition(existing === undefined ? null : { status: existing.status, enteredBy: existing.enteredBy.subject }, { kind: 'EDIT' }, actor);
+          if (!t.ok) throw new Refused([{ field: 'status', code: t.code, message: t.message }]);
+          const fileIds = input.evidence.map((e) => clean(e.fileId)).filter((f): f is string => f !== null);
+          const files = await filesByHash(trx, fileIds);
+          const missingFiles = fileIds.filter((f) => !files.has(f));
+          if (missingFiles.length > 0) {
+            throw new Refused(missingFiles.map((f) => ({ field: 'evidence.fileId', code: 'UNKNOWN_FILE', message: `No uploaded file ${f}; upload it first.` })));
+          }
+          const evidence: Evidence[] = input.evidence.map((e) => {
+            const fileId = clean(e.fileId);
+            const file = fileId === null ? undefined : files.get(fileId);
+            return {
+              documentSymbol: clean(e.documentSymbol),
+              documentDate: clean(e.documentDate),
+              url: clean(e.url),
+              fileId,
+              fileName: file?.name ?? null,
+              fileSize: file?.size ?? null,
+              note: clean(e.note),
+            };
+          });
+          const previous = await valueInYear(trx, key.unitId, key.year - 1, code);
+          const warnings = warningsFor(rate.value, previous === undefined ? null : { year: key.year - 1, value: previous }, { jumpThreshold: deps.jumpThreshold });
+          const change: EntryChange = {
+            value: rate.value,
+            numerator: rate.numerator,
+            denominator: rate.denominator,
+            evidence,
+            comment: clean(input.comment),
+            status: t.status,
+            enteredBy: actor,
+            approvedBy: null,
+            overridesSystem: false,
+            warnings: warnings.map((w) => w.code),
+            acknowledged,
+            justification,
+          };
+          let entry: Entry;
+          if (existing === undefined) {
+            entry = await insertEntry(trx, newId(), key, change, at);
+          } else {
+            const updated = await updateEntryAtVersion(trx, existing.id, existing.version, change, at);
+            if (updated === undefined) {
+              const v = await currentVersion(trx, existing.id);
+              throw new ConflictError(`The entry changed while saving; it is now at version ${String(v)}. Read it again.`, v === undefined ? {} : { currentVersion: v });
+            }
+            entry = updated;
+          }
+          await audit(
+            trx,
+            { entryId: entry.id, entryVersion: entry.version, actor, role: ROLE_OF_FIELD['Mutation.saveEntry'], action: t.action, before: existing === undefined ? null : snapshot(existing), after: snapshot(entry), reason: null },
+            at,
+          );
+          return { entry, warnings, userErrors: [] };
+        });
+      } catch (e) {
+        if (e instanceof Refused) return { entry: null, warnings: [], userErrors: e.userErrors };
+        throw e;
+      }
+    },
+
+    /** Submits every named draft, or none: one entry's problem leaves all of them as they were. */
+    async submitEntries(gate: AccessGate, ids: readonly string[]): Promise<EntriesPayload> {
+      const unique = [...new Set(ids)];
+      await authorizeEntries(gate, 'Mutation.submitEntries', unique);
+      const actor = actorOf(gate);
+      const at = nowIso();
+      try {
+        return await withTransaction(deps.db, async (trx) => {
+          const done: Entry[] = [];
+          const problems: UserError[] = [];
+          for (const id of unique) {
+            const entry = await findEntryById(trx, id);
+            if (entry === undefined) throw new NotFoundError(`No entry ${id}.`, { argument: 'ids' });
+            const open = unacknowledged(entry.warnings, entry.acknowledged);
+            if (open.length > 0) {
+              problems.push({ field: `ids.${id}`, code: 'WARNING_NOT_ACKNOWLEDGED', message: `Acknowledge ${open.join(', ')} with a justification (saveEntry) before submitting.` });
+              continue;
+            }
+            const t = transition({ status: entry.status, enteredBy: entry.enteredBy.subject }, { kind: 'SUBMIT' }, actor);
+            if (!t.ok) {
+              problems.push({ field: `ids.${id}`, code: t.code, message: t.message });
+              continue;
+            }
+            const updated = await updateEntryAtVersion(trx, id, entry.version, { ...entry, status: t.status }, at);
+            if (updated === undefined) throw new ConflictError(`Entry ${id} changed while submitting; read it again.`);
+            await audit(trx, { entryId: id, entryVersion: updated.version, actor, role: ROLE_OF_FIELD['Mutation.submitEntries'], action: t.action, before: snapshot(entry), after: snapshot(updated), reason: null }, at);
+            done.push(updated);
+          }
+          if (problems.length > 0) throw new Refused(problems);
+          return { entries: done, userErrors: [] };
+        });
+      } catch (e) {
+        if (e instanceof Refused) return { entries: [], userErrors: e.userErrors };
+        throw e;
+      }
+    },
+
+    async reviewEntry(gate: AccessGate, input: ReviewInput): Promise<EntryPayload> {
+      await authorizeEntries(gate, 'Mutation.reviewEntry', [input.id]);
+      const actor = actorOf(gate);
+      const at = nowIso();
+      const command: Command = input.decision === 'APPROVE' ? { kind: 'APPROVE', overridesSystem: input.overridesSystemValue === true } : { kind: 'RETURN', reason: clean(input.reason) };
+      try {
+        return await withTransaction(deps.db, async (trx) => {
+          const entry = await findEntryById(trx, input.id);
+          if (entry === undefined) throw new NotFoundError(`No entry ${input.id}.`, { argument: 'id' });
+          if (entry.version !== input.expectedVersion) {
+            throw new ConflictError(`The entry is at version ${entry.version}, not ${input.expectedVersion}; read it again before reviewing.`, { currentVersion: entry.version });
+          }
+          const t = transition({ status: entry.status, enteredBy: entry.enteredBy.subject }, command, actor);
+          if (!t.ok) throw new Refused([{ field: t.code === 'REASON_REQUIRED' ? 'reason' : 'id', code: t.code, message: t.message }]);
+          const change: EntryChange = {
+            ...entry,
+            status: t.status,
+            approvedBy: t.approvedBy === 'unchanged' ? entry.approvedBy : t.approvedBy,
+            overridesSystem: command.kind === 'APPROVE' ? command.overridesSystem : false,
+          };
+          const updated = await updateEntryAtVersion(trx, entry.id, entry.version, change, at);
+          if (updated === undefined) {
+            const v = await currentVersion(trx, entry.id);
+            throw new ConflictError(`The entry changed while reviewing; it is now at version ${String(v)}.`, v === undefined ? {} : { currentVersion: v });
+          }
+          await audit(
+            trx,
+            { entryId: entry.id, entryVersion: updated.version, actor, role: ROLE_OF_FIELD['Mutation.reviewEntry'], action: t.action, before: snapshot(entry), after: snapshot(updated), reason: clean(input.reason) },
+            at,
+          );
+          return { entry: updated, warnings: [], userErrors: [] };
+        });
+      } catch (e) {
+        if (e instanceof Refused) return { entry: null, warnings: [], userErrors: e.userErrors };
+        throw e;
+      }
+    },
+
+    /** Keeps an evidence file by content hash, refusing one above the configured size before storing anything. */
+    async uploadEvidenceFile(gate: AccessGate, input: { readonly unitId: string; readonly name: string; readonly content: Uint8Array }): Promise<StoredFile> {
+      authorize(gate, 'Mutation.uploadEvidenceFile', input.unitId);
+      const actor = actorOf(gate);
+      if (input.content.byteLength > deps.maxEvidenceBytes) {
+        throw new BadUserInputError(`The file is ${input.content.byteLength} bytes; the limit is ${deps.maxEvidenceBytes}.`, { argument: 'contentBase64' });
+      }
+      const sha256 = createHash('sha256').update(input.content).digest('hex');
+      return withTransaction(deps.db, (trx) => putFile(trx, { sha256, name: input.name.normalize('NFC'), size: input.content.byteLength, content: input.content, uploadedBy: actor.subject, at: nowIso() }));
+    },
+  };
+}
+
+export type SubmissionsService = ReturnType<typeof createService>;

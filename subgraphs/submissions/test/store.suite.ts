@@ -1,0 +1,189 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { sql, type Insertable } from 'kysely';
+import type { EntryTable } from '../store/schema.ts';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { AccessDeniedError, BadUserInputError, ConflictError } from '../../../lib/errors/index.ts';
+import { loadIndicatorCatalogue } from '../domain/catalogue.ts';
+import { createService, type SaveEntryInput, type SubmissionsService } from '../service.ts';
+import { auditCount } from '../store/audit.ts';
+import type { StoreDatabase } from '../store/db.ts';
+import { mapStoreError } from '../store/errors.ts';
+import { createLoaders } from '../store/loaders.ts';
+import { migrateToLatest } from '../store/migrate.ts';
+import { schemaSnapshot } from '../store/snapshot.ts';
+import { gateOf } from './helpers.ts';
+
+const catalogue = loadIndicatorCatalogue();
+const HN = '01@origin';
+const editor = gateOf('editor-1', ['EDITOR'], ['01']);
+const editor2 = gateOf('editor-2', ['EDITOR'], ['01']);
+const reviewer = gateOf('reviewer-1', ['REVIEWER'], ['01']);
+const editorReviewer = gateOf('editor-1', ['EDITOR', 'REVIEWER'], ['01']);
+const outsider = gateOf('editor-51', ['EDITOR'], ['51']);
+
+export const input = (over: Partial<SaveEntryInput> = {}): SaveEntryInput => ({
+  unitId: HN,
+  year: 2023,
+  indicatorCode: '922-M-2',
+  value: 0.6,
+  evidence: [{ documentSymbol: '123/BC-UBND', documentDate: '2023-12-20', note: 'Báo cáo năm' }],
+  comment: 'từ báo cáo',
+  ...over,
+});
+
+/**
+ * The contract of the store, run on every engine: each test gets a fresh database (a schema of
+ * the test PostgreSQL, or a new SQLite folder).
+ */
+export function defineStoreSuite(name: string, open: (onQuery?: (sql: string) => void) => Promise<StoreDatabase>): void {
+  describe(`submissions store on ${name}`, () => {
+    let store: StoreDatabase;
+    let service: SubmissionsService;
+    const queries: string[] = [];
+    beforeEach(async () => {
+      queries.length = 0;
+      store = await open((q) => queries.push(q));
+      await migrateToLatest(store.db, store.engine);
+      service = createService({ db: store.db, catalogue, jumpThreshold: 0.3, maxEvidenceBytes: 10 * 1024 * 1024, now: () => new Date('2026-11-29T10:00:00Z') });
+    });
+    afterEach(async () => {
+      await store.close();
+    });
+
+    it('migrates idempotently, to the committed schema snapshot', async () => {
+      await migrateToLatest(store.db, store.engine);
+      await migrateToLatest(store.db, store.engine);
+      const snapshot = await schemaSnapshot(store.db, store.engine);
+      const file = new URL(`../store/schema.snapshot.${store.engine}.sql`, import.meta.url);
+      if (process.env['UPDATE_SNAPSHOT'] === '1') writeFileSync(file, snapshot);
+      expect(snapshot).toBe(readFileSync(file, 'utf8'));
+    });
+
+    it('the database itself refuses a value above 1, approver = enterer, an unknown status and a second live entry', async () => {
+      const row: Insertable<EntryTable> = {
+        id: 'x1', unit_id: HN, year: 2023, indicator_code: '922-M-2', value: 0.5, numerator: null, denominator: null, evidence: '[]', comment: null,
+        status: 'DRAFT', version: 1, entered_by: 'a', entered_by_name: null, approved_by: null, approved_by_name: null, overrides_system: 0,
+        warnings: '[]', acknowledged: '[]', justification: null, created_at: 't', updated_at: 't',
+      };
+      const insert = (over: Partial<Insertable<EntryTable>>) => store.db.insertInto('entry').values({ ...row, ...over }).execute().catch((e: unknown) => { throw mapStoreError(e); });
+      await expect(insert({ value: 1.7 })).rejects.toBeInstanceOf(BadUserInputError);
+      await expect(insert({ status: 'APPROVED', approved_by: 'a' })).rejects.toBeInstanceOf(BadUserInputError);
+      await expect(insert({ status: 'DONE' })).rejects.toBeInstanceOf(BadUserInputError);
+      await expect(insert({ numerator: 5, denominator: 4 })).rejects.toBeInstanceOf(BadUserInputError);
+      await insert({});
+      await expect(insert({ id: 'x2' })).rejects.toBeInstanceOf(ConflictError);
+    });
+
+    it('audit rows are append-only: a raw UPDATE or DELETE is refused by the database', async () => {
+      const saved = await service.saveEntry(editor, input());
+      const id = saved.entry?.id ?? '';
+      await expect(sql`update audit_event set reason = 'x' where entry_id = ${id}`.execute(store.db)).rejects.toThrow(/append-only/);
+      await expect(sql`delete from audit_event where entry_id = ${id}`.execute(store.db)).rejects.toThrow(/append-only/);
+      expect(await auditCount(store.db, id)).toBe(1);
+    });
+
+    it('DRAFT → SUBMITTED → APPROVED by a second person, with an audit row per change', async () => {
+      const saved = await service.saveEntry(editor, input());
+      expect(saved.userErrors).toEqual([]);
+      const entry = saved.entry;
+      if (entry === null) throw new Error('not saved');
+      expect(entry).toMatchObject({ status: 'DRAFT', version: 1, value: 0.6, enteredBy: { subject: 'editor-1' } });
+      const edited = await service.saveEntry(editor, input({ value: null, numerator: 3, denominator: 4, expectedVersion: 1 }));
+      expect(edited.entry).toMatchObject({ version: 2, value: 0.75, numerator: 3, denominator: 4 });
+      const submitted = await service.submitEntries(editor, [entry.id]);
+      expect(submitted.entries[0]).toMatchObject({ status: 'SUBMITTED', version: 3 });
+      const own = await service.reviewEntry(editorReviewer, { id: entry.id, decision: 'APPROVE', expectedVersion: 3 });
+      expect(own.userErrors[0]?.code).toBe('OWN_ENTRY');
+      const approved = await service.reviewEntry(reviewer, { id: entry.id, decision: 'APPROVE', expectedVersion: 3, overridesSystemValue: true });
+      expect(approved.entry).toMatchObject({ status: 'APPROVED', version: 4, approvedBy: { subject: 'reviewer-1' }, overridesSystem: true });
+      const history = await createLoaders(store.db).history.load(entry.id);
+      expect(history.map((h) => [h.action, h.entryVersion, h.role])).toEqual([
+        ['CREATE', 1, 'EDITOR'],
+        ['EDIT', 2, 'EDITOR'],
+        ['SUBMIT', 3, 'EDITOR'],
+        ['APPROVE', 4, 'REVIEWER'],
+      ]);
+      expect(JSON.parse(history[1]?.before ?? '{}')).toMatchObject({ value: 0.6 });
+      expect(JSON.parse(history[1]?.after ?? '{}')).toMatchObject({ value: 0.75 });
+    });
+
+    it('a stale version is a CONFLICT naming the current one; a second create is a CONFLICT too', async () => {
+      await service.saveEntry(editor, input());
+      await service.saveEntry(editor, input({ value: 0.65, expectedVersion: 1 }));
+      await expect(service.saveEntry(editor2, input({ value: 0.7, expectedVersion: 1 }))).rejects.toMatchObject({ code: 'CONFLICT', currentVersion: 2 });
+      await expect(service.saveEntry(editor2, input({ value: 0.7 }))).rejects.toMatchObject({ code: 'CONFLICT', currentVersion: 2 });
+    });
+
+    it('returning needs a reason; a returned entry is edited back to a draft', async () => {
+      const e = (await service.saveEntry(editor, input())).entry;
+      if (e === null) throw new Error('not saved');
+      await service.submitEntries(editor, [e.id]);
+      expect((await service.reviewEntry(reviewer, { id: e.id, decision: 'RETURN', expectedVersion: 2 })).userErrors[0]?.code).toBe('REASON_REQUIRED');
+      const returned = await service.reviewEntry(reviewer, { id: e.id, decision: 'RETURN', reason: 'Thiếu văn bản', expectedVersion: 2 });
+      expect(returned.entry?.status).toBe('RETURNED');
+      const again = await service.saveEntry(editor, input({ value: 0.62, expectedVersion: 3 }));
+      expect(again.entry?.status).toBe('DRAFT');
+    });
+
+    it('bad input stores nothing: wrong code for the year, 1.7, numerator above denominator, no evidence, unit out of scope, a 20 MB file', async () => {
+      const bad = [
+        input({ indicatorCode: '405-M-2' }),
+        input({ value: 1.7 }),
+        input({ value: null, numerator: 5, denominator: 4 }),
+        input({ evidence: [] }),
+        input({ evidence: [{ url: 'javascript:alert(1)' }] }),
+      ];
+      for (const b of bad) expect((await service.saveEntry(editor, b)).userErrors.length).toBeGreaterThan(0);
+      await expect(service.saveEntry(outsider, input())).rejects.toBeInstanceOf(AccessDeniedError);
+      await expect(service.saveEntry(reviewer, input())).rejects.toMatchObject({ code: 'FORBIDDEN' });
+      await expect(service.uploadEvidenceFile(editor, { unitId: HN, name: 'big.pdf', content: new Uint8Array(20 * 1024 * 1024) })).rejects.toBeInstanceOf(BadUserInputError);
+      expect(await store.db.selectFrom('entry').select('id').execute()).toEqual([]);
+      expect(await store.db.selectFrom('audit_event').select('id').execute()).toEqual([]);
+      expect(await store.db.selectFrom('evidence_file').select('sha256').execute()).toEqual([]);
+    });
+
+    it('keeps an uploaded file by content hash and shows its name and size in the evidence', async () => {
+      const f = await service.uploadEvidenceFile(editor, { unitId: HN, name: 'Báo cáo.pdf', content: new TextEncoder().encode('%PDF-1.4 test') });
+      expect(f.sha256).toMatch(/^[0-9a-f]{64}$/);
+      const saved = await service.saveEntry(editor, input({ evidence: [{ fileId: f.sha256 }] }));
+      expect(saved.entry?.evidence[0]).toMatchObject({ fileId: f.sha256, fileName: 'Báo cáo.pdf', fileSize: 13 });
+      expect((await service.saveEntry(editor, input({ indicatorCode: '922-M-3', evidence: [{ fileId: 'f'.repeat(64) }] }))).userErrors[0]?.code).toBe('UNKNOWN_FILE');
+    });
+
+    it('a year-on-year jump warns; submitting needs it acknowledged with a justification; submit is all-or-nothing', async () => {
+      const prev = await service.saveEntry(editor, input({ year: 2022, value: 0.2 }));
+      const jump = await service.saveEntry(editor, input({ value: 0.9 }));
+      expect(jump.warnings.map((w) => w.code)).toEqual(['YEAR_ON_YEAR_JUMP']);
+      const other = await service.saveEntry(editor, input({ indicatorCode: '922-M-3', value: 0.5 }));
+      const ids = [jump.entry?.id ?? '', other.entry?.id ?? ''];
+      const refused = await service.submitEntries(editor, ids);
+      expect(refused.userErrors.map((e) => e.code)).toEqual(['WARNING_NOT_ACKNOWLEDGED']);
+      expect((await createLoaders(store.db).entries.load({ unitId: HN, year: 2023 })).map((e) => e.status)).toEqual(['DRAFT', 'DRAFT']);
+      expect((await service.saveEntry(editor, input({ value: 0.9, expectedVersion: 1, acknowledgedWarnings: ['YEAR_ON_YEAR_JUMP'] }))).userErrors[0]?.field).toBe('justification');
+      await service.saveEntry(editor, input({ value: 0.9, expectedVersion: 1, acknowledgedWarnings: ['YEAR_ON_YEAR_JUMP'], justification: 'Triển khai nền tảng mới' }));
+      expect((await service.submitEntries(editor, ids)).entries.map((e) => e.status)).toEqual(['SUBMITTED', 'SUBMITTED']);
+      expect(prev.entry?.status).toBe('DRAFT');
+    });
+
+    it('one store query for the entries of 34 unit-years (one federation wave)', async () => {
+      const loaders = createLoaders(store.db);
+      queries.length = 0;
+      const keys = Array.from({ length: 34 }, (_, i) => ({ unitId: `${String(i + 1).padStart(2, '0')}@origin`, year: 2023 }));
+      await Promise.all(keys.map((k) => loaders.approved.load(k)));
+      expect(queries.length).toBe(1);
+    });
+
+    it('50 concurrent editors on one entry: one winner per version, the rest CONFLICT, audit rows = successes', async () => {
+      const first = (await service.saveEntry(editor, input())).entry;
+      if (first === null) throw new Error('not saved');
+      const results = await Promise.allSettled(
+        Array.from({ length: 50 }, (_, i) => service.saveEntry(gateOf(`editor-${i}`, ['EDITOR'], ['01']), input({ value: i / 100, expectedVersion: 1 }))),
+      );
+      const ok = results.filter((r) => r.status === 'fulfilled' && r.value.entry !== null);
+      const conflicts = results.filter((r) => r.status === 'rejected' && r.reason instanceof ConflictError);
+      expect(ok.length).toBe(1);
+      expect(conflicts.length).toBe(49);
+      expect(await auditCount(store.db, first.id)).toBe(2);
+    });
+  });
+}
