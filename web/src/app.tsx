@@ -3,6 +3,8 @@ import { useState } from 'preact/hooks';
 import { Layout } from './components/Layout.tsx';
 import { i18nFor, I18nContext, type Locale } from './i18n/index.ts';
 import { AuthCallback } from './routes/callback.tsx';
+import { Entry } from './routes/entry.tsx';
+import { Review } from './routes/review.tsx';
 import { NotFound } from './routes/not-found.tsx';
 import { Plans } from './routes/plans.tsx';
 import { Provinces } from './routes/provinces.tsx';
@@ -32,6 +34,8 @@ export function App() {
             <Route path="/" component={Provinces} />
             <Route path="/scorecard/:unitId/:year" component={Scorecard} />
             <Route path="/plans/:unitId/:year" component={Plans} />
+            <Route path="/entry/:unitId/:year" component={Entry} />
+            <Route path="/review/:unitId/:year" component={Review} />
             <Route path="/sign-in" component={SignIn} />
             <Route path="/auth/callback" component={AuthCallback} />
             <Route default component={NotFound} />

@@ -15,6 +15,7 @@ const SYSTEM_KEY: Record<SourceSystem, MessageKey> = {
   DOCUMENTS: 'systemDOCUMENTS',
   SERVICES: 'systemSERVICES',
   LABOUR: 'systemLABOUR',
+  MANUAL: 'systemMANUAL',
 };
 
 /** A provenance status as words (colour only repeats what the words say). */

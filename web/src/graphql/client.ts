@@ -8,6 +8,8 @@ export interface GraphQLErrorInfo {
   readonly code: string | null;
   readonly system: string | null;
   readonly path: readonly (string | number)[];
+  /** For CONFLICT: the version that is current now. */
+  readonly currentVersion: number | null;
 }
 
 /** What a screen gets back: data (possibly partial) and the errors beside it. */
@@ -33,7 +35,7 @@ const envelope = z.object({
       z.object({
         message: z.string(),
         path: z.optional(z.array(z.union([z.string(), z.number()]))),
-        extensions: z.optional(z.object({ code: z.optional(z.string()), system: z.optional(z.string()) })),
+        extensions: z.optional(z.object({ code: z.optional(z.string()), system: z.optional(z.string()), currentVersion: z.optional(z.number()) })),
       }),
     ),
   ),
@@ -76,6 +78,7 @@ export async function execute<T, V>(doc: TypedDocumentNode<T, V>, variables: V, 
     code: e.extensions?.code ?? null,
     system: e.extensions?.system ?? null,
     path: e.path ?? [],
+    currentVersion: e.extensions?.currentVersion ?? null,
   }));
   if (errors.some((e) => e.code === 'UNAUTHENTICATED')) {
     startSignIn(window.location.pathname + window.location.search);

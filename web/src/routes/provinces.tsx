@@ -8,7 +8,7 @@ import { useI18n } from '../i18n/index.ts';
 import { asOfForYear, latestYear, parseYear, selectableYears } from './params.ts';
 
 type SortKey = 'name' | 'score' | 'completeness' | 'rank';
-const SYSTEMS: readonly SourceSystem[] = ['DOCUMENTS', 'SERVICES', 'LABOUR', 'PLANS'];
+const SYSTEMS: readonly SourceSystem[] = ['DOCUMENTS', 'SERVICES', 'LABOUR', 'PLANS', 'MANUAL'];
 
 /** Every province for a DTI year: score so far, completeness, each source's status, published result. */
 export function Provinces() {

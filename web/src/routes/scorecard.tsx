@@ -36,7 +36,8 @@ export function Scorecard() {
   return (
     <article aria-labelledby="scorecard-title">
       <p>
-        <a href={`/?year=${year}`}>← {t('backToProvinces')}</a> · <a href={`/plans/${encodeURIComponent(unit.id)}/${year}`}>{t('plans')}</a>
+        <a href={`/?year=${year}`}>← {t('backToProvinces')}</a> · <a href={`/plans/${encodeURIComponent(unit.id)}/${year}`}>{t('plans')}</a> · <a href={`/entry/${encodeURIComponent(unit.id)}/${year}`}>{t('entry')}</a> ·{' '}
+        <a href={`/review/${encodeURIComponent(unit.id)}/${year}`}>{t('review')}</a>
       </p>
       <h1 id="scorecard-title">
         {t('scorecard')}: {unit.name} ({unit.code}) — {t('dtiYear')} {year}
