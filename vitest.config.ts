@@ -23,6 +23,18 @@ export default defineConfig({
           fileParallelism: false,
         },
       },
+      {
+        // The web workspace in Debian's chromium (playwright-core), against the real system and the built web/dist.
+        test: {
+          name: 'browser',
+          include: ['test/browser/**/*.browser.ts'],
+          environment: 'node',
+          globalSetup: ['test/e2e/global-setup.ts'],
+          testTimeout: 180_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
     ],
   },
 });

@@ -18,6 +18,10 @@ export interface GatewayConfig {
   readonly upstreamDeduplication: boolean;
   /** Profile, query limits, CSRF/CORS, trusted documents, rate limit, audit (DTI_* variables). */
   readonly security: SecurityConfig;
+  /** The built web workspace served at `/`. @default web/dist */
+  readonly webRoot: string;
+  /** The OpenID provider and public client the workspace signs in with; null when not configured. */
+  readonly webOidc: { readonly issuer: string; readonly clientId: string; readonly audience?: string } | null;
 }
 
 const envSchema = z.object({
@@ -27,6 +31,10 @@ const envSchema = z.object({
   SUBGRAPH_TIMEOUT_MS: durationMsSchema.default(10_000),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   GATEWAY_UPSTREAM_DEDUPLICATION: z.enum(['0', '1']).default('1'),
+  DTI_WEB_ROOT: z.string().min(1).default(new URL('../web/dist', import.meta.url).pathname),
+  DTI_WEB_OIDC_ISSUER: baseUrlSchema.optional(),
+  DTI_WEB_CLIENT_ID: z.string().min(1).default('dti-workspace'),
+  DTI_WEB_AUDIENCE: z.string().min(1).optional(),
 });
 
 function subgraphUrl(name: SubgraphName, defaultPort: number, env: Readonly<Record<string, string | undefined>>): string {
@@ -47,5 +55,10 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): G
     logLevel: e.LOG_LEVEL,
     upstreamDeduplication: e.GATEWAY_UPSTREAM_DEDUPLICATION === '1',
     security: loadSecurityConfig(env),
+    webRoot: e.DTI_WEB_ROOT,
+    webOidc:
+      e.DTI_WEB_OIDC_ISSUER === undefined
+        ? null
+        : { issuer: e.DTI_WEB_OIDC_ISSUER, clientId: e.DTI_WEB_CLIENT_ID, ...(e.DTI_WEB_AUDIENCE === undefined ? {} : { audience: e.DTI_WEB_AUDIENCE }) },
   };
 }

@@ -9,6 +9,7 @@ import { createDtiExportHandler } from './exports.ts';
 import { createResilience, resilienceConfigFromEnv } from './resilience.ts';
 import { createHardening, type Hardening } from './hardening.ts';
 import { documentIdOf } from '../lib/trusted-documents/index.ts';
+import { createStaticHandler } from './static.ts';
 
 /** A running gateway; dispose to close it. */
 export interface RunningGateway extends AsyncDisposable {
@@ -53,7 +54,27 @@ export async function startGateway(config: GatewayConfig, logger: Logger, harden
     return res.json();
   };
   const exportDti = hardening.wrapExport(createDtiExportHandler(execute, () => new Date().toISOString().slice(0, 10)));
+  const serveStatic = createStaticHandler({ root: config.webRoot, connectOrigins: config.webOidc === null ? [] : [new URL(config.webOidc.issuer).origin] });
+  const webConfig = JSON.stringify({ oidc: config.webOidc });
   const server = createServer((req, res) => {
+    const path = (req.url ?? '/').split('?')[0] ?? '/';
+    if (path === '/web-config.json') {
+      res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-cache' }).end(webConfig);
+      return;
+    }
+    if (path !== '/graphql' && !path.startsWith('/exports/') && !path.startsWith('/admin/')) {
+      serveStatic(req, res).then(
+        (served) => {
+          if (!served) void runtime(req, res);
+        },
+        (e: unknown) => {
+          logger.error('static file failed', { error: String(e) });
+          if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
+          res.end('internal error');
+        },
+      );
+      return;
+    }
     if (req.url?.startsWith('/exports/dti')) {
       exportDti(req, res).catch((e: unknown) => {
         logger.error('export failed', { error: String(e) });

@@ -1,12 +1,13 @@
 /**
  * `npm run trusted-documents [-- --check]`
  * Writes schema/trusted-documents.json from the operations under schema/operations/*.graphql
- * (the export route's and the command-line tools'). With --check, fails when it is stale.
+ * (the export route's and the command-line tools') and the workspace's codegen manifest
+ * (web/src/generated/persisted-documents.json). With --check, fails when it is stale.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { loadTrustedDocuments, MANIFEST_PATH, toManifest } from '../lib/trusted-documents/index.ts';
+import { loadTrustedDocuments, loadWebDocuments, MANIFEST_PATH, toManifest } from '../lib/trusted-documents/index.ts';
 
-const text = `${JSON.stringify(toManifest(loadTrustedDocuments()), null, 2)}\n`;
+const text = `${JSON.stringify(toManifest([...loadTrustedDocuments(), ...loadWebDocuments()]), null, 2)}\n`;
 if (process.argv.includes('--check')) {
   let current = '';
   try {

@@ -16,9 +16,13 @@ export interface TrustedDocument {
   readonly document: string;
 }
 
+/** The workspace's operations, as GraphQL Code Generator registers them (`sha256:<hex>` ids of its normalised print). */
+export const WEB_MANIFEST_PATH = new URL('../../web/src/generated/persisted-documents.json', import.meta.url).pathname;
+
 export const manifestSchema = z.strictObject({
   version: z.literal(1),
-  documents: z.record(z.string().regex(/^[0-9a-f]{64}$/), z.strictObject({ name: z.string().min(1), document: z.string().min(1) })),
+  // Our own ids are bare hex; the workspace's keep codegen's `sha256:` prefix (the id its bundle sends).
+  documents: z.record(z.string().regex(/^(sha256:)?[0-9a-f]{64}$/), z.strictObject({ name: z.string().min(1), document: z.string().min(1) })),
 });
 export type Manifest = z.output<typeof manifestSchema>;
 
@@ -64,6 +68,22 @@ export function loadTrustedDocuments(dir: string = OPERATIONS_DIR): TrustedDocum
     docs.push({ name: d.name.value, id: documentIdOf(document), document });
   }
   return docs.sort((a, b) => a.name.localeCompare(b.name));
+}
+
+const webManifestSchema = z.record(z.string().regex(/^sha256:[0-9a-f]{64}$/), z.string().min(1));
+
+/**
+ * The workspace's registered operations from codegen's manifest, each checked against its id
+ * (a document whose text does not hash to its id is refused, so the allow-list cannot drift).
+ */
+export function loadWebDocuments(path: string = WEB_MANIFEST_PATH): TrustedDocument[] {
+  const entries = Object.entries(webManifestSchema.parse(JSON.parse(readFileSync(path, 'utf8'))));
+  return entries.map(([id, document]) => {
+    if (`sha256:${documentIdOf(document)}` !== id) throw new Error(`${path}: the document registered as ${id} does not hash to it`);
+    const op = parse(document).definitions.find((d) => d.kind === Kind.OPERATION_DEFINITION);
+    if (op?.kind !== Kind.OPERATION_DEFINITION || op.name === undefined) throw new Error(`${path}: ${id} holds no named operation`);
+    return { name: `web/${op.name.value}`, id, document };
+  });
 }
 
 /** The manifest for a set of documents (what `npm run trusted-documents` writes). */

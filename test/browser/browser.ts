@@ -1,0 +1,59 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { inject } from 'vitest';
+
+/** Where browser runs save their screenshots (git-ignored). */
+export const SCREENSHOTS = new URL('../../test-results/screenshots/', import.meta.url).pathname;
+
+/** The gateway's origin under test (it serves the workspace at `/`). */
+export function origin(): string {
+  return new URL(inject('gatewayUrl')).origin;
+}
+
+/** Debian's chromium, headless, with the flags this closed network needs. */
+export async function launchBrowser(): Promise<Browser & AsyncDisposable> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  const browser = await chromium.launch({
+    executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  return Object.assign(browser, { [Symbol.asyncDispose]: () => browser.close() });
+}
+
+/**
+ * A page that may talk to the gateway only: every request elsewhere is aborted and recorded, so a
+ * test can prove the workspace needs nothing from outside (no CDN, no web fonts).
+ */
+export async function isolatedPage(browser: Browser): Promise<{ page: Page; outside: string[]; graphqlRequests: () => number }> {
+  const context = await browser.newContext({ locale: 'vi-VN' });
+  const page = await context.newPage();
+  const outside: string[] = [];
+  let graphql = 0;
+  const allowed = origin();
+  await page.route('**/*', async (route) => {
+    const url = route.request().url();
+    if (new URL(url).origin !== allowed) {
+      outside.push(url);
+      await route.abort();
+      return;
+    }
+    if (new URL(url).pathname === '/graphql') graphql++;
+    await route.continue();
+  });
+  return { page, outside, graphqlRequests: () => graphql };
+}
+
+const require = createRequire(import.meta.url);
+
+/** Runs axe-core in the page; returns the serious and critical violations, by rule id and target. */
+export async function seriousViolations(page: Page): Promise<string[]> {
+  // Evaluated through the debugging protocol: the page's own CSP (script-src 'self') stays on and untouched.
+  await page.evaluate(readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
+  const results = await page.evaluate(async () => {
+    const axe = (globalThis as unknown as { axe: { run: () => Promise<{ violations: Array<{ id: string; impact: string | null; nodes: Array<{ target: unknown }> }> }> } }).axe;
+    const r = await axe.run();
+    return r.violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.map((n) => JSON.stringify(n.target)).slice(0, 3) }));
+  });
+  return results.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} ${v.targets.join(' ')}`);
+}

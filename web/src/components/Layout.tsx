@@ -1,0 +1,45 @@
+import type { ComponentChildren } from 'preact';
+import { currentUser, signOut } from '../auth/session.ts';
+import { useI18n } from '../i18n/index.ts';
+
+/** Page frame: skip link, title, language switch, who is signed in. */
+export function Layout({ children, onSwitchLocale }: { children: ComponentChildren; onSwitchLocale: () => void }) {
+  const { t } = useI18n();
+  const user = currentUser();
+  return (
+    <>
+      <a class="skip" href="#main">
+        {t('skipToContent')}
+      </a>
+      <header class="top">
+        <a class="brand" href="/">
+          {t('appTitle')}
+        </a>
+        <nav aria-label={t('language')} class="tools">
+          {user !== null && (
+            <span class="user">
+              {t('signedInAs')} <strong>{user.name ?? user.sub}</strong>
+            </span>
+          )}
+          {user !== null && (
+            <button
+              type="button"
+              onClick={() => {
+                signOut();
+                window.location.assign('/sign-in');
+              }}
+            >
+              {t('signOut')}
+            </button>
+          )}
+          <button type="button" onClick={onSwitchLocale}>
+            {t('switchToOther')}
+          </button>
+        </nav>
+      </header>
+      <main id="main" tabIndex={-1}>
+        {children}
+      </main>
+    </>
+  );
+}
