@@ -36,6 +36,8 @@ export async function setup(project: TestProject): Promise<void> {
   system = await launchSystem({
     ports: { host: '127.0.0.1', gateway: base, subgraphBase: base + 1, simulatorBase: base + 6 },
     env: { LOG_LEVEL: 'warn' },
+    // The test machine is shared; start-up under load can take far longer than on a laptop.
+    readyTimeoutMs: 120_000,
     stderr: process.env['E2E_VERBOSE'] === '1' ? 'inherit' : 'ignore',
   });
   project.provide('gatewayUrl', system.gatewayUrl);
