@@ -3,7 +3,7 @@ import { once } from 'node:events';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { GATEWAY_PRIVATE_KEY_VAR, GATEWAY_PUBLIC_KEY_VAR, generateGatewayKeys } from '../access/index.ts';
-import { GATEWAY, IDENTITY_PROVIDER, REPO_ROOT_URL, SIMULATORS, SUBGRAPHS, subgraphUrlVariable } from '../topology/index.ts';
+import { GATEWAY, IDENTITY_PROVIDER, REPO_ROOT_URL, SIMULATORS, SUBGRAPHS, subgraphUrlVariable, type SubgraphName } from '../topology/index.ts';
 
 /** Where the system's services listen. */
 export interface Ports {
@@ -32,6 +32,7 @@ export interface RunningSystem extends AsyncDisposable {
   /** Issuer URL of the development OpenID provider. */
   readonly issuerUrl: string;
   simulatorUrl(system: string): string;
+  subgraphUrl(name: SubgraphName): string;
   /** Resolves when any child exits on its own (a crash), with its name and exit code. */
   readonly exited: Promise<{ readonly name: string; readonly code: number | null }>;
   stop(): Promise<void>;
@@ -47,6 +48,8 @@ export interface LaunchOptions {
   readonly onReady?: (service: ServiceInfo) => void;
   /** Readiness deadline per service, ms. @default 30000 */
   readonly readyTimeoutMs?: number;
+  /** The gateway's subgraph-signing key pair (JWK JSON); made per start when absent. Tests pass their own to play a forger. */
+  readonly gatewayKeys?: { readonly privateJwk: string; readonly publicJwk: string };
 }
 
 /** The default embedded topology: gateway 4000, subgraphs 4001…, simulators 4101…, loopback. */
@@ -129,7 +132,7 @@ export async function launchSystem(options: LaunchOptions): Promise<RunningSyste
     const gatewayUrl = `http://${ports.host}:${ports.gateway}`;
     // The key the gateway signs subgraph requests with: made per start, never written to disk;
     // subgraphs get only its public half.
-    const keys = await generateGatewayKeys();
+    const keys = options.gatewayKeys ?? (await generateGatewayKeys());
     const issuerUrl = `http://${ports.host}:${ports.identity ?? IDENTITY_PROVIDER.defaultPort}`;
     const idp = spawnService('identity', IDENTITY_PROVIDER.entry, {
       PORT: String(ports.identity ?? IDENTITY_PROVIDER.defaultPort),
@@ -190,6 +193,11 @@ export async function launchSystem(options: LaunchOptions): Promise<RunningSyste
       simulatorUrl: (system) => {
         const url = simUrls.get(system);
         if (url === undefined) throw new Error(`no simulator for ${system}`);
+        return url;
+      },
+      subgraphUrl: (name) => {
+        const url = subgraphEnv[subgraphUrlVariable(name)];
+        if (url === undefined) throw new Error(`no subgraph ${name}`);
         return url;
       },
       exited,

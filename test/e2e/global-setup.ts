@@ -1,11 +1,16 @@
 import { createServer } from 'node:net';
 import type { TestProject } from 'vitest/node';
 import { launchSystem, type RunningSystem } from '../../lib/launcher/index.ts';
-import { SIMULATORS } from '../../lib/topology/index.ts';
+import { generateGatewayKeys } from '../../lib/access/index.ts';
+import { SIMULATORS, SUBGRAPHS } from '../../lib/topology/index.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     gatewayUrl: string;
+    issuerUrl: string;
+    subgraphUrls: Record<string, string>;
+    /** The gateway's subgraph-signing key, so security tests can forge what only the gateway may sign. */
+    gatewayPrivateJwk: string;
     simulatorUrls: Record<string, string>;
   }
 }
@@ -32,15 +37,20 @@ let system: RunningSystem | undefined;
 
 /** Starts the real system once for every end-to-end test file: real processes, real HTTP over loopback. */
 export async function setup(project: TestProject): Promise<void> {
-  const base = await freePortRun(12);
+  const base = await freePortRun(13);
+  const gatewayKeys = await generateGatewayKeys();
   system = await launchSystem({
-    ports: { host: '127.0.0.1', gateway: base, subgraphBase: base + 1, simulatorBase: base + 6 },
+    gatewayKeys,
+    ports: { host: '127.0.0.1', gateway: base, subgraphBase: base + 1, simulatorBase: base + 6, identity: base + 12 },
     env: { LOG_LEVEL: 'warn' },
     // The test machine is shared; start-up under load can take far longer than on a laptop.
     readyTimeoutMs: 120_000,
     stderr: process.env['E2E_VERBOSE'] === '1' ? 'inherit' : 'ignore',
   });
   project.provide('gatewayUrl', system.gatewayUrl);
+  project.provide('issuerUrl', system.issuerUrl);
+  project.provide('subgraphUrls', Object.fromEntries(SUBGRAPHS.map((s) => [s.name, system!.subgraphUrl(s.name)])));
+  project.provide('gatewayPrivateJwk', gatewayKeys.privateJwk);
   project.provide('simulatorUrls', Object.fromEntries(SIMULATORS.map((s) => [s.system, system!.simulatorUrl(s.system)])));
 }
 
