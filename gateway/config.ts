@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { baseUrlSchema, durationMsSchema, parseEnv, portSchema } from '../lib/config/index.ts';
-import { SUBGRAPHS, subgraphUrlVariable, type SubgraphName } from '../lib/topology/index.ts';
+import { API_AUDIENCE, IDENTITY_PROVIDER, SUBGRAPHS, subgraphUrlVariable, type SubgraphName } from '../lib/topology/index.ts';
+import { authEnvSchema, toAuthConfig, type GatewayAuthConfig } from './auth-config.ts';
 import { loadSecurityConfig, type SecurityConfig } from './security-config.ts';
 
 /** Configuration of the gateway process. */
@@ -22,6 +23,8 @@ export interface GatewayConfig {
   readonly webRoot: string;
   /** The OpenID provider and public client the workspace signs in with; null when not configured. */
   readonly webOidc: { readonly issuer: string; readonly clientId: string; readonly audience?: string } | null;
+  /** Who issues access tokens and how the gateway signs subgraph requests. */
+  readonly auth: GatewayAuthConfig;
 }
 
 const envSchema = z.object({
@@ -33,8 +36,10 @@ const envSchema = z.object({
   GATEWAY_UPSTREAM_DEDUPLICATION: z.enum(['0', '1']).default('1'),
   DTI_WEB_ROOT: z.string().min(1).default(new URL('../web/dist', import.meta.url).pathname),
   DTI_WEB_OIDC_ISSUER: baseUrlSchema.optional(),
+  DTI_WEB_SIGN_IN: z.enum(['0', '1']).default('1'),
   DTI_WEB_CLIENT_ID: z.string().min(1).default('dti-workspace'),
   DTI_WEB_AUDIENCE: z.string().min(1).optional(),
+  ...authEnvSchema({ issuer: `http://127.0.0.1:${IDENTITY_PROVIDER.defaultPort}`, audience: API_AUDIENCE }).shape,
 });
 
 function subgraphUrl(name: SubgraphName, defaultPort: number, env: Readonly<Record<string, string | undefined>>): string {
@@ -56,9 +61,11 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): G
     upstreamDeduplication: e.GATEWAY_UPSTREAM_DEDUPLICATION === '1',
     security: loadSecurityConfig(env),
     webRoot: e.DTI_WEB_ROOT,
+    // The workspace signs in with the provider the gateway trusts (its public client), unless told otherwise.
     webOidc:
-      e.DTI_WEB_OIDC_ISSUER === undefined
+      e.DTI_WEB_SIGN_IN === '0'
         ? null
-        : { issuer: e.DTI_WEB_OIDC_ISSUER, clientId: e.DTI_WEB_CLIENT_ID, ...(e.DTI_WEB_AUDIENCE === undefined ? {} : { audience: e.DTI_WEB_AUDIENCE }) },
+        : { issuer: e.DTI_WEB_OIDC_ISSUER ?? e.OIDC_ISSUER, clientId: e.DTI_WEB_CLIENT_ID, audience: e.DTI_WEB_AUDIENCE ?? e.OIDC_AUDIENCE },
+    auth: toAuthConfig(e),
   };
 }

@@ -5,6 +5,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from '../lib/logging/index.ts';
 import type { GatewayConfig } from './config.ts';
+import { prepareGatewayAccess, type GatewayAccess } from './access.ts';
 import { createDtiExportHandler } from './exports.ts';
 import { createResilience, resilienceConfigFromEnv } from './resilience.ts';
 import { createHardening, type Hardening } from './hardening.ts';
@@ -22,13 +23,13 @@ export interface RunningGateway extends AsyncDisposable {
  * Builds the Hive Gateway runtime over the committed supergraph, planned by the Rust query
  * planner. Subgraph URLs come from configuration, so ports can move without recomposing.
  */
-export function createGateway(config: GatewayConfig, logger: Logger, hardening: Hardening = createHardening(config.security, logger)): GatewayRuntime {
+export function createGateway(config: GatewayConfig, logger: Logger, access: GatewayAccess, hardening: Hardening = createHardening(config.security, logger)): GatewayRuntime {
   const supergraph = readFileSync(config.supergraphPath, 'utf8');
   const transportOptions = { deduplicateInflightRequests: config.upstreamDeduplication };
   const transportEntries = Object.fromEntries([...config.subgraphUrls].map(([name, url]) => [name, { location: `${url}/`, options: transportOptions }]));
   logger.debug('gateway subgraphs', { transportEntries });
   const resilience = createResilience(resilienceConfigFromEnv(process.env), logger);
-  return createGatewayRuntime({
+  return createGatewayRuntime<Record<string, unknown>>({
     supergraph,
     unifiedGraphHandler,
     transportEntries,
@@ -38,17 +39,24 @@ export function createGateway(config: GatewayConfig, logger: Logger, hardening: 
     // Per fetch, from the request's deadline (gateway/resilience.ts: DTI_DEADLINE_MS, DTI_EXPORT_DEADLINE_MS).
     upstreamTimeout: resilience.upstreamTimeout,
     ...hardening.runtimeOptions,
-    plugins: () => [resilience.plugin, ...hardening.plugins()],
+    // Identity first: rate limits and the audit key on the verified caller.
+    plugins: () => [resilience.plugin, ...access.plugins, ...hardening.plugins()],
+    genericAuth: access.genericAuth,
   });
 }
 
 /** Starts the gateway's HTTP server on loopback (port 0 picks a free one). */
 export async function startGateway(config: GatewayConfig, logger: Logger, hardening: Hardening = createHardening(config.security, logger)): Promise<RunningGateway> {
-  const runtime = createGateway(config, logger, hardening);
-  const execute = async (query: string, variables: Record<string, unknown>): Promise<unknown> => {
+  const runtime = createGateway(config, logger, await prepareGatewayAccess(config), hardening);
+  const execute = async (query: string, variables: Record<string, unknown>, authorization: string | undefined): Promise<unknown> => {
     const res = await runtime.fetch('http://gateway.invalid/graphql', {
       method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
+      headers: {
+        'content-type': 'application/json',
+        accept: 'application/graphql-response+json',
+        // Exports run as their caller: the same token, so the same checks.
+        ...(authorization === undefined ? {} : { authorization }),
+      },
       body: JSON.stringify({ documentId: documentIdOf(query), variables }),
     });
     return res.json();

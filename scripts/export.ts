@@ -18,6 +18,7 @@ const { values } = parseArgs({
     unit: { type: 'string' },
     format: { type: 'string', default: 'csv' },
     gateway: { type: 'string', default: 'http://127.0.0.1:4000/graphql' },
+    token: { type: 'string' },
   },
 });
 const argsSchema = z.object({
@@ -33,11 +34,14 @@ if (!parsed.success) {
   process.exit(1);
 }
 const args = parsed.data;
+// An access token (`npm run -s token -- …`), from --token or DTI_TOKEN; sent as a bearer token.
+const accessToken = values.token ?? process.env['DTI_TOKEN'];
+const bearer: Record<string, string> = accessToken === undefined || accessToken === '' ? {} : { authorization: `Bearer ${accessToken.trim()}` };
 
 async function post(query: string, variables: Record<string, unknown>): Promise<unknown> {
   const res = await fetch(args.gateway, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
+    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json', ...bearer },
     body: JSON.stringify({ query, variables }),
   });
   return res.json();

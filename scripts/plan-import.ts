@@ -13,6 +13,7 @@ const { values, positionals } = parseArgs({
     unit: { type: 'string' },
     title: { type: 'string' },
     gateway: { type: 'string', default: 'http://127.0.0.1:4000/graphql' },
+    token: { type: 'string' },
   },
 });
 const args = z
@@ -28,6 +29,9 @@ if (!args.success) {
   process.exit(2);
 }
 const { file, unit, title, gateway } = args.data;
+// An access token (`npm run -s token -- …`), from --token or DTI_TOKEN; sent as a bearer token.
+const accessToken = values.token ?? process.env['DTI_TOKEN'];
+const bearer: Record<string, string> = accessToken === undefined || accessToken === '' ? {} : { authorization: `Bearer ${accessToken.trim()}` };
 
 const MUTATION = /* GraphQL */ `
   mutation ImportPlan($unit: String!, $text: String!, $title: String) {
@@ -61,7 +65,7 @@ const answerSchema = z.object({
 
 const res = await fetch(gateway, {
   method: 'POST',
-  headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
+  headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json', ...bearer },
   body: JSON.stringify({ query: MUTATION, variables: { unit, text: readFileSync(file, 'utf8'), title: title ?? null } }),
 });
 const answer = answerSchema.parse(await res.json());

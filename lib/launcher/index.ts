@@ -3,7 +3,8 @@ import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
-import { GATEWAY, REPO_ROOT_URL, SIMULATORS, SUBGRAPHS, subgraphUrlVariable } from '../topology/index.ts';
+import { GATEWAY_PRIVATE_KEY_VAR, GATEWAY_PUBLIC_KEY_VAR, generateGatewayKeys } from '../access/index.ts';
+import { GATEWAY, IDENTITY_PROVIDER, REPO_ROOT_URL, SIMULATORS, SUBGRAPHS, subgraphUrlVariable, type SubgraphName } from '../topology/index.ts';
 import { portProblems } from './ports.ts';
 
 export { FETCH_BLOCKED_PORTS, portProblems } from './ports.ts';
@@ -16,12 +17,14 @@ export interface Ports {
   readonly subgraphBase: number;
   /** Port of the first simulator; the others follow in topology order. */
   readonly simulatorBase: number;
+  /** Port of the development OpenID provider. @default 4010 */
+  readonly identity?: number;
 }
 
 /** One started service. */
 export interface ServiceInfo {
   readonly name: string;
-  readonly kind: 'simulator' | 'subgraph' | 'gateway';
+  readonly kind: 'simulator' | 'subgraph' | 'gateway' | 'identity';
   readonly url: string;
   /** Pid of the first process; after a restart, ask `pidOf(name)`. */
   readonly pid: number;
@@ -37,11 +40,14 @@ export type SupervisorEvent =
 export interface RunningSystem extends AsyncDisposable {
   readonly services: readonly ServiceInfo[];
   readonly gatewayUrl: string;
+  /** Issuer URL of the development OpenID provider. */
+  readonly issuerUrl: string;
   simulatorUrl(system: string): string;
   /** Current pid of a service (changes when it is restarted); undefined while it is down. */
   pidOf(name: string): number | undefined;
   /** Times a service was restarted after a crash. */
   restarts(name: string): number;
+  subgraphUrl(name: SubgraphName): string;
   /** Resolves when any child exits on its own (a crash), with its name and exit code; with `restart` it is also restarted. */
   readonly exited: Promise<{ readonly name: string; readonly code: number | null }>;
   stop(): Promise<void>;
@@ -61,6 +67,8 @@ export interface LaunchOptions {
   readonly restart?: boolean;
   /** Crashes, restarts, services that did not come back. */
   readonly onEvent?: (event: SupervisorEvent) => void;
+  /** The gateway's subgraph-signing key pair (JWK JSON); made per start when absent. Tests pass their own to play a forger. */
+  readonly gatewayKeys?: { readonly privateJwk: string; readonly publicJwk: string };
 }
 
 /** The default embedded topology: gateway 4000, subgraphs 4001…, simulators 4101…, loopback. */
@@ -69,6 +77,7 @@ export const DEFAULT_PORTS: Ports = {
   gateway: GATEWAY.defaultPort,
   subgraphBase: SUBGRAPHS[0]?.defaultPort ?? 4001,
   simulatorBase: SIMULATORS[0]?.defaultPort ?? 4101,
+  identity: IDENTITY_PROVIDER.defaultPort,
 };
 
 /**
@@ -83,7 +92,7 @@ function describe(e: unknown): string {
   return `${e.message}${cause}`;
 }
 
-async function waitReady(url: string, init: RequestInit, child: ChildProcess, name: string, timeoutMs: number): Promise<void> {
+async function waitReady(url: string, init: RequestInit, child: ChildProcess, name: string, timeoutMs: number, readyStatus: (status: number) => boolean = () => false): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let lastError = 'no answer yet';
   for (;;) {
@@ -92,7 +101,7 @@ async function waitReady(url: string, init: RequestInit, child: ChildProcess, na
     }
     try {
       const res = await fetch(url, { ...init, signal: AbortSignal.timeout(1000) });
-      if (res.ok) return;
+      if (res.ok || readyStatus(res.status)) return;
       lastError = `HTTP ${res.status} from ${url}`;
     } catch (e: unknown) {
       lastError = describe(e);
@@ -113,7 +122,7 @@ interface Supervised {
   readonly info: Omit<ServiceInfo, 'pid'>;
   readonly entry: string;
   readonly env: Record<string, string>;
-  readonly probe: { readonly url: string; readonly init: RequestInit };
+  readonly probe: { readonly url: string; readonly init: RequestInit; readonly readyStatus?: (status: number) => boolean };
   child: ChildProcess | undefined;
   startedAt: number;
   restarts: number;
@@ -137,6 +146,7 @@ export async function launchSystem(options: LaunchOptions): Promise<RunningSyste
     { name: 'gateway', port: ports.gateway },
     ...SUBGRAPHS.map((s, i) => ({ name: `subgraph-${s.name}`, port: ports.subgraphBase + i })),
     ...SIMULATORS.map((s, i) => ({ name: `simulator-${s.system}`, port: ports.simulatorBase + i })),
+    { name: 'identity', port: ports.identity ?? IDENTITY_PROVIDER.defaultPort },
   ]);
   if (problems.length > 0) throw new Error(`unusable ports:\n  ${problems.join('\n  ')}`);
 
@@ -180,7 +190,7 @@ export async function launchSystem(options: LaunchOptions): Promise<RunningSyste
         if (stopping) return;
         const again = spawnChild(s);
         s.restarts += 1;
-        waitReady(s.probe.url, s.probe.init, again, s.info.name, timeoutMs).then(
+        waitReady(s.probe.url, s.probe.init, again, s.info.name, timeoutMs, s.probe.readyStatus).then(
           () => emit({ type: 'restarted', name: s.info.name, pid: again.pid ?? -1 }),
           (e: unknown) => emit({ type: 'not-ready', name: s.info.name, reason: describe(e) }),
         );
@@ -193,7 +203,7 @@ export async function launchSystem(options: LaunchOptions): Promise<RunningSyste
   const start = async (s: Supervised): Promise<void> => {
     supervised.set(s.info.name, s);
     const child = spawnChild(s);
-    await waitReady(s.probe.url, s.probe.init, child, s.info.name, timeoutMs);
+    await waitReady(s.probe.url, s.probe.init, child, s.info.name, timeoutMs, s.probe.readyStatus);
     const info: ServiceInfo = { ...s.info, pid: child.pid ?? -1 };
     services.push(info);
     options.onReady?.(info);
@@ -226,6 +236,21 @@ export async function launchSystem(options: LaunchOptions): Promise<RunningSyste
   };
 
   try {
+    const gatewayUrl = `http://${ports.host}:${ports.gateway}`;
+    // The key the gateway signs subgraph requests with: made per start, never written to disk;
+    // subgraphs get only its public half.
+    const keys = options.gatewayKeys ?? (await generateGatewayKeys());
+    const issuerUrl = `http://${ports.host}:${ports.identity ?? IDENTITY_PROVIDER.defaultPort}`;
+    // Wave 1 (alongside the simulators): the development OpenID provider.
+    const idpReady = start(
+      supervise({ name: 'identity', kind: 'identity', url: issuerUrl }, IDENTITY_PROVIDER.entry, {
+        PORT: String(ports.identity ?? IDENTITY_PROVIDER.defaultPort),
+        HOST: ports.host,
+        GATEWAY_ORIGIN: gatewayUrl,
+      }, { url: `${issuerUrl}/.well-known/openid-configuration`, init: {} }),
+    );
+    // Its failure is awaited before the gateway; keep it from surfacing as unhandled meanwhile.
+    idpReady.catch(() => undefined);
     const simUrls = new Map<string, string>();
     // Wave 1: the simulated systems.
     await Promise.all(
@@ -245,21 +270,31 @@ export async function launchSystem(options: LaunchOptions): Promise<RunningSyste
         const url = `http://${ports.host}:${port}`;
         const upstream = spec.upstream === null ? {} : { UPSTREAM_URL: simUrls.get(spec.upstream) ?? '' };
         const name = `subgraph-${spec.name}`;
-        await start(supervise({ name, kind: 'subgraph', url }, spec.entry, { PORT: String(port), HOST: ports.host, ...upstream }, { url: `${url}/`, init: GRAPHQL_PING }));
+        // A subgraph answers 401 to anyone but the gateway: any such answer means it is listening.
+        await start(
+          supervise({ name, kind: 'subgraph', url }, spec.entry, { PORT: String(port), HOST: ports.host, [GATEWAY_PUBLIC_KEY_VAR]: keys.publicJwk, ...upstream }, {
+            url: `${url}/`,
+            init: GRAPHQL_PING,
+            readyStatus: (status) => status === 401,
+          }),
+        );
         subgraphEnv[subgraphUrlVariable(spec.name)] = url;
       }),
     );
+    await idpReady;
     // Wave 3: the gateway.
-    const gatewayUrl = `http://${ports.host}:${ports.gateway}`;
     await start(
-      supervise({ name: 'gateway', kind: 'gateway', url: `${gatewayUrl}/graphql` }, GATEWAY.entry, { PORT: String(ports.gateway), HOST: ports.host, ...subgraphEnv }, {
-        url: `${gatewayUrl}/graphql`,
-        init: GRAPHQL_PING,
-      }),
+      supervise(
+        { name: 'gateway', kind: 'gateway', url: `${gatewayUrl}/graphql` },
+        GATEWAY.entry,
+        { PORT: String(ports.gateway), HOST: ports.host, OIDC_ISSUER: issuerUrl, [GATEWAY_PRIVATE_KEY_VAR]: keys.privateJwk, ...subgraphEnv },
+        { url: `${gatewayUrl}/graphql`, init: GRAPHQL_PING },
+      ),
     );
     return {
       services,
       gatewayUrl: `${gatewayUrl}/graphql`,
+      issuerUrl,
       simulatorUrl: (system) => {
         const url = simUrls.get(system);
         if (url === undefined) throw new Error(`no simulator for ${system}`);
@@ -267,6 +302,11 @@ export async function launchSystem(options: LaunchOptions): Promise<RunningSyste
       },
       pidOf: (name) => supervised.get(name)?.child?.pid,
       restarts: (name) => supervised.get(name)?.restarts ?? 0,
+      subgraphUrl: (name) => {
+        const url = subgraphEnv[subgraphUrlVariable(name)];
+        if (url === undefined) throw new Error(`no subgraph ${name}`);
+        return url;
+      },
       exited,
       stop,
       [Symbol.asyncDispose]: stop,

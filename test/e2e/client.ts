@@ -1,17 +1,76 @@
 import { inject } from 'vitest';
 import { z } from 'zod';
 import { graphqlResponseSchema } from '../../lib/testing/index.ts';
+import { DEFAULT_OIDC_STATE_DIR } from '../../simulators/oidc/config.ts';
+import { requestDevToken, type DevTokenRequest } from '../../simulators/oidc/dev-token.ts';
 
 export type GraphQLResponse = z.output<typeof graphqlResponseSchema>;
 
-/** Posts a query to the gateway under test. */
-export async function gql(query: string, variables: Record<string, unknown> = {}): Promise<GraphQLResponse & { status: number }> {
+/** A seeded user of the development provider (see simulators/oidc/users.ts). */
+export type SeededUserId =
+  | 'admin'
+  | 'viewer-56' | 'editor-56' | 'reviewer-56' | 'editor-56-b' | 'reviewer-56-b'
+  | 'viewer-51' | 'editor-51' | 'reviewer-51';
+
+const SEEDED: Record<SeededUserId, Omit<DevTokenRequest, 'sub'>> = {
+  admin: { roles: ['ADMIN'], units: [] },
+  'viewer-56': { roles: ['VIEWER'], units: ['56'] },
+  'editor-56': { roles: ['EDITOR'], units: ['56'] },
+  'reviewer-56': { roles: ['REVIEWER'], units: ['56'] },
+  'editor-56-b': { roles: ['EDITOR'], units: ['56'] },
+  'reviewer-56-b': { roles: ['REVIEWER'], units: ['56'] },
+  'viewer-51': { roles: ['VIEWER'], units: ['51'] },
+  'editor-51': { roles: ['EDITOR'], units: ['51'] },
+  'reviewer-51': { roles: ['REVIEWER'], units: ['51'] },
+};
+
+/** Asks the running development provider for a token with any subject, roles, units and lifetime. */
+export function token(req: DevTokenRequest): Promise<string> {
+  return requestDevToken(inject('issuerUrl'), process.env['OIDC_STATE_DIR'] ?? DEFAULT_OIDC_STATE_DIR, req);
+}
+
+const seededTokens = new Map<SeededUserId, Promise<string>>();
+/** A token of a seeded user, fetched once per test file. */
+export function tokenOf(user: SeededUserId): Promise<string> {
+  let t = seededTokens.get(user);
+  if (t === undefined) {
+    t = token({ sub: user, ...SEEDED[user], ttlS: 3600 });
+    seededTokens.set(user, t);
+  }
+  return t;
+}
+
+/** Who a request is made as: a seeded user, a raw token (or any Authorization value), or nobody. */
+export type Caller = SeededUserId | { readonly token: string } | { readonly authorization: string } | null;
+
+async function authorizationOf(as: Caller): Promise<Record<string, string>> {
+  if (as === null) return {};
+  if (typeof as === 'string') return { authorization: `Bearer ${await tokenOf(as)}` };
+  if ('token' in as) return { authorization: `Bearer ${as.token}` };
+  return { authorization: as.authorization };
+}
+
+/** Any HTTP request to the gateway (its origin, e.g. `/exports/dti?…`) as `as`; the raw response. */
+export async function gatewayFetch(path: string, as: Caller = 'admin', init: RequestInit = {}): Promise<Response> {
+  const origin = new URL(inject('gatewayUrl')).origin;
+  const headers = new Headers(init.headers);
+  for (const [k, v] of Object.entries(await authorizationOf(as))) headers.set(k, v);
+  return fetch(`${origin}${path}`, { ...init, headers });
+}
+
+/** Posts a query to the gateway under test as `as` (a seeded user, a token, or nobody). */
+export async function gqlAs(as: Caller, query: string, variables: Record<string, unknown> = {}): Promise<GraphQLResponse & { status: number }> {
   const res = await fetch(inject('gatewayUrl'), {
     method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
+    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json', ...(await authorizationOf(as)) },
     body: JSON.stringify({ query, variables }),
   });
   return { status: res.status, ...graphqlResponseSchema.parse(await res.json()) };
+}
+
+/** Posts a query to the gateway under test as the administrator (reads every unit). */
+export function gql(query: string, variables: Record<string, unknown> = {}): Promise<GraphQLResponse & { status: number }> {
+  return gqlAs('admin', query, variables);
 }
 
 const requestsSchema = z.object({ system: z.string(), total: z.number(), byRoute: z.record(z.string(), z.number()) });

@@ -1,9 +1,8 @@
 import { parse } from 'csv-parse/sync';
-import { describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { at, gql } from './client.ts';
+import { at, gatewayFetch, gql } from './client.ts';
 
-const base = (): string => inject('gatewayUrl').replace(/\/graphql$/, '');
 
 const rowSchema = z.object({
   unit_code: z.string(),
@@ -20,7 +19,7 @@ const rowSchema = z.object({
 
 describe('issue #3 - exports', () => {
   it('CSV for one unit: UTF-8 with BOM, a header, one row per input, values equal to the graph', async () => {
-    const res = await fetch(`${base()}/exports/dti?unit=56&year=2023&format=csv`);
+    const res = await gatewayFetch(`/exports/dti?unit=56&year=2023&format=csv`);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/text\/csv; charset=utf-8/);
     const bytes = new Uint8Array(await res.arrayBuffer());
@@ -42,9 +41,9 @@ describe('issue #3 - exports', () => {
   });
 
   it('without a unit: every province in force that year (63 in 2024, 34 in 2025), as JSON', async () => {
-    const y2024 = z.object({ rows: z.array(z.object({ unitCode: z.string() })) }).parse(await (await fetch(`${base()}/exports/dti?year=2024&format=json`)).json());
+    const y2024 = z.object({ rows: z.array(z.object({ unitCode: z.string() })) }).parse(await (await gatewayFetch(`/exports/dti?year=2024&format=json`)).json());
     expect(new Set(y2024.rows.map((r) => r.unitCode)).size).toBe(63);
-    const y2025 = z.object({ rows: z.array(z.object({ unitCode: z.string() })) }).parse(await (await fetch(`${base()}/exports/dti?year=2025&format=json`)).json());
+    const y2025 = z.object({ rows: z.array(z.object({ unitCode: z.string() })) }).parse(await (await gatewayFetch(`/exports/dti?year=2025&format=json`)).json());
     expect(new Set(y2025.rows.map((r) => r.unitCode)).size).toBe(34);
   });
 
@@ -55,7 +54,7 @@ describe('issue #3 - exports', () => {
       ['year=2024&unit=5x', /unit: must be an administrative unit code/],
       ['year=2019', /outside the data/],
     ] as const) {
-      const res = await fetch(`${base()}/exports/dti?${query}`);
+      const res = await gatewayFetch(`/exports/dti?${query}`);
       expect(res.status, query).toBe(400);
       expect(String(z.object({ error: z.string() }).parse(await res.json()).error)).toMatch(message);
     }

@@ -4,11 +4,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { launchSystem, type RunningSystem } from '../../lib/launcher/index.ts';
+import { generateGatewayKeys } from '../../lib/access/index.ts';
 import { SIMULATORS, SUBGRAPHS } from '../../lib/topology/index.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     gatewayUrl: string;
+    issuerUrl: string;
+    subgraphUrls: Record<string, string>;
+    /** The gateway's subgraph-signing key, so security tests can forge what only the gateway may sign. */
+    gatewayPrivateJwk: string;
     simulatorUrls: Record<string, string>;
     /** Folder of the embedded submissions store the launched subgraph uses (tests seed entries through the store's own service). */
     submissionsDataDir: string;
@@ -39,10 +44,18 @@ let dataDir: string | undefined;
 
 /** Starts the real system once for every end-to-end test file: real processes, real HTTP over loopback. */
 export async function setup(project: TestProject): Promise<void> {
-  const base = await freePortRun(1 + SUBGRAPHS.length + SIMULATORS.length);
+  const base = await freePortRun(2 + SUBGRAPHS.length + SIMULATORS.length);
+  const gatewayKeys = await generateGatewayKeys();
   dataDir = mkdtempSync(join(tmpdir(), 'dti-e2e-submissions-'));
   system = await launchSystem({
-    ports: { host: '127.0.0.1', gateway: base, subgraphBase: base + 1, simulatorBase: base + 1 + SUBGRAPHS.length },
+    gatewayKeys,
+    ports: {
+      host: '127.0.0.1',
+      gateway: base,
+      subgraphBase: base + 1,
+      simulatorBase: base + 1 + SUBGRAPHS.length,
+      identity: base + 1 + SUBGRAPHS.length + SIMULATORS.length,
+    },
     env: { LOG_LEVEL: 'warn', SUBMISSIONS_DATA_DIR: dataDir },
     // A shared CI machine under load can take well over the default to start a dozen Node processes.
     readyTimeoutMs: 120_000,
@@ -50,6 +63,9 @@ export async function setup(project: TestProject): Promise<void> {
   });
   project.provide('gatewayUrl', system.gatewayUrl);
   project.provide('submissionsDataDir', dataDir);
+  project.provide('issuerUrl', system.issuerUrl);
+  project.provide('subgraphUrls', Object.fromEntries(SUBGRAPHS.map((s) => [s.name, system!.subgraphUrl(s.name)])));
+  project.provide('gatewayPrivateJwk', gatewayKeys.privateJwk);
   project.provide('simulatorUrls', Object.fromEntries(SIMULATORS.map((s) => [s.system, system!.simulatorUrl(s.system)])));
 }
 
