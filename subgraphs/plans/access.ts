@@ -7,22 +7,25 @@ const unitAt = (code: unknown, date: string): string | null =>
   typeof code === 'string' ? (findUnit(accessUnitIndex().units, code, date)?.id ?? null) : null;
 const targetSchema = z.object({ plan: z.object({ unitCode: z.string(), issuedOn: z.string() }) });
 
+/** The unit a target's plan was filed under, as in force on its issue date. */
+function planUnit(parent: unknown): string | null {
+  const t = targetSchema.safeParse(parent);
+  return t.success ? unitAt(t.data.plan.unitCode, t.data.plan.issuedOn) : null;
+}
+
 /**
  * Who may read and change what in the plans subgraph (A35): every field here carries `@policy`
- * in the SDL. `TargetActual`'s figures are reached only through `PlanTarget.actual`, ruled here.
+ * in the SDL. `TargetActual`'s and `TargetTrajectory`'s figures are reached only through
+ * `PlanTarget.actual` / `.trajectory` and `AdministrativeUnit.targetsAtRisk`, ruled here.
  */
 export const accessRules: AccessRules = {
   'AdministrativeUnit.year': { action: 'unitYear:read', unit: (_args, parent) => stringField(parent, 'id') },
   'AdministrativeUnit.years': { action: 'unitYear:read', unit: (_args, parent) => stringField(parent, 'id') },
   'UnitYear.predecessorYears': { action: 'unitYear:read', unit: (_args, parent) => stringField(parent, 'unitId') },
   'UnitYear.plans': { action: 'unitYear:read', unit: (_args, parent) => stringField(parent, 'unitId') },
-  'PlanTarget.actual': {
-    action: 'unitYear:read',
-    unit: (_args, parent) => {
-      const t = targetSchema.safeParse(parent);
-      return t.success ? unitAt(t.data.plan.unitCode, t.data.plan.issuedOn) : null;
-    },
-  },
+  'PlanTarget.actual': { action: 'unitYear:read', unit: (_args, parent) => planUnit(parent) },
+  'PlanTarget.trajectory': { action: 'unitYear:read', unit: (_args, parent) => planUnit(parent) },
+  'AdministrativeUnit.targetsAtRisk': { action: 'unitYear:read', unit: (_args, parent) => stringField(parent, 'id') },
   // The unit a plan is filed under is the one in force today under that code (and its predecessors).
   'Mutation.importPlan': { action: 'plan:import', unit: (args) => unitAt(args['unitCode'], today()) },
 };

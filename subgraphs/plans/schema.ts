@@ -213,16 +213,16 @@ export const typeDefs = gql(/* GraphQL */ `
     through: Int!
     "The unit-years read, oldest first (the plan's unit; before a merger, rolled up)."
     unitYears: [UnitYear!]!
-    points: [TrajectoryPoint!]! @requires(fields: "${YEAR_FIGURES}")
+    points: [TrajectoryPoint!]! @requires(fields: "${YEAR_FIGURES}") @authenticated @policy(policies: [["unitYear:read"]])
     "Null from fewer than two measured years, or when the target year has been measured."
-    projection: TrajectoryProjection @requires(fields: "${YEAR_FIGURES}")
+    projection: TrajectoryProjection @requires(fields: "${YEAR_FIGURES}") @authenticated @policy(policies: [["unitYear:read"]])
     "How the projection was made, e.g. least-squares linear; null without one."
-    method: String @requires(fields: "${YEAR_FIGURES}")
-    verdict: TrajectoryVerdict! @requires(fields: "${YEAR_FIGURES}")
+    method: String @requires(fields: "${YEAR_FIGURES}") @authenticated @policy(policies: [["unitYear:read"]])
+    verdict: TrajectoryVerdict! @requires(fields: "${YEAR_FIGURES}") @authenticated @policy(policies: [["unitYear:read"]])
     "The rule that produced the verdict (id and text; the table is in docs/trajectory.md)."
-    rule: String! @requires(fields: "${YEAR_FIGURES}")
+    rule: String! @requires(fields: "${YEAR_FIGURES}") @authenticated @policy(policies: [["unitYear:read"]])
     "Percentage points by which the projection (or the target-year value) misses the target."
-    shortfall: Float @requires(fields: "${YEAR_FIGURES}")
+    shortfall: Float @requires(fields: "${YEAR_FIGURES}") @authenticated @policy(policies: [["unitYear:read"]])
   }
 
   "A unit's targets at risk or off track, worst first, from the figures of every unit-year they read."
@@ -230,7 +230,7 @@ export const typeDefs = gql(/* GraphQL */ `
     unitId: ID!
     through: Int!
     unitYears: [UnitYear!]!
-    targets: [TargetAtRisk!]! @requires(fields: "${YEAR_FIGURES}")
+    targets: [TargetAtRisk!]! @requires(fields: "${YEAR_FIGURES}") @authenticated @policy(policies: [["unitYear:read"]])
   }
 
   type TargetAtRisk {
