@@ -36,6 +36,8 @@ export async function setup(project: TestProject): Promise<void> {
   system = await launchSystem({
     ports: { host: '127.0.0.1', gateway: base, subgraphBase: base + 1, simulatorBase: base + 6 },
     env: { LOG_LEVEL: 'warn' },
+    // The machine is shared: under load a subgraph can take well over the default 30 s to start.
+    readyTimeoutMs: 120_000,
     stderr: process.env['E2E_VERBOSE'] === '1' ? 'inherit' : 'ignore',
   });
   project.provide('gatewayUrl', system.gatewayUrl);
