@@ -58,6 +58,9 @@ function count(organ: Organ, n: number): number | string {
   return hashSeed(organ.code) % 6 === 0 ? String(n) : n;
 }
 
+/** Serialised statistics pages kept (by report date and query string). */
+const BODIES_KEPT = 8;
+
 // The year's rows are reused across requests (data.ts), so their wire form is too.
 const wireRows = new WeakMap<MonthlyStats, Record<string, unknown>>();
 
@@ -133,6 +136,7 @@ export interface DocumentsRoutesOptions {
 
 /** The QLVBĐH API routes: monthly statistics per organ, and the organ directory. */
 export function documentsRoutes(options: DocumentsRoutesOptions): SimRoute[] {
+  const bodies = new Map<string, string>();
   return [
     {
       name: 'statistics',
@@ -145,8 +149,18 @@ export function documentsRoutes(options: DocumentsRoutesOptions): SimRoute[] {
         const today = options.today();
         const rows = monthlyStats({ year: Year, ...(UnitCodes === undefined ? {} : { unitCodes: UnitCodes }), ...(OrganIds === undefined ? {} : { organIds: OrganIds }) }, today);
         const { slice, envelope } = page(rows, q.data.page, q.data.size);
-        const body = { ReportDate: vnDate(reportDate(today)), ...envelope, Data: slice.map(statsRow) };
-        return req.malformed ? malform(req, body) : { status: 200, json: body };
+        const report = vnDate(reportDate(today));
+        const body = { ReportDate: report, ...envelope, Data: slice.map(statsRow) };
+        if (req.malformed) return malform(req, body);
+        // A batched subgraph asks the same 2–3 MB page again and again: serialise it once.
+        const key = `${report}|${req.url.search}`;
+        let text = bodies.get(key);
+        if (text === undefined) {
+          text = JSON.stringify(body);
+          if (bodies.size >= BODIES_KEPT) bodies.delete(bodies.keys().next().value ?? '');
+          bodies.set(key, text);
+        }
+        return { status: 200, text, contentType: 'application/json; charset=utf-8' };
       },
     },
     {
