@@ -3,7 +3,7 @@
 // so a list is only split where the next piece starts like an agency name.
 import { squash, stripTrailingPunct } from './normalise.ts';
 
-const AGENCY_START_SRC = String.raw`(?:(?:các|Các)\s+(?:sở|Sở|cơ quan|đơn vị|tổ chức|doanh nghiệp|tập đoàn|cơ sở|Hội|hội|Ban|ban|bộ|Bộ|trường|Trường|ngân hàng|phòng|Phòng|xã|huyện|đoàn thể|địa phương|hiệp hội|công ty|UBND|Ủy ban|Uỷ ban)|Sở\s+\p{Lu}|Sở,|UBND|Ủy ban|Uỷ ban|ỦY BAN|Đài\s|Báo\s+\p{Lu}|Công an|Bộ\s+\p{Lu}|Cục\s|Văn phòng|Trung tâm|Tỉnh đoàn|Tỉnh ủy|Ban\s+\p{Lu}|Hội\s+\p{Lu}|Liên đoàn|Viện\s|Trường\s+\p{Lu}|Kho bạc|Ngân hàng|Cơ quan|Bảo hiểm|Hiệp hội|Mặt trận|Đoàn\s|Bưu điện|Công ty|công ty|Chi cục|Thanh tra|Viettel|VNPT|Bộ Chỉ huy|Ban Chỉ đạo|Ban Quản lý|Phòng\s+\p{Lu}|Hội đồng|HĐND|Thường trực|Chủ tịch|Giám đốc|Thủ trưởng|Người đứng đầu)`;
+const AGENCY_START_SRC = String.raw`(?:(?:các|Các)\s+(?:sở|Sở|cơ quan|đơn vị|tổ chức|doanh nghiệp|tập đoàn|cơ sở|Hội|hội|Ban|ban|bộ|Bộ|trường|Trường|ngân hàng|phòng|Phòng|xã|huyện|đoàn thể|địa phương|hiệp hội|công ty|UBND|Ủy ban|Uỷ ban)|Sở\s+\p{Lu}|Sở,|UBND|Ủy ban|Uỷ ban|ỦY BAN|Đài\s|Báo\s+\p{Lu}|Công an|Bộ\s+\p{Lu}|Cục\s|Văn phòng|Trung tâm|Tỉnh đoàn|Tỉnh ủy|Ban\s+\p{Lu}|Hội\s+\p{Lu}|Liên đoàn|Viện\s|Trường\s+\p{Lu}|Kho bạc|Ngân hàng|Cơ quan|Bảo hiểm|Hiệp hội|Mặt trận|Đoàn\s|Bưu điện|Công ty|công ty|Chi cục|Thanh tra|Viettel|VNPT|Bộ Chỉ huy|Ban Chỉ đạo|Ban Quản lý|Phòng\s+\p{Lu}|Hội đồng|HĐND|Thường trực|Chủ tịch|Giám đốc|Thủ trưởng|Người đứng đầu|Trưởng\s+\p{Lu}|Phó\s+(?:Trưởng|Giám đốc|Chủ tịch)|Chánh\s+Văn phòng)`;
 
 // Stand in for a " và " / ", " that must not split a name; private-use, so they cannot occur in input text.
 const JOINED_AND = '\uE000';

@@ -102,3 +102,22 @@ describe('annex tables flattened one cell per line', () => {
     ]);
   });
 });
+
+describe('performer sentences that start with an office holder', () => {
+  it('names the office, not its head, as lead, and reads "chịu trách nhiệm" as leading', () => {
+    const r = parsePlanDocument([
+      'ỦY BAN NHÂN DÂN', 'HUYỆN YÊN LẠC', 'Số: 12/KH-UBND', 'Yên Lạc, ngày 02 tháng 3 năm 2024', 'KẾ HOẠCH', 'Chuyển đổi số huyện',
+      'II. NHIỆM VỤ, GIẢI PHÁP',
+      '1. Nâng cấp hạ tầng mạng nội bộ. Trưởng Phòng Văn hóa và Thông tin huyện chủ trì, phối hợp với Phòng Tài chính - Kế hoạch thực hiện; thời gian hoàn thành: năm 2024.',
+      '2. Số hóa hồ sơ thủ tục hành chính. Chủ tịch UBND các xã, thị trấn chịu trách nhiệm thực hiện; thời gian hoàn thành: Quý IV/2024.',
+      '3. Tổ chức tập huấn kỹ năng số. Giám đốc Trung tâm Văn hóa - Thông tin và Thể thao huyện chủ trì thực hiện.',
+    ].join('\n'));
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.plan.tasks.map((t) => [t.title, t.lead, t.cooperating])).toEqual([
+      ['Nâng cấp hạ tầng mạng nội bộ', ['Phòng Văn hóa và Thông tin huyện'], ['Phòng Tài chính - Kế hoạch']],
+      ['Số hóa hồ sơ thủ tục hành chính', ['UBND các xã, thị trấn'], []],
+      ['Tổ chức tập huấn kỹ năng số', ['Trung tâm Văn hóa - Thông tin và Thể thao huyện'], []],
+    ]);
+  });
+});

@@ -80,11 +80,11 @@ function annotatedPerformers(v: string): { lead: string[]; cooperating: string[]
   const cooperating: string[] = [];
   let start = 0;
   for (const n of notes) {
-    const names = splitAgencies(dropLeadingSeparator(v.slice(start, n.index)));
+    const names = agencies(dropLeadingSeparator(v.slice(start, n.index)));
     (fold(n[1] ?? '') === 'chủ trì' ? lead : cooperating).push(...names);
     start = n.index + n[0].length;
   }
-  const tail = splitAgencies(dropLeadingSeparator(v.slice(start)));
+  const tail = agencies(dropLeadingSeparator(v.slice(start)));
   (lead.length === 0 ? lead : cooperating).push(...tail);
   return { lead, cooperating };
 }
@@ -96,7 +96,16 @@ function cooperatingAfterLead(rest: string): string | null {
   return /^[,;]?\s*(?:và\s+)?phối hợp(?:\s+với)?\s+(.+)$/u.exec(r)?.[1] ?? /^[,;]?\s*(.+?)\s+(?:cùng\s+)?phối hợp$/u.exec(r)?.[1] ?? null;
 }
 
-const LEAD_THEN_REST = /^(.+?)\s+chủ trì(?![\p{L}])\s*(.*)$/u;
+// "X chủ trì …", and "Chủ tịch UBND các xã chịu trách nhiệm (chủ trì) …": the office that answers for a task leads it.
+const LEAD_THEN_REST = /^(.+?)\s+(?:chủ trì|chịu trách nhiệm(?:\s+chủ trì)?)(?![\p{L}])\s*(.*)$/u;
+
+// "Trưởng Phòng Văn hóa và Thông tin chủ trì", "Giám đốc Sở X chủ trì", "Chủ tịch UBND các xã …", "Chánh Văn
+// phòng UBND tỉnh": the office holder speaks for the office, which is the agency.
+const OFFICE_HOLDER = /^(?:Phó\s+)?(?:Trưởng|Giám đốc|Chủ tịch|Thủ trưởng|Người đứng đầu|Chánh)\s+(?=\p{Lu}|các\s|UBND|Ủy ban|Uỷ ban)/u;
+
+function agencies(raw: string): string[] {
+  return splitAgencies(raw).map((n) => n.replace(OFFICE_HOLDER, ''));
+}
 
 /** Lead and cooperating agencies from "X chủ trì, phối hợp với Y (thực hiện)" / "X chủ trì; Y phối hợp" / "X (chủ trì), Y (phối hợp)" / "X". */
 export function performers(value: string): { lead: string[]; cooperating: string[] } {
@@ -104,9 +113,9 @@ export function performers(value: string): { lead: string[]; cooperating: string
   const annotated = annotatedPerformers(v);
   if (annotated) return annotated;
   const m = LEAD_THEN_REST.exec(v);
-  if (!m?.[1]) return { lead: splitAgencies(v), cooperating: [] };
+  if (!m?.[1]) return { lead: agencies(v), cooperating: [] };
   const coop = cooperatingAfterLead(m[2] ?? '') ?? '';
-  return { lead: splitAgencies(m[1]), cooperating: coop === '' ? [] : splitAgencies(coop) };
+  return { lead: agencies(m[1]), cooperating: coop === '' ? [] : agencies(coop) };
 }
 
 const isAgencyList = (s: string): boolean => {
