@@ -17,8 +17,47 @@ const SOURCE_FIGURES =
  */
 export const DTI_REQUIRES = `${SOURCE_FIGURES} predecessorYears { unitId year ${SOURCE_FIGURES} }`;
 
-/** Portal counts the 766 index estimate is computed from. */
+/** The national portal's 766 counts (services subgraph, PublicServiceIndexCounts), by GraphQL field. */
+export const COUNTS_766_FIELDS = [
+  'proceduresTotal',
+  'proceduresAnnounced',
+  'proceduresAnnouncedOnTime',
+  'proceduresPublicisationRequired',
+  'proceduresPublicisedOnTime',
+  'proceduresPublished',
+  'proceduresPublishedComplete',
+  'proceduresWithOnlineService',
+  'onlineServices',
+  'onlineServicesWithDossiers',
+  'proceduresFeeBearing',
+  'proceduresFeeBearingWithOnlinePayment',
+  'dossiersReceived',
+  'dossiersSyncedToNationalPortal',
+  'dossiersReceivedOnline',
+  'dossiersHandled',
+  'dossiersHandledOnTime',
+  'dossiersCompleted',
+  'totalProcessingDays',
+  'dossiersFeeBearing',
+  'dossiersFeeBearingZeroAmount',
+  'dossiersPaidOnline',
+  'dossiersWrittenResultRequired',
+  'dossiersElectronicResult',
+  'dossiersDigitised',
+  'dossiersReusedDigitisedData',
+  'dossiersLinkedToCitizenData',
+  'dossiersForCitizens',
+  'dossiersUsingPopulationData',
+  'dossiersWithComplaintOrDislike',
+  'feedbackTotal',
+  'feedbackClassified',
+  'feedbackHandledOnTime',
+  'feedbackDissatisfiedOrOverdue',
+] as const;
+
+/** Portal counts the 766 index estimate is computed from: the 766 counts, and the monthly statistics as a fallback. */
 export const INDEX766_REQUIRES =
+  `publicServiceIndexCounts { ${COUNTS_766_FIELDS.join(' ')} ${provenanceSelection} } ` +
   'publicServices { proceduresTotal proceduresPublished proceduresFullyOnline proceduresPartlyOnline dossiersReceived dossiersOnline ' +
   `dossiersResolved dossiersResolvedOnTime dossiersDigitised dossiersWithFees dossiersPaidOnline ${provenanceSelection} }`;
 
@@ -40,6 +79,7 @@ export const typeDefs = gql(/* GraphQL */ `
     recordScopes: [RecordScope!]! @external
     documents: DocumentStats @external
     publicServices: PublicServiceStats @external
+    publicServiceIndexCounts: PublicServiceIndexCounts @external
     labour: LabourStats @external
     plans: PlanYearSummary @external
     predecessorYears: [UnitYear!]! @external
@@ -74,6 +114,44 @@ export const typeDefs = gql(/* GraphQL */ `
     dossiersDigitised: Int @external
     dossiersWithFees: Int @external
     dossiersPaidOnline: Int @external
+  }
+
+  type PublicServiceIndexCounts {
+    source: Provenance! @external
+    proceduresTotal: Int @external
+    proceduresAnnounced: Int @external
+    proceduresAnnouncedOnTime: Int @external
+    proceduresPublicisationRequired: Int @external
+    proceduresPublicisedOnTime: Int @external
+    proceduresPublished: Int @external
+    proceduresPublishedComplete: Int @external
+    proceduresWithOnlineService: Int @external
+    onlineServices: Int @external
+    onlineServicesWithDossiers: Int @external
+    proceduresFeeBearing: Int @external
+    proceduresFeeBearingWithOnlinePayment: Int @external
+    dossiersReceived: Int @external
+    dossiersSyncedToNationalPortal: Int @external
+    dossiersReceivedOnline: Int @external
+    dossiersHandled: Int @external
+    dossiersHandledOnTime: Int @external
+    dossiersCompleted: Int @external
+    totalProcessingDays: Float @external
+    dossiersFeeBearing: Int @external
+    dossiersFeeBearingZeroAmount: Int @external
+    dossiersPaidOnline: Int @external
+    dossiersWrittenResultRequired: Int @external
+    dossiersElectronicResult: Int @external
+    dossiersDigitised: Int @external
+    dossiersReusedDigitisedData: Int @external
+    dossiersLinkedToCitizenData: Int @external
+    dossiersForCitizens: Int @external
+    dossiersUsingPopulationData: Int @external
+    dossiersWithComplaintOrDislike: Int @external
+    feedbackTotal: Int @external
+    feedbackClassified: Int @external
+    feedbackHandledOnTime: Int @external
+    feedbackDissatisfiedOrOverdue: Int @external
   }
 
   type LabourStats {

@@ -37,6 +37,8 @@ export async function setup(project: TestProject): Promise<void> {
     ports: { host: '127.0.0.1', gateway: base, subgraphBase: base + 1, simulatorBase: base + 6 },
     env: { LOG_LEVEL: 'warn' },
     stderr: process.env['E2E_VERBOSE'] === '1' ? 'inherit' : 'ignore',
+    // A loaded machine (shared CI runners, several suites at once) can take minutes to boot ten processes.
+    ...(process.env['E2E_READY_TIMEOUT_MS'] === undefined ? {} : { readyTimeoutMs: Number(process.env['E2E_READY_TIMEOUT_MS']) }),
   });
   project.provide('gatewayUrl', system.gatewayUrl);
   project.provide('simulatorUrls', Object.fromEntries(SIMULATORS.map((s) => [s.system, system!.simulatorUrl(s.system)])));

@@ -42,21 +42,21 @@ const RATES: { readonly [K in keyof ServiceRates]: (p: Procedures, d: Dossiers) 
 };
 
 /** Last day of the month of an ISO date. */
-function monthEnd(year: number, month: number): string {
+export function monthEnd(year: number, month: number): string {
   return new Date(Date.UTC(year, month, 0)).toISOString().slice(0, 10);
 }
 
 /** The latest month end on or before `iso`: the last cut-off a scope ending that day can require. */
-function lastMonthEndOnOrBefore(iso: string): string {
+export function lastMonthEndOnOrBefore(iso: string): string {
   const [y, m] = [Number(iso.slice(0, 4)), Number(iso.slice(5, 7))];
   const end = monthEnd(y, m);
   return end === iso ? end : monthEnd(y, m - 1);
 }
 
-const describe = (s: RecordScope): string => `${s.code} ${s.name} (${s.from}..${s.to})`;
+export const describe = (s: RecordScope): string => `${s.code} ${s.name} (${s.from}..${s.to})`;
 
 /** A record belongs to the scope filed under its code whose dates hold the record's month end. */
-function recordsOf(scope: RecordScope, records: readonly MonthlyServiceRecord[]): MonthlyServiceRecord[] {
+export function recordsOf<R extends Pick<MonthlyServiceRecord, 'code' | 'year' | 'month'>>(scope: RecordScope, records: readonly R[]): R[] {
   return records.filter((r) => {
     const end = monthEnd(r.year, r.month);
     return r.code === scope.code && scope.from <= end && end <= scope.to;
