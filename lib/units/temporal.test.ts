@@ -54,7 +54,7 @@ describe('time has a beginning', () => {
 
   it('refuses a date before the first day records are held for, saying why', () => {
     const why = beforeRecords(units, '1900-01-01', '2020-01-01');
-    expect(why).toContain('1900-01-01 is before 2020-01-01');
+    expect(why).toContain('1900-01-01 is outside the data: before 2020-01-01');
     expect(why).toContain('no start date for 63 unit(s)');
     expect(beforeRecords(units, '2019-12-31', '2020-01-01')).not.toBeNull();
   });

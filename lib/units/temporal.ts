@@ -90,5 +90,5 @@ export function beforeRecords(units: readonly AdministrativeUnitRecord[], date: 
     unknown.length > 0
       ? `the reference data gives no start date for ${unknown.length} unit(s) in force on ${recordsBegin} (start unknown)`
       : 'no unit record reaches that far back';
-  return `${date} is before ${recordsBegin}, the first date records are held for; ${what}, so which units were in force then is not known`;
+  return `${date} is outside the data: before ${recordsBegin}, the first date records are held for; ${what}, so which units were in force then is not known`;
 }

@@ -1,11 +1,14 @@
 import { z } from 'zod';
 import type { ErrorBody, SimResponse, SimRoute } from '../shared/server.ts';
+import { rows766, wire766 } from './data766.ts';
 import { monthlyRows, scores766, type MonthlyStats, type Scores766 } from './data.ts';
 
 /** The portal's statistics services, by the `service` name the RPC endpoint dispatches on. */
 export const SERVICES = {
   monthly: 'thongke_hoso_tinh_thang_service',
   ranking766: 'report_tinh_766_service',
+  /** Per-province, per-month counts behind the 766 indicators (the "theo dõi chỉ tiêu theo QĐ 766" report). */
+  counts766: 'thongke_chitieu_766_tinh_thang_service',
 } as const;
 
 /** Largest page the portal serves; 63 provinces × 12 months fit in one. */
@@ -125,6 +128,8 @@ export function createServicesRoutes(options: { readonly today: () => Date }): S
         let rows: Record<string, string>[];
         if (p.service === SERVICES.monthly) {
           rows = monthlyRows({ year: p.p_nam, fromMonth: p.p_thang_tu, toMonth: p.p_thang_den, ids, today: options.today() }).map(monthlyWire);
+        } else if (p.service === SERVICES.counts766) {
+          rows = rows766({ year: p.p_nam, fromMonth: p.p_thang_tu, toMonth: p.p_thang_den, ids, today: options.today() }).map((c) => wire766(c, viDate));
         } else if (p.service === SERVICES.ranking766) {
           rows = scores766(p.p_nam, ids, options.today()).map(scoresWire);
         } else {

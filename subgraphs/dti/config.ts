@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { parseEnv, portSchema } from '../../lib/config/index.ts';
 
@@ -9,16 +10,21 @@ export interface DtiSubgraphConfig {
   readonly host: string;
   /** @default info */
   readonly logLevel: 'debug' | 'info' | 'warn' | 'error';
+  /** Folder of catalogue versions loaded by administrators (git-ignored); read at start. @default data/catalogue-versions */
+  readonly catalogueDir: string;
 }
+
+const DEFAULT_CATALOGUE_DIR = fileURLToPath(new URL('../../data/catalogue-versions', import.meta.url));
 
 const envSchema = z.object({
   PORT: portSchema.default(4005),
   HOST: z.string().min(1).default('127.0.0.1'),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  DTI_CATALOGUE_DIR: z.string().min(1).default(DEFAULT_CATALOGUE_DIR),
 });
 
 /** Reads the subgraph's configuration from environment variables, failing fast on a bad one. */
 export function loadConfig(env: Readonly<Record<string, string | undefined>>): DtiSubgraphConfig {
   const e = parseEnv(envSchema, env);
-  return { port: e.PORT, host: e.HOST, logLevel: e.LOG_LEVEL };
+  return { port: e.PORT, host: e.HOST, logLevel: e.LOG_LEVEL, catalogueDir: e.DTI_CATALOGUE_DIR };
 }

@@ -20,18 +20,63 @@ export const DTI_REQUIRES =
   'approvedEntries { id indicatorCode value overridesSystemValue approvedAt ' +
   'evidence { documentSymbol documentDate url fileId fileName fileSize note } enteredBy { subject name } approvedBy { subject name } }';
 
-/** Portal counts the 766 index estimate is computed from. */
+/** The national portal's 766 counts (services subgraph, PublicServiceIndexCounts), by GraphQL field. */
+export const COUNTS_766_FIELDS = [
+  'proceduresTotal',
+  'proceduresAnnounced',
+  'proceduresAnnouncedOnTime',
+  'proceduresPublicisationRequired',
+  'proceduresPublicisedOnTime',
+  'proceduresPublished',
+  'proceduresPublishedComplete',
+  'proceduresWithOnlineService',
+  'onlineServices',
+  'onlineServicesWithDossiers',
+  'proceduresFeeBearing',
+  'proceduresFeeBearingWithOnlinePayment',
+  'dossiersReceived',
+  'dossiersSyncedToNationalPortal',
+  'dossiersReceivedOnline',
+  'dossiersHandled',
+  'dossiersHandledOnTime',
+  'dossiersCompleted',
+  'totalProcessingDays',
+  'dossiersFeeBearing',
+  'dossiersFeeBearingZeroAmount',
+  'dossiersPaidOnline',
+  'dossiersWrittenResultRequired',
+  'dossiersElectronicResult',
+  'dossiersDigitised',
+  'dossiersReusedDigitisedData',
+  'dossiersLinkedToCitizenData',
+  'dossiersForCitizens',
+  'dossiersUsingPopulationData',
+  'dossiersWithComplaintOrDislike',
+  'feedbackTotal',
+  'feedbackClassified',
+  'feedbackHandledOnTime',
+  'feedbackDissatisfiedOrOverdue',
+] as const;
+
+/** Portal counts the 766 index estimate is computed from: the 766 counts, and the monthly statistics as a fallback. */
 export const INDEX766_REQUIRES =
+  `publicServiceIndexCounts { ${COUNTS_766_FIELDS.join(' ')} ${provenanceSelection} } ` +
   'publicServices { proceduresTotal proceduresPublished proceduresFullyOnline proceduresPartlyOnline dossiersReceived dossiersOnline ' +
   `dossiersResolved dossiersResolvedOnTime dossiersDigitised dossiersWithFees dossiersPaidOnline ${provenanceSelection} }`;
 
 /** The dti subgraph: indicator catalogue, scoring, and the assessment of a unit-year from the other subgraphs' figures. */
 export const typeDefs = gql(/* GraphQL */ `
-  extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@authenticated", "@policy"])
+  extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@authenticated", "@requiresScopes", "@policy"])
 
   type Query {
-    "What-if scoring: the DTI total from main-indicator values (pillar values under 1726) as the ministry computes it; the function the assessment uses."
-    dtiScore(methodology: String!, mainIndicatorValues: [MainIndicatorValueInput!]!): DtiScore
+    """
+    What-if scoring: the DTI total from main-indicator values (pillar values under 1726) as the ministry computes it; the function the assessment uses.
+    Until the official points of a methodology are confirmed (405), provisionalPoints may stand in for them: the answer then says provisional: true
+    and its reason starts with PROVISIONAL. Points already confirmed cannot be overridden.
+    """
+    dtiScore(methodology: String!, mainIndicatorValues: [MainIndicatorValueInput!]!, provisionalPoints: [ProvisionalPointsInput!]): DtiScore
+    "Every catalogue version, the built-in one first: what each governs and where it comes from."
+    catalogueVersions: [CatalogueVersion!]!
     "The indicator catalogue: every methodology (or the one named, or the one governing a DTI year), with points, confirmation flags, citations and our input mapping."
     dtiCatalogue(methodology: String, year: Int): DtiCatalogue!
   }
@@ -43,6 +88,7 @@ export const typeDefs = gql(/* GraphQL */ `
     recordScopes: [RecordScope!]! @external
     documents: DocumentStats @external
     publicServices: PublicServiceStats @external
+    publicServiceIndexCounts: PublicServiceIndexCounts @external
     labour: LabourStats @external
     plans: PlanYearSummary @external
     predecessorYears: [UnitYear!]! @external
@@ -78,6 +124,44 @@ export const typeDefs = gql(/* GraphQL */ `
     dossiersDigitised: Int @external
     dossiersWithFees: Int @external
     dossiersPaidOnline: Int @external
+  }
+
+  type PublicServiceIndexCounts {
+    source: Provenance! @external
+    proceduresTotal: Int @external
+    proceduresAnnounced: Int @external
+    proceduresAnnouncedOnTime: Int @external
+    proceduresPublicisationRequired: Int @external
+    proceduresPublicisedOnTime: Int @external
+    proceduresPublished: Int @external
+    proceduresPublishedComplete: Int @external
+    proceduresWithOnlineService: Int @external
+    onlineServices: Int @external
+    onlineServicesWithDossiers: Int @external
+    proceduresFeeBearing: Int @external
+    proceduresFeeBearingWithOnlinePayment: Int @external
+    dossiersReceived: Int @external
+    dossiersSyncedToNationalPortal: Int @external
+    dossiersReceivedOnline: Int @external
+    dossiersHandled: Int @external
+    dossiersHandledOnTime: Int @external
+    dossiersCompleted: Int @external
+    totalProcessingDays: Float @external
+    dossiersFeeBearing: Int @external
+    dossiersFeeBearingZeroAmount: Int @external
+    dossiersPaidOnline: Int @external
+    dossiersWrittenResultRequired: Int @external
+    dossiersElectronicResult: Int @external
+    dossiersDigitised: Int @external
+    dossiersReusedDigitisedData: Int @external
+    dossiersLinkedToCitizenData: Int @external
+    dossiersForCitizens: Int @external
+    dossiersUsingPopulationData: Int @external
+    dossiersWithComplaintOrDislike: Int @external
+    feedbackTotal: Int @external
+    feedbackClassified: Int @external
+    feedbackHandledOnTime: Int @external
+    feedbackDissatisfiedOrOverdue: Int @external
   }
 
   type LabourStats {
@@ -146,6 +230,38 @@ export const typeDefs = gql(/* GraphQL */ `
     source: Provenance! @external
   }
 
+  input ProvisionalPointsInput {
+    "Main-indicator code whose official points are unconfirmed, e.g. 405-M-1."
+    code: String!
+    "Points the user assumes for it until the ministry's are known."
+    points: Float!
+  }
+
+  "A version of the indicator catalogue (methodologies, points, 766 formulas)."
+  type CatalogueVersion {
+    "The catalogue's own version string."
+    version: String!
+    "The guidance the version comes from."
+    citation: String!
+    "First DTI year it governs."
+    effectiveFrom: Int!
+    "Last DTI year it governs; null until a later version takes over."
+    effectiveTo: Int
+    "When an administrator loaded it; null for the built-in catalogue."
+    loadedAt: String
+    builtIn: Boolean!
+  }
+
+  type Mutation {
+    """
+    Loads a new catalogue version (administrators only): a JSON file with citation, effectiveYears { from to }
+    and catalogue (the schema of schema/dti/catalogue.json). A malformed file is BAD_USER_INPUT, a version or
+    start year already loaded is CONFLICT; on any refusal the versions in force stay as they were. Every
+    earlier version is kept.
+    """
+    loadCatalogueVersion(file: String!): CatalogueVersion! @authenticated @requiresScopes(scopes: [["ADMIN"]])
+  }
+
   input MainIndicatorValueInput {
     "Main-indicator code, e.g. 922-M-7 (under 1726: a pillar code, CQS, KTS or XHS)."
     code: String!
@@ -164,6 +280,8 @@ export const typeDefs = gql(/* GraphQL */ `
   "A DTI total: Σ(points × value) ÷ total points over the weighted items."
   type DtiScore {
     methodology: String!
+    "True when user-supplied provisional points stood in for unconfirmed official ones: never the official score."
+    provisional: Boolean!
     scoredLevel: DtiScoredLevel!
     "0–1 on the published scale; null when the points are unconfirmed (405) or nothing weighted has a value — see reason."
     score: Float
@@ -379,6 +497,8 @@ export const typeDefs = gql(/* GraphQL */ `
   "A unit-year's DTI self-assessment. An incomplete one reads as 'so far': see completeness, missing and scoreNote."
   type DtiAssessment {
     year: Int!
+    "The catalogue version that scored this assessment (the one governing its year)."
+    catalogueVersion: CatalogueVersion!
     "Code of the methodology governing this DTI year, e.g. 922/QĐ-BTTTT."
     methodology: String!
     "0–1 on the published scale, counting only main indicators with a value; null when the points are unconfirmed (405) — see scoreNote."

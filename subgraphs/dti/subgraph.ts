@@ -6,6 +6,7 @@ import { createLogger, type Logger } from '../../lib/logging/index.ts';
 import { sharedTypeDefs, startSubgraphServer, type Subgraph } from '../../lib/subgraph/index.ts';
 import type { DtiSubgraphConfig } from './config.ts';
 import { createContext, type DtiContext } from './context.ts';
+import { openCatalogueStore } from './domain/catalogue-store.ts';
 import { loadCatalogue, loadPublished } from './domain/index.ts';
 import type { Catalogue, PublishedResults } from './domain/index.ts';
 import { resolvers } from './resolvers/index.ts';
@@ -18,13 +19,21 @@ export interface DtiSubgraphDeps {
   readonly catalogue?: Catalogue;
   /** @default the committed schema/dti/published.json */
   readonly published?: PublishedResults;
+  /** Where loaded catalogue versions live; null keeps them in memory (tests). @default config.catalogueDir */
+  readonly catalogueDir?: string | null;
 }
 
 /** Builds the dti subgraph: catalogue, what-if scoring, and the DTI assessment of a unit-year. */
 export function createSubgraph(config: DtiSubgraphConfig, deps: DtiSubgraphDeps = {}): Subgraph {
   const logger = deps.logger ?? createLogger({ level: config.logLevel, fields: { service: 'subgraph-dti' } });
   // Parsed once here, so a bad reference file fails start-up rather than the first query.
-  const data: DtiContext = { catalogue: deps.catalogue ?? loadCatalogue(), published: deps.published ?? loadPublished() };
+  const catalogues = openCatalogueStore({
+    dir: deps.catalogueDir === undefined ? config.catalogueDir : deps.catalogueDir,
+    builtIn: deps.catalogue ?? loadCatalogue(),
+    builtInCitation: 'schema/dti/catalogue.json (committed with the code; see each methodology’s citation)',
+  });
+  const published = deps.published ?? loadPublished();
+  const data = { catalogues, published };
   // Unit-scoped fields re-check the caller here too (defence in depth): rules in access.ts.
   const schema = withAccess(buildSubgraphSchema([
     { typeDefs: sharedTypeDefs },
@@ -33,7 +42,7 @@ export function createSubgraph(config: DtiSubgraphConfig, deps: DtiSubgraphDeps 
   return {
     name: 'dti',
     schema,
-    start: (listen) => startSubgraphServer({ name: 'dti', schema, logger, context: async () => createContext(data) }, listen),
+    start: (listen) => startSubgraphServer({ name: 'dti', schema, logger, context: async (_req, access) => createContext({ ...data, identity: () => access.identity }) }, listen),
     close: async () => undefined,
   };
 }

@@ -60,6 +60,8 @@ export async function setup(project: TestProject): Promise<void> {
     // A shared CI machine under load can take well over the default to start a dozen Node processes.
     readyTimeoutMs: 120_000,
     stderr: process.env['E2E_VERBOSE'] === '1' ? 'inherit' : 'ignore',
+    // A loaded machine (shared CI runners, several suites at once) can take minutes to boot ten processes.
+    ...(process.env['E2E_READY_TIMEOUT_MS'] === undefined ? {} : { readyTimeoutMs: Number(process.env['E2E_READY_TIMEOUT_MS']) }),
   });
   project.provide('gatewayUrl', system.gatewayUrl);
   project.provide('submissionsDataDir', dataDir);

@@ -11,7 +11,7 @@ describe('time has a beginning', () => {
   ])('%s before the first data year is BAD_USER_INPUT saying so', async (_, query) => {
     const res = await gql(query);
     expect(res.errors?.[0]?.extensions?.['code']).toBe('BAD_USER_INPUT');
-    expect(res.errors?.[0]?.message).toMatch(/before 2020-01-01, the first date records are held for; .*start unknown/);
+    expect(res.errors?.[0]?.message).toMatch(/outside the data: before 2020-01-01, the first date records are held for; .*start unknown/);
   });
 
   it('answers from the first day on, telling units of unknown start', async () => {

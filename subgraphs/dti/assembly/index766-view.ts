@@ -4,7 +4,7 @@ import type { ProvenanceStatus } from '../../../lib/errors/index.ts';
 import { index766 } from '../domain/index.ts';
 import type { Catalogue, Index766Result, Index766Stats } from '../domain/index.ts';
 import { SYSTEM_LABEL } from './inputs.ts';
-import type { PublicServicesFacts, SourceProvenance, UnitYearFacts } from './representation.ts';
+import type { Counts766Facts, PublicServicesFacts, SourceProvenance, UnitYearFacts } from './representation.ts';
 
 /**
  * How the portal's counts stand in for the 766 statistics (our judgement): dossiers resolved for
@@ -16,6 +16,60 @@ export const INDEX766_MAPPING_NOTE =
   'Computed from the public-service portal counts in the graph: 2.1 uses resolved dossiers as the handled dossiers (the official ' +
   'denominator also counts dossiers in progress), 3.1 counts fully plus partly online procedures; indicators whose counts the ' +
   'portal subgraph does not expose are missing.';
+
+/** How the national portal's 766 counts fill the statistics: one count per formula term, no stand-ins. */
+export const INDEX766_COUNTS_NOTE =
+  'Computed from the national public-service portal\'s 766 counts (thongke_chitieu_766_tinh_thang_service): every formula term is a count the portal reports.';
+
+/** The 766 statistics from the portal's 766 counts, or why they cannot be formed. */
+function statsOfCounts(facts: UnitYearFacts, c: Counts766Facts): Index766Stats | string {
+  const { proceduresTotal: total, dossiersReceived: received, dossiersHandled: handled } = c;
+  if (total === null || received === null || handled === null) return 'the portal sent no procedure total, dossiers received or dossiers handled';
+  return {
+    unitCode: facts.code,
+    year: facts.year,
+    procedures: {
+      total,
+      announced: c.proceduresAnnounced,
+      announcedOnTime: c.proceduresAnnouncedOnTime,
+      publicisationRequired: c.proceduresPublicisationRequired,
+      publicisedOnTime: c.proceduresPublicisedOnTime,
+      published: c.proceduresPublished,
+      publishedComplete: c.proceduresPublishedComplete,
+      withOnlineService: c.proceduresWithOnlineService,
+      onlineServices: c.onlineServices,
+      onlineServicesWithDossiers: c.onlineServicesWithDossiers,
+      feeBearing: c.proceduresFeeBearing,
+      feeBearingWithOnlinePayment: c.proceduresFeeBearingWithOnlinePayment,
+    },
+    dossiers: {
+      received,
+      handled,
+      handledOnTime: c.dossiersHandledOnTime,
+      syncedToNationalPortal: c.dossiersSyncedToNationalPortal,
+      receivedOnline: c.dossiersReceivedOnline,
+      completed: c.dossiersCompleted,
+      totalProcessingDays: c.totalProcessingDays,
+      feeBearing: c.dossiersFeeBearing,
+      feeBearingZeroAmount: c.dossiersFeeBearingZeroAmount,
+      paidOnline: c.dossiersPaidOnline,
+      writtenResultRequired: c.dossiersWrittenResultRequired,
+      electronicResult: c.dossiersElectronicResult,
+      digitised: c.dossiersDigitised,
+      reusedDigitisedData: c.dossiersReusedDigitisedData,
+      linkedToCitizenData: c.dossiersLinkedToCitizenData,
+      forCitizens: c.dossiersForCitizens,
+      usingPopulationData: c.dossiersUsingPopulationData,
+      withComplaintOrDislike: c.dossiersWithComplaintOrDislike,
+    },
+    feedback: {
+      total: c.feedbackTotal,
+      classified: c.feedbackClassified,
+      handledOnTime: c.feedbackHandledOnTime,
+      dissatisfiedOrOverdue: c.feedbackDissatisfiedOrOverdue,
+    },
+  };
+}
 
 /** What the 766 statistics need that the portal must send; without these no indicator can be placed. */
 function statsOf(facts: UnitYearFacts, s: PublicServicesFacts): Index766Stats | string {
@@ -81,6 +135,19 @@ function view(status: ProvenanceStatus, source: SourceProvenance | null, reason:
 
 /** The 766/QĐ-TTg index estimate of a unit-year from the portal's counts; never official, and null-scored when the counts are absent. */
 export function publicServiceIndex766(facts: UnitYearFacts, catalogue: Catalogue) {
+  const c = facts.publicServiceIndexCounts;
+  // The 766 counts when the portal has them; otherwise the monthly statistics' stand-ins, as before.
+  if (c !== null && c !== undefined && (c.source.status === 'OK' || c.source.status === 'PARTIAL' || c.source.status === 'STALE')) {
+    const stats = statsOfCounts(facts, c);
+    if (typeof stats === 'string') return view('MISSING', c.source, `No 766 estimate: ${stats}.`, null, catalogue);
+    try {
+      const result = index766(stats, catalogue);
+      return view(c.source.status, c.source, `${result.reason} ${INDEX766_COUNTS_NOTE}`, result, catalogue);
+    } catch (e: unknown) {
+      if (e instanceof BadUserInputError) return view('MISSING', c.source, `No 766 estimate: the portal's counts are inconsistent (${e.message}).`, null, catalogue);
+      throw e;
+    }
+  }
   const s = facts.publicServices;
   if (s === undefined) throw requiresFieldMissing('publicServices');
   if (s === null) {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { BadUserInputError } from '../../../lib/errors/index.ts';
 import { parseUnitId } from './unit-id.ts';
+import { COUNTS_766_FIELDS } from '../schema.ts';
 
 // The representation is request input (the router builds it from the other subgraphs' answers):
 // parsed once here. `undefined` means the router did not send a field (not required for the
@@ -57,6 +58,13 @@ const publicServicesSchema = z.object({
   dossiersPaidOnline: count,
 });
 
+const counts766Schema = z.object({
+  source: provenanceSchema,
+  ...(Object.fromEntries(COUNTS_766_FIELDS.map((f) => [f, f === 'totalProcessingDays' ? nullable(z.number().nonnegative()) : count])) as {
+    [K in (typeof COUNTS_766_FIELDS)[number]]: typeof count;
+  }),
+});
+
 const labourSchema = z.object({
   source: provenanceSchema,
   trainedWorkforceRate: rate,
@@ -75,6 +83,7 @@ const unitYearSchema = z.object({
   recordScopes: z.array(recordScopeSchema).optional(),
   documents: documentsSchema.nullish(),
   publicServices: publicServicesSchema.nullish(),
+  publicServiceIndexCounts: counts766Schema.nullish(),
   labour: labourSchema.nullish(),
   plans: plansSchema.nullish(),
 });
@@ -117,6 +126,7 @@ export type SourceProvenance = z.output<typeof provenanceSchema>;
 export type RecordScopeFacts = z.output<typeof recordScopeSchema>;
 export type DocumentsFacts = z.output<typeof documentsSchema>;
 export type PublicServicesFacts = z.output<typeof publicServicesSchema>;
+export type Counts766Facts = z.output<typeof counts766Schema>;
 export type LabourFacts = z.output<typeof labourSchema>;
 export type PlansFacts = z.output<typeof plansSchema>;
 
@@ -132,6 +142,8 @@ export interface UnitYearFacts {
   readonly recordScopes: readonly RecordScopeFacts[] | undefined;
   readonly documents: Figures<DocumentsFacts>;
   readonly publicServices: Figures<PublicServicesFacts>;
+  /** The portal's 766 counts; undefined unless the 766 estimate asked for them. */
+  readonly publicServiceIndexCounts?: Figures<Counts766Facts>;
   readonly labour: Figures<LabourFacts>;
   readonly plans: Figures<PlansFacts>;
   /**
@@ -155,6 +167,7 @@ function factsOf(r: ParsedUnitYear, predecessorYears: Figures<readonly UnitYearF
     recordScopes: r.recordScopes,
     documents: r.documents,
     publicServices: r.publicServices,
+    publicServiceIndexCounts: r.publicServiceIndexCounts,
     labour: r.labour,
     plans: r.plans,
     predecessorYears,

@@ -16,6 +16,7 @@ export function scoreView(s: DtiScore) {
     itemsTotal: s.itemsTotal,
     reason: s.reason,
     confirmed: s.confirmed,
+    provisional: s.provisional,
     contributions: s.contributions.map((c) => ({ code: c.code, name: c.nameVi, nameEn: c.nameEn, maxPoints: c.maxPoints, value: c.value, points: c.points })),
   } as const;
 }

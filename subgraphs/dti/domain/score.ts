@@ -44,8 +44,21 @@ export interface DtiScore {
   readonly reason: string | null;
   /** Whether the aggregation rule and every weight used are confirmed by the reference. */
   readonly confirmed: boolean;
+  /**
+   * True when user-supplied provisional points stood in for unconfirmed ones: the answer is a
+   * what-if on those points, never the official score.
+   */
+  readonly provisional: boolean;
   readonly contributions: readonly ScoreContribution[];
 }
+
+/** Points a user supplies for an item whose official points are not confirmed yet. */
+export interface ProvisionalPoints {
+  readonly code: string;
+  readonly points: number;
+}
+
+const provisionalSchema = z.array(z.object({ code: z.string().min(1), points: z.number().positive().max(1000) }));
 
 const valuesSchema = z.array(z.object({ code: z.string().min(1), value: z.number().min(0).max(1) }));
 
@@ -67,9 +80,28 @@ function parseValues(values: unknown): IndicatorValue[] {
  * Items are main indicators (922, 405) or the three pillars (1726, whose published 2020 totals are
  * 0.4·CQS + 0.3·KTS + 0.3·XHS). Items without a value count zero and lower `completeness`.
  */
-export function dtiScore(methodologyCode: string, values: readonly IndicatorValue[], catalogue: Catalogue = loadCatalogue()): DtiScore {
+export function dtiScore(
+  methodologyCode: string,
+  values: readonly IndicatorValue[],
+  catalogue: Catalogue = loadCatalogue(),
+  provisionalPoints: readonly ProvisionalPoints[] = [],
+): DtiScore {
   const methodology = methodologyByCode(methodologyCode, catalogue);
-  const items = scoredItems(methodology);
+  const parsedProvisional = provisionalSchema.safeParse(provisionalPoints);
+  if (!parsedProvisional.success) {
+    const i = parsedProvisional.error.issues[0];
+    throw new BadUserInputError(`Invalid provisional points${i === undefined ? '' : ` at ${i.path.join('.')}: ${i.message}`}`, { argument: 'provisionalPoints' });
+  }
+  const provisional = new Map<string, number>();
+  for (const p of parsedProvisional.data) {
+    const item = scoredItems(methodology).find((i) => i.code === p.code);
+    if (item === undefined) throw new BadUserInputError(`"${p.code}" is not a scored item of ${methodology.code}`, { argument: 'provisionalPoints' });
+    // Confirmed points are the official ones: a provisional figure may only fill a gap.
+    if (item.maxPoints !== null) throw new BadUserInputError(`"${p.code}" has confirmed points (${item.maxPoints}); provisional points only stand in for unconfirmed ones`, { argument: 'provisionalPoints' });
+    if (provisional.has(p.code)) throw new BadUserInputError(`"${p.code}" is given twice`, { argument: 'provisionalPoints' });
+    provisional.set(p.code, p.points);
+  }
+  const items = scoredItems(methodology).map((i) => (provisional.has(i.code) ? { ...i, maxPoints: provisional.get(i.code) ?? null } : i));
   const byCode = new Map<string, number>();
   for (const v of parseValues(values)) {
     if (!items.some((i) => i.code === v.code)) {
@@ -92,7 +124,11 @@ export function dtiScore(methodologyCode: string, values: readonly IndicatorValu
     itemsWithValue: byCode.size,
     itemsTotal: items.length,
     contributions,
+    provisional: provisional.size > 0,
   };
+  const provisionalNote =
+    provisional.size === 0 ? null : `PROVISIONAL: computed from user-supplied points for ${[...provisional.keys()].join(', ')}, not the official points.`;
+  const withNote = (reason: string | null): string | null => (provisionalNote === null ? reason : reason === null ? provisionalNote : `${provisionalNote} ${reason}`);
 
   const unconfirmed = items.filter((i) => i.maxPoints === null).map((i) => i.code);
   if (unconfirmed.length > 0) {
@@ -105,9 +141,11 @@ export function dtiScore(methodologyCode: string, values: readonly IndicatorValu
       completeness: null,
       scoreOnCovered: null,
       confirmed: false,
-      reason:
+      reason: withNote(
         `The points of ${methodology.code} ${methodology.scoredLevel === 'pillar' ? 'pillars' : 'main indicators'} are unconfirmed ` +
-        `(${unconfirmed.join(', ')}): the reference gives no weights, so no total can be computed.`,
+        `(${unconfirmed.join(', ')}): the reference gives no weights, so no total can be computed.` +
+          (provisional.size > 0 ? ' Supply provisional points for every one of them to get a provisional total.' : ''),
+      ),
     };
   }
 
@@ -133,8 +171,8 @@ export function dtiScore(methodologyCode: string, values: readonly IndicatorValu
       coveredPoints,
       completeness: 0,
       scoreOnCovered: null,
-      confirmed: methodology.aggregation.confirmed,
-      reason: `No value for any weighted item of ${methodology.code} (${missing.join(', ')}).`,
+      confirmed: provisional.size === 0 && methodology.aggregation.confirmed,
+      reason: withNote(`No value for any weighted item of ${methodology.code} (${missing.join(', ')}).`),
     };
   }
   return {
@@ -145,10 +183,11 @@ export function dtiScore(methodologyCode: string, values: readonly IndicatorValu
     coveredPoints,
     completeness: coveredPoints / totalPoints,
     scoreOnCovered: coveredPoints > 0 ? points / coveredPoints : null,
-    confirmed: methodology.aggregation.confirmed,
-    reason:
+    confirmed: provisional.size === 0 && methodology.aggregation.confirmed,
+    reason: withNote(
       missing.length === 0
         ? null
         : `Partial: no value for ${missing.join(', ')} (${totalPoints - coveredPoints} of ${totalPoints} points); they count as zero.`,
+    ),
   };
 }

@@ -5,13 +5,18 @@ import type { PublicServiceIndex766View } from '../assembly/index766-view.ts';
 import { unitYearFactsOf } from '../assembly/representation.ts';
 import type { UnitYearFacts } from '../assembly/representation.ts';
 import type { DtiContext } from '../context.ts';
+import { versionView } from './versions.ts';
 
 // Every representation is resolved from what the router sent: no I/O, so a batch of
 // _entities is one pass over the list.
 export const UnitYear = {
   __resolveReference: (ref: unknown): UnitYearFacts => unitYearFactsOf(ref),
 
-  dti: (y: UnitYearFacts, _: unknown, ctx: DtiContext): DtiAssessmentView => assessUnitYear(y, ctx),
+  // Each year is scored by the catalogue version governing it, and says which.
+  dti: (y: UnitYearFacts, _: unknown, ctx: DtiContext): DtiAssessmentView & { catalogueVersion: ReturnType<typeof versionView> } => {
+    const version = ctx.catalogues.forYear(y.year);
+    return { ...assessUnitYear(y, { ...ctx, catalogue: version.catalogue }), catalogueVersion: versionView(version) };
+  },
 
   publicServiceIndex766: (y: UnitYearFacts, _: unknown, ctx: DtiContext): PublicServiceIndex766View => publicServiceIndex766(y, ctx.catalogue),
 };

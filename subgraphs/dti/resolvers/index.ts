@@ -1,5 +1,6 @@
+import { Mutation } from './Mutation.ts';
 import { Query } from './Query.ts';
 import { UnitYear } from './UnitYear.ts';
 
 /** Resolver map of the dti subgraph, one module per GraphQL type. */
-export const resolvers = { Query, UnitYear };
+export const resolvers = { Query, Mutation, UnitYear };

@@ -41,6 +41,6 @@ describe('dti subgraph composition', () => {
     for (const field of ['methodology: String!', 'score: Float', 'maxScore: Float!', 'completeness: Float', 'mainIndicators: [DtiMainIndicatorValue!]!', 'inputs: [DtiInput!]!', 'published: DtiPublishedResult']) {
       expect(dtiSdl).toContain(field);
     }
-    expect(dtiSdl).toContain('dtiScore(methodology: String!, mainIndicatorValues: [MainIndicatorValueInput!]!): DtiScore');
+    expect(dtiSdl).toContain('dtiScore(methodology: String!, mainIndicatorValues: [MainIndicatorValueInput!]!, provisionalPoints: [ProvisionalPointsInput!]): DtiScore');
   });
 });

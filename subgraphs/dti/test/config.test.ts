@@ -4,7 +4,8 @@ import { loadConfig } from '../config.ts';
 
 describe('loadConfig', () => {
   it('applies the defaults', () => {
-    expect(loadConfig({})).toEqual({ port: 4005, host: '127.0.0.1', logLevel: 'info' });
+    expect(loadConfig({})).toEqual({ port: 4005, host: '127.0.0.1', logLevel: 'info', catalogueDir: expect.stringMatching(/data\/catalogue-versions$/) });
+    expect(loadConfig({ DTI_CATALOGUE_DIR: '/var/lib/dti/catalogues' }).catalogueDir).toBe('/var/lib/dti/catalogues');
   });
 
   it('names the bad variable, its value and the rule', () => {

@@ -5,6 +5,7 @@ import { silentLogger } from '../../../lib/logging/index.ts';
 import { createApolloServer } from '../../../lib/subgraph/index.ts';
 import * as fixture from '../../../test/fixtures/dti.ts';
 import { createContext, type DtiContext } from '../context.ts';
+import { openCatalogueStore } from '../domain/catalogue-store.ts';
 import { loadCatalogue, loadPublished } from '../domain/index.ts';
 import { createSubgraph, loadConfig } from '../index.ts';
 
@@ -12,9 +13,14 @@ import { createSubgraph, loadConfig } from '../index.ts';
 const { schema } = createSubgraph(loadConfig({}), { logger: silentLogger });
 const server = createApolloServer<DtiContext>({ schema, logger: silentLogger });
 // In-process, the test vouches for the caller as the gateway does over HTTP: an administrator.
+const admin = localScope({ subject: 'test-admin', name: null, roles: new Set(['ADMIN']), units: [] });
 const contextValue = {
-  ...createContext({ catalogue: loadCatalogue(), published: loadPublished() }),
-  access: localScope({ subject: 'test-admin', name: null, roles: new Set(['ADMIN']), units: [] }),
+  ...createContext({
+    catalogues: openCatalogueStore({ dir: null, builtIn: loadCatalogue(), builtInCitation: 'built in' }),
+    published: loadPublished(),
+    identity: () => admin.identity,
+  }),
+  access: admin,
 };
 
 const ENTITIES = /* GraphQL */ `

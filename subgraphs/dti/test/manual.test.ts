@@ -4,12 +4,17 @@ import { silentLogger } from '../../../lib/logging/index.ts';
 import { createApolloServer } from '../../../lib/subgraph/index.ts';
 import * as fixture from '../../../test/fixtures/dti.ts';
 import { createContext, type DtiContext } from '../context.ts';
+import { openCatalogueStore } from '../domain/catalogue-store.ts';
 import { loadCatalogue, loadPublished } from '../domain/index.ts';
 import { createSubgraph, loadConfig } from '../index.ts';
 
 const { schema } = createSubgraph(loadConfig({}), { logger: silentLogger });
 const server = createApolloServer<DtiContext>({ schema, logger: silentLogger });
-const contextValue = createContext({ catalogue: loadCatalogue(), published: loadPublished() });
+const contextValue = createContext({
+  catalogues: openCatalogueStore({ dir: null, builtIn: loadCatalogue(), builtInCitation: 'built in' }),
+  published: loadPublished(),
+  identity: () => null,
+});
 
 const QUERY = /* GraphQL */ `
   query ($representations: [_Any!]!) {

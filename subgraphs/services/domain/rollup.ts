@@ -43,34 +43,41 @@ const RATES: { readonly [K in keyof ServiceRates]: (p: Procedures, d: Dossiers) 
 };
 
 /** The latest month end on or before `iso`: the last cut-off a scope ending that day can require. */
-function lastMonthEndOnOrBefore(iso: string): string {
+export function lastMonthEndOnOrBefore(iso: string): string {
   const [y, m] = [Number(iso.slice(0, 4)), Number(iso.slice(5, 7))];
   const end = monthEnd(y, m);
   return end === iso ? end : monthEnd(y, m - 1);
 }
 
-const describe = (s: RecordScope): string => `${s.code} ${s.name} (${s.from}..${s.to})`;
+export const describe = (s: RecordScope): string => `${s.code} ${s.name} (${s.from}..${s.to})`;
 
 // One upstream answer serves every unit-year of a batch: its records are grouped by code once,
 // not scanned once per scope.
-const byCodeOf = new WeakMap<readonly MonthlyServiceRecord[], Map<string, MonthlyServiceRecord[]>>();
+// Positions rather than records, so one index serves any record type without a cast.
+const byCodeOf = new WeakMap<readonly object[], Map<string, number[]>>();
 
-function recordsByCode(records: readonly MonthlyServiceRecord[]): Map<string, MonthlyServiceRecord[]> {
-  const cached = byCodeOf.get(records);
-  if (cached !== undefined) return cached;
-  const index = new Map<string, MonthlyServiceRecord[]>();
-  for (const r of records) {
-    const group = index.get(r.code);
-    if (group === undefined) index.set(r.code, [r]);
-    else group.push(r);
+function recordsByCode<R extends { readonly code: string }>(records: readonly R[]): (code: string) => R[] {
+  let index = byCodeOf.get(records);
+  if (index === undefined) {
+    const built = new Map<string, number[]>();
+    records.forEach((r, i) => {
+      const group = built.get(r.code);
+      if (group === undefined) built.set(r.code, [i]);
+      else group.push(i);
+    });
+    byCodeOf.set(records, built);
+    index = built;
   }
-  byCodeOf.set(records, index);
-  return index;
+  const positions = index;
+  return (code) => (positions.get(code) ?? []).flatMap((i) => {
+    const r = records[i];
+    return r === undefined ? [] : [r];
+  });
 }
 
 /** A record belongs to the scope filed under its code whose dates hold the record's month end. */
-function recordsOf(scope: RecordScope, records: readonly MonthlyServiceRecord[]): MonthlyServiceRecord[] {
-  return (recordsByCode(records).get(scope.code) ?? []).filter((r) => {
+export function recordsOf<R extends Pick<MonthlyServiceRecord, 'code' | 'year' | 'month'>>(scope: RecordScope, records: readonly R[]): R[] {
+  return recordsByCode(records)(scope.code).filter((r) => {
     const end = monthEnd(r.year, r.month);
     return scope.from <= end && end <= scope.to;
   });

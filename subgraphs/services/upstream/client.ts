@@ -1,13 +1,17 @@
 import { createUpstreamClient, type UpstreamClientOptions } from '../../../lib/http/index.ts';
 import { UpstreamBadResponseError, UpstreamHttpError } from '../../../lib/errors/index.ts';
 import type { MonthlyServiceRecord } from '../domain/types.ts';
-import { toMonthlyRecords } from './mappers.ts';
+import { toMonthlyRecords, toMonthly766Records } from './mappers.ts';
+import type { Monthly766Record } from '../domain/rollup766.ts';
+import { page766Schema, type Row766Wire } from './schemas766.ts';
 import { PORTAL_ID_BY_CODE } from './portal-ids.ts';
 import { monthlyPageSchema, portalErrorSchema, type MonthlyRowWire } from './schemas.ts';
 
 /** The portal's RPC endpoint and the statistics service this subgraph reads. */
 export const RPC_PATH = '/jsp/rest.jsp';
 export const MONTHLY_SERVICE = 'thongke_hoso_tinh_thang_service';
+/** The per-province, per-month counts behind the 766/QĐ-TTg indicators. */
+export const COUNTS_766_SERVICE = 'thongke_chitieu_766_tinh_thang_service';
 
 /** Options of the portal client: the shared client's, every I/O dependency injectable, plus paging. */
 export type ServicesClientOptions = Omit<UpstreamClientOptions, 'system' | 'errorMessage'> & {
@@ -26,10 +30,19 @@ export interface MonthlyStatsResult {
   readonly askedCodes: readonly string[];
 }
 
+/** A year of 766 counts for some provinces. */
+export interface Counts766Result {
+  readonly records: readonly Monthly766Record[];
+  readonly fetchedAt: string;
+  readonly askedCodes: readonly string[];
+}
+
 /** The public-service portal, in domain types. */
 export interface ServicesClient extends AsyncDisposable {
   /** All months of `year` for the provinces `codes`, in one logical request (pages followed). */
   monthlyStats(query: { readonly year: number; readonly codes: readonly string[] }): Promise<MonthlyStatsResult>;
+  /** The 766 counts of every month of `year` for the provinces `codes`, in one logical request. */
+  counts766(query: { readonly year: number; readonly codes: readonly string[] }): Promise<Counts766Result>;
   close(): Promise<void>;
 }
 
@@ -80,6 +93,36 @@ export function createServicesClient(options: ServicesClientOptions): ServicesCl
     return { records, fetchedAt: fetchedAt ?? now().toISOString(), askedCodes };
   };
 
+  const counts766: ServicesClient['counts766'] = async ({ year, codes }) => {
+    const askedCodes = [...new Set(codes)].filter((c) => PORTAL_ID_BY_CODE[c] !== undefined).sort();
+    if (askedCodes.length === 0) return { records: [], fetchedAt: now().toISOString(), askedCodes };
+    const ids = askedCodes.map((c) => PORTAL_ID_BY_CODE[c] ?? '');
+    const rows: Row766Wire[] = [];
+    let fetchedAt: string | undefined;
+    for (let pageIndex = 1; pageIndex <= maxPages; pageIndex++) {
+      const params = { service: COUNTS_766_SERVICE, p_nam: String(year), p_thang_tu: 1, p_thang_den: 12, p_tinh_id: ids, pageIndex, pageSize };
+      const res = await http.post(RPC_PATH, { body: { form: { params: JSON.stringify(params) } }, schema: page766Schema, idempotent: true });
+      fetchedAt ??= res.fetchedAt;
+      if (res.data.kind === 'error') {
+        throw new UpstreamHttpError({
+          system: 'services',
+          target: { url: res.url, method: 'POST' },
+          status: 200,
+          upstreamMessage: `error_code ${res.data.error.error_code}: ${res.data.error.message}`,
+        });
+      }
+      const page = res.data.rows;
+      rows.push(...page);
+      const total = page[0]?.TONG_SO_BAN_GHI ?? 0;
+      if (page.length === 0 || rows.length >= total) break;
+    }
+    const { records, issues } = toMonthly766Records(rows);
+    if (issues.length > 0) {
+      throw new UpstreamBadResponseError({ system: 'services', target: { url: `${options.baseUrl}${RPC_PATH}`, method: 'POST' }, status: 200, issues });
+    }
+    return { records, fetchedAt: fetchedAt ?? now().toISOString(), askedCodes };
+  };
+
   const close = (): Promise<void> => http.close();
-  return { monthlyStats, close, [Symbol.asyncDispose]: close };
+  return { monthlyStats, counts766, close, [Symbol.asyncDispose]: close };
 }

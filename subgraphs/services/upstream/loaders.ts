@@ -3,8 +3,9 @@ import { ensureError } from '../../../lib/errors/index.ts';
 import type { UnitYearKey } from '../domain/representation.ts';
 import { rollUp } from '../domain/rollup.ts';
 import type { PublicServiceFigures } from '../domain/types.ts';
-import type { MonthlyStatsResult, ServicesClient } from './client.ts';
-import { MONTHLY_SERVICE } from './client.ts';
+import type { Counts766Result, MonthlyStatsResult, ServicesClient } from './client.ts';
+import { COUNTS_766_SERVICE, MONTHLY_SERVICE } from './client.ts';
+import { rollUp766, type Index766Counts } from '../domain/rollup766.ts';
 import { PORTAL_ID_BY_CODE } from './portal-ids.ts';
 
 /** A unit-year's figures with the fetch metadata provenance carries. */
@@ -17,14 +18,44 @@ export interface PublicServiceStats extends PublicServiceFigures {
 /** Per-request loaders. */
 export interface ServicesLoaders {
   readonly publicServices: DataLoader<UnitYearKey, PublicServiceStats, string>;
+  readonly index766Counts: DataLoader<UnitYearKey, PublicServiceIndexCounts, string>;
 }
 
-function recordRef(key: UnitYearKey): string | null {
+/** A unit-year's 766 counts with the fetch metadata provenance carries. */
+export interface PublicServiceIndexCounts extends Index766Counts {
+  readonly fetchedAt: string;
+  readonly recordRef: string | null;
+}
+
+/** Like `loadBatch`: one 766 call per year in the batch, a failure that year's keys' Error. */
+async function load766Batch(client: ServicesClient, keys: readonly UnitYearKey[]): Promise<(PublicServiceIndexCounts | Error)[]> {
+  const years = [...new Set(keys.map((k) => k.year))];
+  const byYear = new Map<number, Counts766Result | Error>(
+    await Promise.all(
+      years.map(async (year): Promise<[number, Counts766Result | Error]> => {
+        const codes = keys.filter((k) => k.year === year).flatMap((k) => k.scopes.map((s) => s.code));
+        try {
+          return [year, await client.counts766({ year, codes })];
+        } catch (e: unknown) {
+          return [year, ensureError(e)];
+        }
+      }),
+    ),
+  );
+  return keys.map((key) => {
+    const result = byYear.get(key.year);
+    if (result === undefined) return new Error(`no result for year ${key.year}`);
+    if (result instanceof Error) return result;
+    return { ...rollUp766(key.scopes, result.records), fetchedAt: result.fetchedAt, recordRef: recordRef(key, COUNTS_766_SERVICE) };
+  });
+}
+
+function recordRef(key: UnitYearKey, service: string = MONTHLY_SERVICE): string | null {
   const ids = [...new Set(key.scopes.map((s) => s.code))].flatMap((c) => {
     const id = PORTAL_ID_BY_CODE[c];
     return id === undefined ? [] : [`${id} (mã ${c})`];
   });
-  return ids.length === 0 ? null : `${MONTHLY_SERVICE} p_nam=${key.year} ID=${ids.join(', ')}`;
+  return ids.length === 0 ? null : `${service} p_nam=${key.year} ID=${ids.join(', ')}`;
 }
 
 /**
@@ -55,7 +86,9 @@ async function loadBatch(client: ServicesClient, keys: readonly UnitYearKey[]): 
 
 /** Fresh loaders for one request (per-request cache, batching across representations). */
 export function createLoaders(client: ServicesClient): ServicesLoaders {
+  const cacheKeyFn = (k: UnitYearKey): string => JSON.stringify([k.year, k.scopes.map((s) => [s.code, s.from, s.to, s.unitId])]);
   return {
+    index766Counts: new DataLoader((keys) => load766Batch(client, keys), { cacheKeyFn }),
     publicServices: new DataLoader((keys) => loadBatch(client, keys), {
       cacheKeyFn: (k) => JSON.stringify([k.year, k.scopes.map((s) => [s.code, s.from, s.to, s.unitId])]),
     }),
