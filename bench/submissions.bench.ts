@@ -21,6 +21,7 @@ import { loadUnitCatalogue, REFERENCE_UNITS_URL, SEED_DISTRICTS_URL, unitsInForc
 import { loadIndicatorCatalogue } from '../subgraphs/submissions/domain/catalogue.ts';
 import { createService } from '../subgraphs/submissions/service.ts';
 import { createDatabase } from '../subgraphs/submissions/store/db.ts';
+import { actAsGateway } from '../subgraphs/submissions/test/helpers.ts';
 
 const savesPerEditor = Number(process.argv[2] ?? '25');
 const runs = Number(process.argv[3] ?? '5');
@@ -51,7 +52,7 @@ const saveAnswer = z.object({ data: z.object({ saveEntry: z.object({ entry: z.ob
 const SAVE = 'mutation ($input: SaveEntryInput!) { saveEntry(input: $input) { entry { id version } } }';
 
 /** 20 editors, each saving its own entry `savesPerEditor` times with the version it read. */
-async function saveLatencies(url: string): Promise<number[]> {
+async function saveLatencies(url: string, gateway: Awaited<ReturnType<typeof actAsGateway>>): Promise<number[]> {
   const codes = ['405-M-1', '405-M-2', '405-M-3', '405-M-4', '405-M-5', '405-M-6', '405-M-7', '405-M-8'];
   const times: number[] = [];
   await Promise.all(
@@ -62,7 +63,7 @@ async function saveLatencies(url: string): Promise<number[]> {
         const t = performance.now();
         const res = await fetch(url, {
           method: 'POST',
-          headers: { 'content-type': 'application/json', 'x-test-subject': `editor-${e}`, 'x-test-roles': 'EDITOR' },
+          headers: await gateway.headers(`editor-${e}`),
           body: JSON.stringify({ query: SAVE, variables: { input } }),
         });
         const parsed = saveAnswer.parse(await res.json());
@@ -87,14 +88,15 @@ await admin.connect();
 await admin.query(`create schema ${schema}`);
 const rows: string[] = [];
 try {
-  const cold = await harness({ SUBMISSIONS_DATA_DIR: dir });
-  const sqliteTimes = await saveLatencies(cold.url);
+  const gateway = await actAsGateway();
+  const cold = await harness({ SUBMISSIONS_DATA_DIR: dir, ...gateway.env });
+  const sqliteTimes = await saveLatencies(cold.url, gateway);
   const rss = rssMb(cold.child.pid ?? -1);
   cold.child.kill('SIGTERM');
   await once(cold.child, 'exit');
   const pgUrl = `${PG_URL}${PG_URL.includes('?') ? '&' : '?'}options=${encodeURIComponent(`-c search_path=${schema}`)}`;
-  const pgh = await harness({ DATABASE_URL: pgUrl });
-  const pgTimes = await saveLatencies(pgh.url);
+  const pgh = await harness({ DATABASE_URL: pgUrl, ...gateway.env });
+  const pgTimes = await saveLatencies(pgh.url, gateway);
   pgh.child.kill('SIGTERM');
   await once(pgh.child, 'exit');
   rows.push(`saveEntry, 20 concurrent editors × ${savesPerEditor} saves (ms):  embedded SQLite p50 ${pct(sqliteTimes, 50).toFixed(1)} p99 ${pct(sqliteTimes, 99).toFixed(1)}   |   PostgreSQL p50 ${pct(pgTimes, 50).toFixed(1)} p99 ${pct(pgTimes, 99).toFixed(1)}`);

@@ -5,6 +5,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from '../lib/logging/index.ts';
 import type { GatewayConfig } from './config.ts';
+import { prepareGatewayAccess, type GatewayAccess } from './access.ts';
 import { createDtiExportHandler } from './exports.ts';
 
 /** A running gateway; dispose to close it. */
@@ -18,7 +19,7 @@ export interface RunningGateway extends AsyncDisposable {
  * Builds the Hive Gateway runtime over the committed supergraph, planned by the Rust query
  * planner. Subgraph URLs come from configuration, so ports can move without recomposing.
  */
-export function createGateway(config: GatewayConfig, logger: Logger): GatewayRuntime {
+export function createGateway(config: GatewayConfig, logger: Logger, access: GatewayAccess): GatewayRuntime {
   const supergraph = readFileSync(config.supergraphPath, 'utf8');
   const transportEntries = Object.fromEntries([...config.subgraphUrls].map(([name, url]) => [name, { location: `${url}/` }]));
   logger.debug('gateway subgraphs', { transportEntries });
@@ -30,16 +31,23 @@ export function createGateway(config: GatewayConfig, logger: Logger): GatewayRun
     landingPage: false,
     logging: config.logLevel,
     upstreamTimeout: config.subgraphTimeoutMs,
+    plugins: () => access.plugins,
+    genericAuth: access.genericAuth,
   });
 }
 
 /** Starts the gateway's HTTP server on loopback (port 0 picks a free one). */
 export async function startGateway(config: GatewayConfig, logger: Logger): Promise<RunningGateway> {
-  const runtime = createGateway(config, logger);
-  const execute = async (query: string, variables: Record<string, unknown>): Promise<unknown> => {
+  const runtime = createGateway(config, logger, await prepareGatewayAccess(config));
+  const execute = async (query: string, variables: Record<string, unknown>, authorization: string | undefined): Promise<unknown> => {
     const res = await runtime.fetch('http://gateway.invalid/graphql', {
       method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
+      headers: {
+        'content-type': 'application/json',
+        accept: 'application/graphql-response+json',
+        // Exports run as their caller: the same token, so the same checks.
+        ...(authorization === undefined ? {} : { authorization }),
+      },
       body: JSON.stringify({ query, variables }),
     });
     return res.json();

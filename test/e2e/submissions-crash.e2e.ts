@@ -8,7 +8,7 @@ import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { createDatabase, type StoreDatabase } from '../../subgraphs/submissions/store/db.ts';
-import { testDatabaseUrl } from '../../subgraphs/submissions/test/helpers.ts';
+import { actAsGateway, testDatabaseUrl } from '../../subgraphs/submissions/test/helpers.ts';
 
 const HARNESS = fileURLToPath(new URL('../fixtures/submissions-harness.ts', import.meta.url));
 const CODES = ['405-M-1', '405-M-2', '405-M-3', '405-M-4', '405-M-5', '405-M-6', '405-M-7', '405-M-8'];
@@ -31,7 +31,7 @@ const answerSchema = z.object({ data: z.object({ saveEntry: z.object({ entry: z.
 const SAVE = `mutation ($input: SaveEntryInput!) { saveEntry(input: $input) { entry { id } userErrors { code } } }`;
 
 /** 20 clients create entries until the process dies; returns the ids that were acknowledged. */
-async function writeUntilKilled(url: string, child: ChildProcess, killAfter: number): Promise<string[]> {
+async function writeUntilKilled(url: string, child: ChildProcess, killAfter: number, gateway: Gateway): Promise<string[]> {
   const acked: string[] = [];
   let next = 0;
   let killed = false;
@@ -43,7 +43,7 @@ async function writeUntilKilled(url: string, child: ChildProcess, killAfter: num
       try {
         const res = await fetch(url, {
           method: 'POST',
-          headers: { 'content-type': 'application/json', 'x-test-subject': `editor-${k % 20}`, 'x-test-roles': 'EDITOR' },
+          headers: await gateway.headers(`editor-${k % 20}`),
           body: JSON.stringify({ query: SAVE, variables: { input } }),
         });
         const id = answerSchema.safeParse(await res.json()).data?.data.saveEntry.entry?.id;
@@ -71,10 +71,14 @@ async function verify(store: StoreDatabase, acked: readonly string[]): Promise<v
   expect(new Set(audits.map((a) => a.entry_id))).toEqual(ids);
 }
 
-async function crashRound(env: Record<string, string>, open: () => StoreDatabase): Promise<{ acked: number; stored: number }> {
+type Gateway = Awaited<ReturnType<typeof actAsGateway>>;
+
+async function crashRound(storeEnv: Record<string, string>, open: () => StoreDatabase): Promise<{ acked: number; stored: number }> {
+  const gateway = await actAsGateway();
+  const env = { ...storeEnv, ...gateway.env };
   const first = await startHarness(env);
   const gone = once(first.child, 'exit');
-  const acked = await writeUntilKilled(first.url, first.child, 60);
+  const acked = await writeUntilKilled(first.url, first.child, 60, gateway);
   await gone;
   // Restart on the same store: it migrates (a no-op) and serves what survived.
   const second = await startHarness(env);

@@ -5,7 +5,7 @@ import type { RunningSubgraph } from '../../../lib/subgraph/index.ts';
 import { createDatabase } from '../store/db.ts';
 import { migrateToLatest } from '../store/migrate.ts';
 import { createSubgraph, loadConfig } from '../index.ts';
-import { freshPostgres, testDatabaseUrl, UNITS } from './helpers.ts';
+import { actAsGateway, freshPostgres, testDatabaseUrl, UNITS } from './helpers.ts';
 
 // A TCP proxy in front of the real PostgreSQL: closing it is the store going down, with the
 // subgraph process still up (what the gateway then sees from submissions).
@@ -32,7 +32,11 @@ describe('the store down', () => {
   let proxy: Awaited<ReturnType<typeof proxyTo>>;
   let running: RunningSubgraph;
   let close: () => Promise<void>;
+  let gateway: Awaited<ReturnType<typeof actAsGateway>>;
   beforeAll(async () => {
+    gateway = await actAsGateway();
+    // The subgraph reads the gateway's public key from the environment, as when the launcher starts it.
+    Object.assign(process.env, gateway.env);
     const schemaStore = await freshPostgres();
     await migrateToLatest(schemaStore.db, schemaStore.engine);
     const schema = String((await schemaStore.db.selectNoFrom((eb) => eb.fn<string>('current_schema').as('s')).executeTakeFirstOrThrow()).s);
@@ -54,7 +58,7 @@ describe('the store down', () => {
 
   it('approvedEntries answers while the store is up, and is null with STORE_UNAVAILABLE naming submissions when it is not', async () => {
     const query = { query: 'query ($r: [_Any!]!) { _entities(representations: $r) { ... on UnitYear { approvedEntries { id } } } }', variables: { r: [{ __typename: 'UnitYear', unitId: '01@origin', year: 2023 }] } };
-    const post = async () => (await fetch(running.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(query) })).json();
+    const post = async () => (await fetch(running.url, { method: 'POST', headers: await gateway.headers(null), body: JSON.stringify(query) })).json();
     expect(await post()).toEqual({ data: { _entities: [{ approvedEntries: [] }] } });
     proxy.server.close();
     for (const s of proxy.sockets) s.destroy();
