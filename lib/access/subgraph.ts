@@ -1,4 +1,4 @@
-import { defaultFieldResolver, GraphQLError, isObjectType, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
+import { defaultFieldResolver, GraphQLError, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
 import type { IncomingMessage } from 'node:http';
 import { AccessDeniedError } from '../errors/index.ts';
 import { loadUnitCatalogue, REFERENCE_UNITS_URL, SEED_DISTRICTS_URL } from '../units/index.ts';
@@ -95,7 +95,8 @@ export function withAccess<C>(schema: GraphQLSchema, rules: AccessRules<C>, inde
   for (const [key, rule] of Object.entries(rules)) {
     const [typeName, fieldName] = key.split('.');
     const type = typeName === undefined ? undefined : schema.getType(typeName);
-    const field = isObjectType(type) && fieldName !== undefined ? type.getFields()[fieldName] : undefined;
+    // No instanceof checks: @apollo/subgraph may hold another copy of graphql (CJS beside ESM).
+    const field = type !== undefined && type !== null && 'isTypeOf' in type && fieldName !== undefined ? type.getFields()[fieldName] : undefined;
     if (field === undefined) throw new Error(`access rule ${key} names no field of the schema`);
     const resolve: GraphQLFieldResolver<unknown, C> = field.resolve ?? defaultFieldResolver;
     field.resolve = async (parent, args: Record<string, unknown>, ctx: C, info) => {

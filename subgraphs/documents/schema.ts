@@ -27,7 +27,7 @@ const figureFields = /* GraphQL */ `
 
 /** The documents subgraph's own SDL (federation v2.7); shared value types come from lib/subgraph. */
 export const typeDefs = gql(/* GraphQL */ `
-  extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires"])
+  extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@authenticated", "@requiresScopes", "@policy"])
 
   type Query {
     "An agency from the document system's organ directory; NOT_FOUND for an unknown code."
@@ -39,7 +39,7 @@ export const typeDefs = gql(/* GraphQL */ `
     year: Int!
     recordScopes: [RecordScope!]! @external
     "Document-management figures of the unit for the year, rolled up from the record scopes (QLVBĐH)."
-    documents: DocumentStats @requires(fields: "recordScopes { unitId code name from to }")
+    documents: DocumentStats @requires(fields: "recordScopes { unitId code name from to }") @authenticated @policy(policies: [["unitYear:read"]])
   }
 
   type AdministrativeUnit @key(fields: "id") {
@@ -93,7 +93,7 @@ export const typeDefs = gql(/* GraphQL */ `
     validTo: String
     unit: AdministrativeUnit!
     "The agency's own document figures for a year, with a monthly breakdown."
-    documents(year: Int!): DocumentStats
+    documents(year: Int!): DocumentStats @authenticated @policy(policies: [["unitYear:read"]])
   }
 
   "Document-management statistics of a unit or agency for a year. Null figures mean no records, never zero."

@@ -1,4 +1,6 @@
 import { buildSubgraphSchema } from '@apollo/subgraph';
+import { withAccess } from '../../lib/access/index.ts';
+import { accessRules } from './access.ts';
 import type { Dispatcher } from 'undici';
 import { createLogger, type Logger } from '../../lib/logging/index.ts';
 import { sharedTypeDefs, startSubgraphServer, type Subgraph } from '../../lib/subgraph/index.ts';
@@ -31,7 +33,8 @@ export function createSubgraph(config: DocumentsSubgraphConfig, deps: DocumentsS
       ...(deps.dispatcher === undefined ? {} : { dispatcher: deps.dispatcher }),
       ...(deps.now === undefined ? {} : { now: deps.now }),
     });
-  const schema = buildSubgraphSchema([{ typeDefs: sharedTypeDefs }, { typeDefs, resolvers }]);
+  // Unit-scoped fields re-check the caller here too (defence in depth): rules in access.ts.
+  const schema = withAccess(buildSubgraphSchema([{ typeDefs: sharedTypeDefs }, { typeDefs, resolvers }]), accessRules);
   const context = { client, logger, ...(deps.now === undefined ? {} : { now: deps.now }) };
   return {
     name: 'documents',

@@ -27,7 +27,7 @@ export const INDEX766_REQUIRES =
 
 /** The dti subgraph: indicator catalogue, scoring, and the assessment of a unit-year from the other subgraphs' figures. */
 export const typeDefs = gql(/* GraphQL */ `
-  extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires"])
+  extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@authenticated", "@policy"])
 
   type Query {
     "What-if scoring: the DTI total from main-indicator values (pillar values under 1726) as the ministry computes it; the function the assessment uses."
@@ -48,9 +48,9 @@ export const typeDefs = gql(/* GraphQL */ `
     predecessorYears: [UnitYear!]! @external
     approvedEntries: [ApprovedEntry!] @external
     "The DTI self-assessment of this unit for this DTI year, from every connected system, with provenance; partial when a source is down."
-    dti: DtiAssessment @requires(fields: "${DTI_REQUIRES}")
+    dti: DtiAssessment @requires(fields: "${DTI_REQUIRES}") @authenticated @policy(policies: [["unitYear:read"]])
     "Estimate of the 766/QĐ-TTg public-service index (100 points) from the portal's counts; never official."
-    publicServiceIndex766: PublicServiceIndex766 @requires(fields: "${INDEX766_REQUIRES}")
+    publicServiceIndex766: PublicServiceIndex766 @requires(fields: "${INDEX766_REQUIRES}") @authenticated @policy(policies: [["unitYear:read"]])
   }
 
   type DocumentStats {

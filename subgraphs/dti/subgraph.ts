@@ -1,4 +1,6 @@
 import { buildSubgraphSchema } from '@apollo/subgraph';
+import { withAccess } from '../../lib/access/index.ts';
+import { accessRules } from './access.ts';
 import type { GraphQLResolverMap } from '@apollo/subgraph';
 import { createLogger, type Logger } from '../../lib/logging/index.ts';
 import { sharedTypeDefs, startSubgraphServer, type Subgraph } from '../../lib/subgraph/index.ts';
@@ -23,10 +25,11 @@ export function createSubgraph(config: DtiSubgraphConfig, deps: DtiSubgraphDeps 
   const logger = deps.logger ?? createLogger({ level: config.logLevel, fields: { service: 'subgraph-dti' } });
   // Parsed once here, so a bad reference file fails start-up rather than the first query.
   const data: DtiContext = { catalogue: deps.catalogue ?? loadCatalogue(), published: deps.published ?? loadPublished() };
-  const schema = buildSubgraphSchema([
+  // Unit-scoped fields re-check the caller here too (defence in depth): rules in access.ts.
+  const schema = withAccess(buildSubgraphSchema([
     { typeDefs: sharedTypeDefs },
     { typeDefs, resolvers: resolvers satisfies GraphQLResolverMap<DtiContext> },
-  ]);
+  ]), accessRules);
   return {
     name: 'dti',
     schema,

@@ -1,4 +1,6 @@
 import { buildSubgraphSchema, type GraphQLResolverMap } from '@apollo/subgraph';
+import { withAccess } from '../../lib/access/index.ts';
+import { accessRules } from './access.ts';
 import type { Dispatcher } from 'undici';
 import { createLogger, type Logger } from '../../lib/logging/index.ts';
 import { sharedTypeDefs, startSubgraphServer, type Subgraph } from '../../lib/subgraph/index.ts';
@@ -31,10 +33,11 @@ export function createSubgraph(config: LabourSubgraphConfig, deps: LabourSubgrap
       now,
       ...(deps.dispatcher === undefined ? {} : { dispatcher: deps.dispatcher }),
     });
-  const schema = buildSubgraphSchema([
+  // Unit-scoped fields re-check the caller here too (defence in depth): rules in access.ts.
+  const schema = withAccess(buildSubgraphSchema([
     { typeDefs: sharedTypeDefs },
     { typeDefs, resolvers: resolvers satisfies GraphQLResolverMap<LabourContext> },
-  ]);
+  ]), accessRules);
   const context = createContextFactory({ client, now });
   return {
     name: 'labour',

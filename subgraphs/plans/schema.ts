@@ -10,7 +10,7 @@ const FIGURES = [
 
 /** The plans subgraph: administrative units over time, the unit-year entity, and the plan registry. */
 export const typeDefs = gql(/* GraphQL */ `
-  extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires"])
+  extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@authenticated", "@requiresScopes", "@policy"])
 
   enum UnitLevel {
     PROVINCE
@@ -47,9 +47,9 @@ export const typeDefs = gql(/* GraphQL */ `
     "The unit this one merged (or was renamed) into, the day after it ceased."
     successors: [AdministrativeUnit!]!
     "This unit's figures for one calendar year; before a merger, its predecessors' records."
-    year(year: Int!): UnitYear
+    year(year: Int!): UnitYear @authenticated @policy(policies: [["unitYear:read"]])
     "Consecutive years, for time series."
-    years(from: Int!, to: Int!): [UnitYear!]!
+    years(from: Int!, to: Int!): [UnitYear!]! @authenticated @policy(policies: [["unitYear:read"]])
     "Plans this unit issued; with includePredecessors, also those of the units merged into it."
     plans(includePredecessors: Boolean = false): [Plan!]!
   }
@@ -67,9 +67,9 @@ export const typeDefs = gql(/* GraphQL */ `
     For a unit formed by a merger, the same year of each unit merged into it (empty otherwise):
     from DTI 2024 a merged province is assessed on the average of its predecessors' values.
     """
-    predecessorYears: [UnitYear!]!
+    predecessorYears: [UnitYear!]! @authenticated @policy(policies: [["unitYear:read"]])
     "Plans in force for this unit by the end of the year (the registry's view)."
-    plans: PlanYearSummary
+    plans: PlanYearSummary @authenticated @policy(policies: [["unitYear:read"]])
     documents: DocumentStats @external
     publicServices: PublicServiceStats @external
     labour: LabourStats @external
@@ -150,7 +150,7 @@ export const typeDefs = gql(/* GraphQL */ `
     "The measured indicator the target names; null where none matches (never a guess)."
     indicator: TargetIndicator
     "The owning system's figure for a year, compared with the target."
-    actual(year: Int!): TargetActual
+    actual(year: Int!): TargetActual @authenticated @policy(policies: [["unitYear:read"]])
   }
 
   type TargetIndicator {
@@ -175,12 +175,12 @@ export const typeDefs = gql(/* GraphQL */ `
     "Whether the target's year has come."
     due: Boolean
     "The measured value in the target's unit (percent for rates)."
-    value: Float @requires(fields: "${FIGURES}")
+    value: Float @requires(fields: "${FIGURES}") @authenticated @policy(policies: [["unitYear:read"]])
     "Whether the value meets the target; null when there is nothing to compare."
-    met: Boolean @requires(fields: "${FIGURES}")
-    status: ProvenanceStatus! @requires(fields: "${FIGURES}")
-    source: Provenance @requires(fields: "${FIGURES}")
-    note: String @requires(fields: "${FIGURES}")
+    met: Boolean @requires(fields: "${FIGURES}") @authenticated @policy(policies: [["unitYear:read"]])
+    status: ProvenanceStatus! @requires(fields: "${FIGURES}") @authenticated @policy(policies: [["unitYear:read"]])
+    source: Provenance @requires(fields: "${FIGURES}") @authenticated @policy(policies: [["unitYear:read"]])
+    note: String @requires(fields: "${FIGURES}") @authenticated @policy(policies: [["unitYear:read"]])
   }
 
   type PlanTask {
@@ -227,7 +227,7 @@ export const typeDefs = gql(/* GraphQL */ `
     Adds a plan document to the registry: the text is parsed (symbol, issuer, date, legal basis,
     targets, tasks, budget) and stored only if it parses; otherwise the error lists what failed.
     """
-    importPlan(unitCode: String!, text: String!, title: String): Plan!
+    importPlan(unitCode: String!, text: String!, title: String): Plan! @authenticated @requiresScopes(scopes: [["EDITOR"]]) @policy(policies: [["plan:import"]])
   }
 
   type DataYears {

@@ -1,4 +1,6 @@
 import { buildSubgraphSchema } from '@apollo/subgraph';
+import { withAccess } from '../../lib/access/index.ts';
+import { accessRules } from './access.ts';
 import type { GraphQLResolverMap } from '@apollo/subgraph';
 import type { Dispatcher } from 'undici';
 import { createUpstreamClient } from '../../lib/http/index.ts';
@@ -35,10 +37,11 @@ export function createSubgraph(config: PlansSubgraphConfig, deps: PlansSubgraphD
   const upstream = createPlansUpstream(client);
   const catalogue = createCatalogueCache(upstream, config.catalogueTtlMs);
   const indicators = loadIndicators();
-  const schema = buildSubgraphSchema([
+  // Unit-scoped fields re-check the caller here too (defence in depth): rules in access.ts.
+  const schema = withAccess(buildSubgraphSchema([
     { typeDefs: sharedTypeDefs },
     { typeDefs, resolvers: resolvers satisfies GraphQLResolverMap<PlansContext> },
-  ]);
+  ]), accessRules);
   return {
     name: 'plans',
     schema,

@@ -2,7 +2,7 @@ import { gql } from 'graphql-tag';
 
 /** The services subgraph's own SDL (the shared provenance types come from lib/subgraph). */
 export const typeDefs = gql(/* GraphQL */ `
-  extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@external", "@requires", "@shareable"])
+  extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@external", "@requires", "@shareable", "@authenticated", "@requiresScopes", "@policy"])
 
   "A unit's figures for one calendar year; each source subgraph adds its own."
   type UnitYear @key(fields: "unitId year") {
@@ -10,7 +10,7 @@ export const typeDefs = gql(/* GraphQL */ `
     year: Int!
     recordScopes: [RecordScope!]! @external
     "Administrative procedures and public services (Cổng dịch vụ công / Hệ thống thông tin giải quyết TTHC). Null with an error when the portal fails."
-    publicServices: PublicServiceStats @requires(fields: "recordScopes { unitId code name from to }")
+    publicServices: PublicServiceStats @requires(fields: "recordScopes { unitId code name from to }") @authenticated @policy(policies: [["unitYear:read"]])
   }
 
   """

@@ -1,4 +1,6 @@
 import { buildSubgraphSchema } from '@apollo/subgraph';
+import { withAccess } from '../../lib/access/index.ts';
+import { accessRules } from './access.ts';
 import type { Dispatcher } from 'undici';
 import type { Logger } from '../../lib/logging/index.ts';
 import { createLogger } from '../../lib/logging/index.ts';
@@ -33,7 +35,8 @@ export function createSubgraph(config: ServicesSubgraphConfig, deps: ServicesSub
       ...(deps.breaker === undefined ? {} : { breaker: deps.breaker }),
       ...(deps.now === undefined ? {} : { now: deps.now }),
     });
-  const schema = buildSubgraphSchema(modules);
+  // Unit-scoped fields re-check the caller here too (defence in depth): rules in access.ts.
+  const schema = withAccess(buildSubgraphSchema(modules), accessRules);
   return {
     name: 'services',
     schema,

@@ -1,0 +1,7 @@
+import { stringField, type AccessRules } from '../../lib/access/index.ts';
+
+/** Unit-scoped reads of the documents subgraph (A35); each field carries `@policy` in the SDL. */
+export const accessRules: AccessRules = {
+  'UnitYear.documents': { action: 'unitYear:read', unit: (_args, parent) => stringField(parent, 'unitId') },
+  'Agency.documents': { action: 'unitYear:read', unit: (_args, parent) => stringField(parent, 'unitId') },
+};

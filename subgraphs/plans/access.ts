@@ -1,0 +1,28 @@
+import { z } from 'zod';
+import { accessUnitIndex, stringField, type AccessRules } from '../../lib/access/index.ts';
+import { findUnit } from '../../lib/units/index.ts';
+
+const today = (): string => new Date().toISOString().slice(0, 10);
+const unitAt = (code: unknown, date: string): string | null =>
+  typeof code === 'string' ? (findUnit(accessUnitIndex().units, code, date)?.id ?? null) : null;
+const targetSchema = z.object({ plan: z.object({ unitCode: z.string(), issuedOn: z.string() }) });
+
+/**
+ * Who may read and change what in the plans subgraph (A35): every field here carries `@policy`
+ * in the SDL. `TargetActual`'s figures are reached only through `PlanTarget.actual`, ruled here.
+ */
+export const accessRules: AccessRules = {
+  'AdministrativeUnit.year': { action: 'unitYear:read', unit: (_args, parent) => stringField(parent, 'id') },
+  'AdministrativeUnit.years': { action: 'unitYear:read', unit: (_args, parent) => stringField(parent, 'id') },
+  'UnitYear.predecessorYears': { action: 'unitYear:read', unit: (_args, parent) => stringField(parent, 'unitId') },
+  'UnitYear.plans': { action: 'unitYear:read', unit: (_args, parent) => stringField(parent, 'unitId') },
+  'PlanTarget.actual': {
+    action: 'unitYear:read',
+    unit: (_args, parent) => {
+      const t = targetSchema.safeParse(parent);
+      return t.success ? unitAt(t.data.plan.unitCode, t.data.plan.issuedOn) : null;
+    },
+  },
+  // The unit a plan is filed under is the one in force today under that code (and its predecessors).
+  'Mutation.importPlan': { action: 'plan:import', unit: (args) => unitAt(args['unitCode'], today()) },
+};
