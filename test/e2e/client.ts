@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { inject } from 'vitest';
 import { z } from 'zod';
 import { graphqlResponseSchema } from '../../lib/testing/index.ts';
@@ -12,6 +13,22 @@ export async function gql(query: string, variables: Record<string, unknown> = {}
     body: JSON.stringify({ query, variables }),
   });
   return { status: res.status, ...graphqlResponseSchema.parse(await res.json()) };
+}
+
+/** Posts a query to the gateway with a bearer token (from `tokenFor`). */
+export async function gqlAs(token: string, query: string, variables: Record<string, unknown> = {}): Promise<GraphQLResponse & { status: number }> {
+  const res = await fetch(inject('gatewayUrl'), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ query, variables }),
+  });
+  return { status: res.status, ...graphqlResponseSchema.parse(await res.json()) };
+}
+
+/** An access token from the running development identity provider (`npm run token`). */
+export function tokenFor(sub: string, roles: readonly string[], units: readonly string[]): string {
+  const args = ['scripts/token.ts', '--sub', sub, ...roles.flatMap((r) => ['--role', r]), ...units.flatMap((u) => ['--unit', u])];
+  return execFileSync(process.execPath, args, { encoding: 'utf8' }).trim();
 }
 
 const requestsSchema = z.object({ system: z.string(), total: z.number(), byRoute: z.record(z.string(), z.number()) });
