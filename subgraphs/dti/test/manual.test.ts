@@ -1,5 +1,6 @@
 import type { FormattedExecutionResult } from 'graphql';
 import { describe, expect, it } from 'vitest';
+import { localScope } from '../../../lib/access/index.ts';
 import { silentLogger } from '../../../lib/logging/index.ts';
 import { createApolloServer } from '../../../lib/subgraph/index.ts';
 import * as fixture from '../../../test/fixtures/dti.ts';
@@ -9,7 +10,11 @@ import { createSubgraph, loadConfig } from '../index.ts';
 
 const { schema } = createSubgraph(loadConfig({}), { logger: silentLogger });
 const server = createApolloServer<DtiContext>({ schema, logger: silentLogger });
-const contextValue = createContext({ catalogue: loadCatalogue(), published: loadPublished() });
+// In-process, the test vouches for the caller as the gateway does over HTTP: an administrator.
+const contextValue = {
+  ...createContext({ catalogue: loadCatalogue(), published: loadPublished() }),
+  access: localScope({ subject: 'test-admin', name: null, roles: new Set(['ADMIN']), units: [] }),
+};
 
 const QUERY = /* GraphQL */ `
   query ($representations: [_Any!]!) {

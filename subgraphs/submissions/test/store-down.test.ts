@@ -58,7 +58,7 @@ describe('the store down', () => {
 
   it('approvedEntries answers while the store is up, and is null with STORE_UNAVAILABLE naming submissions when it is not', async () => {
     const query = { query: 'query ($r: [_Any!]!) { _entities(representations: $r) { ... on UnitYear { approvedEntries { id } } } }', variables: { r: [{ __typename: 'UnitYear', unitId: '01@origin', year: 2023 }] } };
-    const post = async () => (await fetch(running.url, { method: 'POST', headers: await gateway.headers(null), body: JSON.stringify(query) })).json();
+    const post = async () => (await fetch(running.url, { method: 'POST', headers: await gateway.headers('viewer-1', ['VIEWER'], ['01']), body: JSON.stringify(query) })).json();
     expect(await post()).toEqual({ data: { _entities: [{ approvedEntries: [] }] } });
     proxy.server.close();
     for (const s of proxy.sockets) s.destroy();
