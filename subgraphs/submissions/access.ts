@@ -5,10 +5,8 @@ import { AccessDeniedError } from '../../lib/errors/index.ts';
  * The only place this subgraph names actions: which action each guarded field needs. Where the
  * unit is in the arguments, the gateway refuses early too; where only the data knows it (an
  * entry's unit), the service reads it first and asks here. Resolvers check nothing themselves.
- *
- * `UnitYear.approvedEntries` is `public` here because it carries nothing the assessment does not
- * publish: the dti subgraph reads it through `@requires` to score `UnitYear.dti`, and who may read
- * that is decided at the gateway for `dti` itself.
+ * `UnitYear.approvedEntries` is read by the planner for `UnitYear.dti` (through `@requires`) as the
+ * same caller, under the same rule as `dti` itself.
  */
 export const ACCESS_RULES = {
   'Mutation.saveEntry': 'entry:edit',
@@ -16,8 +14,8 @@ export const ACCESS_RULES = {
   'Mutation.submitEntries': 'entry:edit',
   'Mutation.reviewEntry': 'entry:review',
   'UnitYear.selfAssessment': 'unitYear:read',
-  'UnitYear.approvedEntries': 'public',
-} as const satisfies Record<string, Action | 'public'>;
+  'UnitYear.approvedEntries': 'unitYear:read',
+} as const satisfies Record<string, Action>;
 
 export type GuardedField = keyof typeof ACCESS_RULES;
 
@@ -30,7 +28,6 @@ export interface AccessGate {
 /** Throws UNAUTHENTICATED / FORBIDDEN unless the caller may use `field` on `unitId`. */
 export function authorize(gate: AccessGate, field: GuardedField, unitId: string | null): void {
   const action = ACCESS_RULES[field];
-  if (action === 'public') return;
   const decision = decide(gate.scope, action, unitId, gate.units);
   if (!decision.allow) throw new AccessDeniedError(decision.code, `${field} needs ${decision.missing}.`);
 }

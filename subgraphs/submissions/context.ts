@@ -1,13 +1,9 @@
-import type { IncomingMessage } from 'node:http';
 import type { AccessScope, UnitIndex } from '../../lib/access/index.ts';
 import type { Logger } from '../../lib/logging/index.ts';
 import type { AccessGate } from './access.ts';
 import type { IndicatorCatalogue } from './domain/catalogue.ts';
 import type { SubmissionsService } from './service.ts';
 import type { SubmissionsLoaders } from './store/loaders.ts';
-
-/** How a request's caller is found: the gateway-verified identity, injected (tests build scopes directly). */
-export type AccessOf = (req: IncomingMessage | null) => Promise<AccessScope>;
 
 /** What every resolver sees. */
 export interface SubmissionsContext {

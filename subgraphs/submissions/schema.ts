@@ -2,16 +2,16 @@ import { gql } from 'graphql-tag';
 
 /** The submissions subgraph: people's entries for the DTI items no system measures, with workflow and audit. */
 export const typeDefs = gql(/* GraphQL */ `
-  extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key"])
+  extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@authenticated", "@requiresScopes", "@policy"])
 
   "A unit's year (owned by the plans subgraph); submissions adds the manual self-assessment entries."
   type UnitYear @key(fields: "unitId year") {
     unitId: ID!
     year: Int!
     "Every entry of the unit-year in any state, with history: the DTI team's working view (unit-scoped)."
-    selfAssessment: SelfAssessment
+    selfAssessment: SelfAssessment @authenticated @policy(policies: [["unitYear:read"]])
     "Approved entries only: what the dti subgraph scores (null with an error naming submissions when the store is down)."
-    approvedEntries: [ApprovedEntry!]
+    approvedEntries: [ApprovedEntry!] @authenticated @policy(policies: [["unitYear:read"]])
   }
 
   type SelfAssessment {
@@ -165,12 +165,12 @@ export const typeDefs = gql(/* GraphQL */ `
 
   type Mutation {
     "Create an entry (omit expectedVersion), or update it as a draft (expectedVersion: the version you read)."
-    saveEntry(input: SaveEntryInput!): SaveEntryPayload!
+    saveEntry(input: SaveEntryInput!): SaveEntryPayload! @authenticated @requiresScopes(scopes: [["EDITOR"]]) @policy(policies: [["entry:edit"]])
     "Submit drafts for review: all of them, or none when any has a problem."
-    submitEntries(ids: [ID!]!): SubmitEntriesPayload!
+    submitEntries(ids: [ID!]!): SubmitEntriesPayload! @authenticated @requiresScopes(scopes: [["EDITOR"]]) @policy(policies: [["entry:edit"]])
     "Approve or return a submitted entry; nobody reviews their own."
-    reviewEntry(id: ID!, decision: ReviewDecision!, reason: String, overridesSystemValue: Boolean, expectedVersion: Int!): ReviewEntryPayload!
+    reviewEntry(id: ID!, decision: ReviewDecision!, reason: String, overridesSystemValue: Boolean, expectedVersion: Int!): ReviewEntryPayload! @authenticated @requiresScopes(scopes: [["REVIEWER"]]) @policy(policies: [["entry:review"]])
     "Keep an evidence file (base64) by content hash, up to the configured size."
-    uploadEvidenceFile(unitId: ID!, name: String!, contentBase64: String!): EvidenceFile!
+    uploadEvidenceFile(unitId: ID!, name: String!, contentBase64: String!): EvidenceFile! @authenticated @requiresScopes(scopes: [["EDITOR"]]) @policy(policies: [["entry:edit"]])
   }
 `);

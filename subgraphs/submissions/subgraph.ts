@@ -1,12 +1,12 @@
 import { buildSubgraphSchema, type GraphQLResolverMap } from '@apollo/subgraph';
 import { appendFileSync } from 'node:fs';
 import type { IncomingMessage } from 'node:http';
-import { indexUnits, scopeOf, type AccessScope, type UnitIndex } from '../../lib/access/index.ts';
+import { indexUnits, type AccessScope, type UnitIndex } from '../../lib/access/index.ts';
 import { createLogger, type Logger } from '../../lib/logging/index.ts';
 import { startSubgraphServer, type Subgraph } from '../../lib/subgraph/index.ts';
 import { loadUnitCatalogue, REFERENCE_UNITS_URL, SEED_DISTRICTS_URL } from '../../lib/units/index.ts';
 import type { SubmissionsConfig } from './config.ts';
-import { createContext, type AccessOf, type SubmissionsContext } from './context.ts';
+import { createContext, type SubmissionsContext } from './context.ts';
 import { loadIndicatorCatalogue, type IndicatorCatalogue } from './domain/catalogue.ts';
 import { resolvers } from './resolvers/index.ts';
 import { typeDefs } from './schema.ts';
@@ -19,8 +19,6 @@ export interface SubmissionsDeps {
   readonly logger?: Logger;
   /** An opened store (tests: one schema per test); by default opened from the configuration on start. */
   readonly store?: StoreDatabase;
-  /** The caller's access scope per request. Default: anonymous until the gateway's verified identity is wired in. */
-  readonly accessOf?: AccessOf;
   readonly units?: UnitIndex;
   readonly catalogue?: IndicatorCatalogue;
   readonly now?: () => Date;
@@ -35,8 +33,6 @@ export function createSubgraph(config: SubmissionsConfig, deps: SubmissionsDeps 
   const units = deps.units ?? indexUnits([...loadUnitCatalogue(REFERENCE_UNITS_URL), ...loadUnitCatalogue(SEED_DISTRICTS_URL)]);
   const catalogue = deps.catalogue ?? loadIndicatorCatalogue();
   const now = deps.now ?? (() => new Date());
-  const anonymous: AccessOf = () => Promise.resolve<AccessScope>(scopeOf(null, units, now().toISOString().slice(0, 10)));
-  const accessOf = deps.accessOf ?? anonymous;
   const queryLog = config.queryLog;
   const onQuery = deps.onQuery ?? (queryLog === null ? undefined : (q: string) => appendFileSync(queryLog, `${q.replace(/\s+/g, ' ')}\n`));
   let opened: Promise<StoreDatabase> | undefined;
@@ -57,8 +53,9 @@ export function createSubgraph(config: SubmissionsConfig, deps: SubmissionsDeps 
     start: async (listen) => {
       const store = await ready();
       const service = createService({ db: store.db, catalogue, jumpThreshold: config.jumpThreshold, maxEvidenceBytes: config.maxEvidenceBytes, now });
-      const context = async (req: IncomingMessage): Promise<SubmissionsContext> =>
-        createContext({ access: await accessOf(req), units, service, loaders: createLoaders(store.db), catalogue, logger });
+      // The server verifies the gateway's signed token and hands over the caller's scope (`access`).
+      const context = (_req: IncomingMessage, access: AccessScope): Promise<SubmissionsContext> =>
+        Promise.resolve(createContext({ access, units, service, loaders: createLoaders(store.db), catalogue, logger }));
       return startSubgraphServer({ name: 'submissions', schema, logger, context }, listen);
     },
     close: async () => {

@@ -5,7 +5,7 @@ import { loadUnitCatalogue, REFERENCE_UNITS_URL, SEED_DISTRICTS_URL } from '../.
 import { loadIndicatorCatalogue } from '../../subgraphs/submissions/domain/catalogue.ts';
 import { createService } from '../../subgraphs/submissions/service.ts';
 import { createDatabase, type StoreDatabase } from '../../subgraphs/submissions/store/db.ts';
-import { at, gql } from './client.ts';
+import { at, gql, gqlAs, token } from './client.ts';
 
 // Entries are written through the submissions service on the same embedded store file the launched
 // subgraph serves (SQLite in WAL mode takes a second process); reads go through the gateway.
@@ -38,7 +38,8 @@ describe('self-assessment entries in the one query', () => {
   });
 
   it('completeness of Hà Nội 2023 rises when a reviewer approves six entries; each carries MANUAL provenance and who vouched for it', async () => {
-    const before = await gql(DTI);
+    const viewer = { token: await token({ sub: 'viewer-e2e', roles: ['VIEWER'], units: ['01'], ttlS: 3600 }) };
+    const before = await gqlAs(viewer, DTI);
     expect(before.errors).toBeUndefined();
     const completenessBefore = at(before.data, 'unit', 'year', 'dti', 'completeness');
     const missingBefore = at(before.data, 'unit', 'year', 'dti', 'missing');
@@ -60,7 +61,7 @@ describe('self-assessment entries in the one query', () => {
       expect(r.userErrors).toEqual([]);
     }
 
-    const after = await gql(DTI);
+    const after = await gqlAs(viewer, DTI);
     expect(after.errors).toBeUndefined();
     const completenessAfter = at(after.data, 'unit', 'year', 'dti', 'completeness');
     if (typeof completenessBefore !== 'number' || typeof completenessAfter !== 'number') throw new Error('no completeness');
@@ -73,7 +74,7 @@ describe('self-assessment entries in the one query', () => {
   });
 
   it('34 provinces in one query still answer with the store in the plan', async () => {
-    const r = await gql('{ units(level: PROVINCE) { code year(year: 2025) { dti { completeness } } } }');
+    const r = await gqlAs({ token: await token({ sub: 'admin-e2e', roles: ['ADMIN'], units: [], ttlS: 3600 }) }, '{ units(level: PROVINCE) { code year(year: 2025) { dti { completeness } } } }');
     expect(r.errors).toBeUndefined();
     const list = at(r.data, 'units');
     expect(Array.isArray(list) ? list.length : 0).toBe(34);

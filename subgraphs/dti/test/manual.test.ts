@@ -1,5 +1,6 @@
 import type { FormattedExecutionResult } from 'graphql';
 import { describe, expect, it } from 'vitest';
+import { localScope } from '../../../lib/access/index.ts';
 import { silentLogger } from '../../../lib/logging/index.ts';
 import { createApolloServer } from '../../../lib/subgraph/index.ts';
 import * as fixture from '../../../test/fixtures/dti.ts';
@@ -10,11 +11,16 @@ import { createSubgraph, loadConfig } from '../index.ts';
 
 const { schema } = createSubgraph(loadConfig({}), { logger: silentLogger });
 const server = createApolloServer<DtiContext>({ schema, logger: silentLogger });
-const contextValue = createContext({
-  catalogues: openCatalogueStore({ dir: null, builtIn: loadCatalogue(), builtInCitation: 'built in' }),
-  published: loadPublished(),
-  identity: () => null,
-});
+// In-process, the test vouches for the caller as the gateway does over HTTP: an administrator.
+const admin = localScope({ subject: 'test-admin', name: null, roles: new Set(['ADMIN']), units: [] });
+const contextValue = {
+  ...createContext({
+    catalogues: openCatalogueStore({ dir: null, builtIn: loadCatalogue(), builtInCitation: 'built in' }),
+    published: loadPublished(),
+    identity: () => admin.identity,
+  }),
+  access: admin,
+};
 
 const QUERY = /* GraphQL */ `
   query ($representations: [_Any!]!) {

@@ -2,7 +2,15 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { identityFromClaims, indexUnits, scopeOf, type UnitIndex } from '../../../lib/access/index.ts';
+import {
+  createUpstreamTokenMinter,
+  GATEWAY_PUBLIC_KEY_VAR,
+  generateGatewayKeys,
+  identityFromClaims,
+  indexUnits,
+  scopeOf,
+  type UnitIndex,
+} from '../../../lib/access/index.ts';
 import { loadUnitCatalogue, REFERENCE_UNITS_URL, SEED_DISTRICTS_URL } from '../../../lib/units/index.ts';
 import type { AccessGate } from '../access.ts';
 import { createDatabase, type StoreDatabase } from '../store/db.ts';
@@ -52,5 +60,21 @@ export function freshSqlite(onQuery?: (sql: string) => void): StoreDatabase & { 
       await store.close();
       rmSync(dir, { recursive: true, force: true });
     },
+  };
+}
+
+/**
+ * Stands in for the gateway towards a subgraph process: a fresh key pair (the public half for the
+ * subgraph's environment) and signed per-request tokens for a caller, as the gateway mints them.
+ */
+export async function actAsGateway(): Promise<{ readonly env: Record<string, string>; headers(sub: string | null, roles?: string[], units?: string[]): Promise<Record<string, string>> }> {
+  const keys = await generateGatewayKeys();
+  const mint = await createUpstreamTokenMinter(keys.privateJwk);
+  return {
+    env: { [GATEWAY_PUBLIC_KEY_VAR]: keys.publicJwk },
+    headers: async (sub, roles = ['EDITOR'], units = ['01']) => ({
+      'content-type': 'application/json',
+      authorization: `Bearer ${await mint('submissions', sub === null ? null : identityFromClaims({ sub, roles, units }))}`,
+    }),
   };
 }
