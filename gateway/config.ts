@@ -13,6 +13,8 @@ export interface GatewayConfig {
   /** Deadline for one subgraph request, ms. @default 10000 */
   readonly subgraphTimeoutMs: number;
   readonly logLevel: 'debug' | 'info' | 'warn' | 'error';
+  /** Shared response cache (gateway/cache.ts): Redis URL (in-memory when absent) and TTL in ms, 0 = off. */
+  readonly responseCache: { readonly redisUrl: string | undefined; readonly ttlMs: number };
 }
 
 const envSchema = z.object({
@@ -21,6 +23,9 @@ const envSchema = z.object({
   SUPERGRAPH_PATH: z.string().min(1).default(new URL('../schema/supergraph.graphql', import.meta.url).pathname),
   SUBGRAPH_TIMEOUT_MS: durationMsSchema.default(10_000),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
+  // The sources publish monthly statistics; a minute bounds how long an answer outlives a correction.
+  RESPONSE_CACHE_TTL_MS: z.coerce.number().int().min(0).max(86_400_000).default(60_000),
 });
 
 function subgraphUrl(name: SubgraphName, defaultPort: number, env: Readonly<Record<string, string | undefined>>): string {
@@ -39,5 +44,6 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): G
     subgraphUrls: new Map(SUBGRAPHS.map((s) => [s.name, subgraphUrl(s.name, s.defaultPort, env)])),
     subgraphTimeoutMs: e.SUBGRAPH_TIMEOUT_MS,
     logLevel: e.LOG_LEVEL,
+    responseCache: { redisUrl: e.REDIS_URL, ttlMs: e.RESPONSE_CACHE_TTL_MS },
   };
 }

@@ -5,7 +5,11 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from '../lib/logging/index.ts';
 import type { GatewayConfig } from './config.ts';
+import { createSharedResponseCache, meshLogger, responseCachingOptions, useInvalidateOnMutation, type SharedResponseCache } from './cache.ts';
 import { createDtiExportHandler } from './exports.ts';
+import { createGatewayHealth } from './health.ts';
+import { IDE_DEFAULT_QUERY, renderOfflineGraphiQL } from './ide.ts';
+import { telemetryPlugins } from './telemetry.ts';
 
 /** A running gateway; dispose to close it. */
 export interface RunningGateway extends AsyncDisposable {
@@ -18,10 +22,11 @@ export interface RunningGateway extends AsyncDisposable {
  * Builds the Hive Gateway runtime over the committed supergraph, planned by the Rust query
  * planner. Subgraph URLs come from configuration, so ports can move without recomposing.
  */
-export function createGateway(config: GatewayConfig, logger: Logger): GatewayRuntime {
+export function createGateway(config: GatewayConfig, logger: Logger, shared?: SharedResponseCache): GatewayRuntime {
   const supergraph = readFileSync(config.supergraphPath, 'utf8');
   const transportEntries = Object.fromEntries([...config.subgraphUrls].map(([name, url]) => [name, { location: `${url}/` }]));
   logger.debug('gateway subgraphs', { transportEntries });
+  const caching = shared !== undefined && config.responseCache.ttlMs > 0;
   return createGatewayRuntime({
     supergraph,
     unifiedGraphHandler,
@@ -30,12 +35,18 @@ export function createGateway(config: GatewayConfig, logger: Logger): GatewayRun
     landingPage: false,
     logging: config.logLevel,
     upstreamTimeout: config.subgraphTimeoutMs,
+    graphiql: { title: 'dti-graph', defaultQuery: IDE_DEFAULT_QUERY },
+    renderGraphiQL: renderOfflineGraphiQL,
+    ...(caching ? { cache: shared.cache, responseCaching: responseCachingOptions(shared, config.responseCache.ttlMs) } : {}),
+    plugins: (ctx) => [...telemetryPlugins(ctx), ...(caching ? [useInvalidateOnMutation(shared, ctx)] : [])],
   });
 }
 
 /** Starts the gateway's HTTP server on loopback (port 0 picks a free one). */
 export async function startGateway(config: GatewayConfig, logger: Logger): Promise<RunningGateway> {
-  const runtime = createGateway(config, logger);
+  const shared = config.responseCache.ttlMs > 0 ? await createSharedResponseCache(config.responseCache, meshLogger(logger)) : undefined;
+  const runtime = createGateway(config, logger, shared);
+  const health = createGatewayHealth(runtime, config.subgraphUrls);
   const execute = async (query: string, variables: Record<string, unknown>): Promise<unknown> => {
     const res = await runtime.fetch('http://gateway.invalid/graphql', {
       method: 'POST',
@@ -46,6 +57,7 @@ export async function startGateway(config: GatewayConfig, logger: Logger): Promi
   };
   const exportDti = createDtiExportHandler(execute, () => new Date().toISOString().slice(0, 10));
   const server = createServer((req, res) => {
+    if (health.handle(req, res)) return;
     if (req.url?.startsWith('/exports/dti')) {
       exportDti(req, res).catch((e: unknown) => {
         logger.error('export failed', { error: String(e) });
@@ -69,6 +81,7 @@ export async function startGateway(config: GatewayConfig, logger: Logger): Promi
       server.close(() => resolve());
     });
     await runtime.dispose();
+    await shared?.close();
   };
   return { url, server, close, [Symbol.asyncDispose]: close };
 }

@@ -14,6 +14,7 @@ import type { SystemName, UpstreamTarget } from '../errors/index.ts';
 import { CircuitOpenError, UpstreamBadResponseError, UpstreamError, UpstreamHttpError } from '../errors/index.ts';
 import type { Logger } from '../logging/index.ts';
 import { silentLogger } from '../logging/index.ts';
+import { circuitName, observeUpstreamAttempt, recordCircuit, recordCircuitRefusal } from '../telemetry/upstream.ts';
 import { classifyTransportError, isTransient } from './classify.ts';
 
 /** Query-string values: arrays repeat the key unless the caller joins them first. */
@@ -133,6 +134,7 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
     halfOpenAfter: breakerOpts.halfOpenAfterMs,
     breaker: new ConsecutiveBreaker(breakerOpts.consecutiveFailures),
   });
+  breaker.onStateChange((state) => recordCircuit(system, circuitName(state)));
   const retryPolicy: IPolicy =
     retryOpts.maxRetries > 0
       ? retry(handleWhen(isTransient), {
@@ -147,7 +149,22 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
     opts: RequestOptions<S>,
     body: string | undefined,
     contentType: string | undefined,
+    attemptNo = 0,
   ): Promise<UpstreamResult<z.output<S>>> {
+    // Each attempt is one span and one metric sample (lib/telemetry), with traceparent sent upstream.
+    return observeUpstreamAttempt({ system, method, path, attempt: attemptNo, circuit: breaker.state }, (traceHeaders) =>
+      attemptOnce(method, path, opts, body, contentType, traceHeaders),
+    );
+  }
+
+  async function attemptOnce<S extends z.ZodType>(
+    method: 'GET' | 'POST',
+    path: string,
+    opts: RequestOptions<S>,
+    body: string | undefined,
+    contentType: string | undefined,
+    traceHeaders: Record<string, string>,
+  ): Promise<{ result: UpstreamResult<z.output<S>>; status: number }> {
     const fullPath = buildPath(prefix, path, opts.query);
     const target: UpstreamTarget = { url: `${origin}${fullPath}`, method };
     const deadline = AbortSignal.timeout(timeoutMs);
@@ -158,7 +175,7 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
         origin,
         path: fullPath,
         method,
-        headers: { accept: 'application/json', ...(contentType === undefined ? {} : { 'content-type': contentType }), ...opts.headers },
+        headers: { accept: 'application/json', ...(contentType === undefined ? {} : { 'content-type': contentType }), ...opts.headers, ...traceHeaders },
         ...(body === undefined ? {} : { body }),
         signal: deadline,
         headersTimeout: timeoutMs,
@@ -184,7 +201,7 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
     if (!parsed.success) {
       throw new UpstreamBadResponseError({ system, target, status, issues: issuesOf(parsed.error.issues), cause: parsed.error });
     }
-    return { data: parsed.data, fetchedAt: now().toISOString(), url: target.url };
+    return { result: { data: parsed.data, fetchedAt: now().toISOString(), url: target.url }, status };
   }
 
   async function call<S extends z.ZodType>(
@@ -196,14 +213,18 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
     idempotent: boolean,
   ): Promise<UpstreamResult<z.output<S>>> {
     const started = performance.now();
+    let attempts = 0;
     try {
       const result = await breaker.execute(() =>
-        idempotent ? retryPolicy.execute(() => attempt(method, path, opts, body, contentType)) : attempt(method, path, opts, body, contentType),
+        idempotent
+          ? retryPolicy.execute(() => attempt(method, path, opts, body, contentType, attempts++))
+          : attempt(method, path, opts, body, contentType),
       );
       logger.debug('upstream call', { system, method, path, ms: Math.round(performance.now() - started) });
       return result;
     } catch (e: unknown) {
       const target: UpstreamTarget = { url: `${origin}${buildPath(prefix, path, opts.query)}`, method };
+      if (e instanceof BrokenCircuitError) recordCircuitRefusal(system, path);
       const error = e instanceof BrokenCircuitError ? new CircuitOpenError({ system, target, cause: e }) : e;
       if (error instanceof UpstreamError) {
         logger.warn('upstream call failed', { system, method, path, code: error.code, ms: Math.round(performance.now() - started) });

@@ -1,11 +1,11 @@
 import { ApolloServer, type BaseContext } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { unwrapResolverError } from '@apollo/server/errors';
-import { startStandaloneServer } from '@apollo/server/standalone';
 import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
 import type { IncomingMessage } from 'node:http';
 import { toGraphQLError } from '../errors/index.ts';
 import type { Logger } from '../logging/index.ts';
+import { serveSubgraphHttp, subgraphMetricsPlugin } from './http.ts';
 
 /** A running subgraph HTTP server. */
 export interface RunningSubgraph extends AsyncDisposable {
@@ -32,12 +32,14 @@ export function formatSubgraphError(formatted: GraphQLFormattedError, error: unk
 }
 
 /** Builds the Apollo Server for a subgraph schema with the project's error policy. */
-export function createApolloServer<C extends BaseContext>(options: Pick<SubgraphServerOptions<C>, 'schema' | 'logger'>): ApolloServer<C> {
+export function createApolloServer<C extends BaseContext>(
+  options: Pick<SubgraphServerOptions<C>, 'schema' | 'logger'> & { readonly name?: string },
+): ApolloServer<C> {
   return new ApolloServer<C>({
     schema: options.schema,
     includeStacktraceInErrorResponses: false,
     // Federated traces (ftv1) are only useful with Apollo Studio; they cost time on every request.
-    plugins: [ApolloServerPluginInlineTraceDisabled()],
+    plugins: [ApolloServerPluginInlineTraceDisabled(), ...(options.name === undefined ? [] : [subgraphMetricsPlugin<C>(options.name)])],
     formatError: formatSubgraphError,
     logger: {
       debug: (m) => options.logger.debug(String(m)),
@@ -54,11 +56,15 @@ export async function startSubgraphServer<C extends BaseContext>(
   listen: { readonly port: number; readonly host: string },
 ): Promise<RunningSubgraph> {
   const server = createApolloServer(options);
-  const { url } = await startStandaloneServer(server, {
-    listen: { port: listen.port, host: listen.host },
-    context: ({ req }) => options.context(req),
-  });
-  const close = (): Promise<void> => server.stop();
+  await server.start();
+  // Our own HTTP server (lib/subgraph/http.ts) rather than Apollo's standalone one: it also serves
+  // /metrics and /health/*, and runs each request inside the caller's trace.
+  const { url, server: http } = await serveSubgraphHttp(options.name, server, options.context, listen);
+  const close = async (): Promise<void> => {
+    http.closeAllConnections();
+    await new Promise<void>((resolve) => http.close(() => resolve()));
+    await server.stop();
+  };
   options.logger.info('subgraph listening', { subgraph: options.name, url });
   return { url: url.replace(/\/$/, ''), close, [Symbol.asyncDispose]: close };
 }
