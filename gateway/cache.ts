@@ -86,6 +86,9 @@ export function sessionOf(request: Request): string | null {
 export function responseCachingOptions(shared: SharedResponseCache, ttlMs: number) {
   return {
     ttl: ttlMs,
+    // A client asking for a fresh answer (`Cache-Control: no-cache`) bypasses the cache: an operator
+    // checking whether a system has recovered, or a test observing upstream traffic.
+    enabled: (request: Request) => !/no-cache|no-store/i.test(request.headers.get('cache-control') ?? ''),
     session: (request: Request) => sessionOf(request),
     shouldCacheResult: ({ result }: { result: { errors?: readonly unknown[] } }) => (result.errors?.length ?? 0) === 0,
     buildResponseCacheKey: async (p: { documentString: string; variableValues?: unknown; operationName?: string | null | undefined; sessionId?: string | null | undefined }) =>

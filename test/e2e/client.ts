@@ -4,14 +4,38 @@ import { graphqlResponseSchema } from '../../lib/testing/index.ts';
 
 export type GraphQLResponse = z.output<typeof graphqlResponseSchema>;
 
-/** Posts a query to the gateway under test. */
-export async function gql(query: string, variables: Record<string, unknown> = {}): Promise<GraphQLResponse & { status: number }> {
-  const res = await fetch(inject('gatewayUrl'), {
+/** Options of one request: `cache: true` lets the gateway's shared response cache answer; `headers` are added. */
+export interface GqlOptions {
+  readonly cache?: boolean;
+  readonly headers?: Readonly<Record<string, string>>;
+}
+
+/**
+ * Posts a query to the gateway under test. Tests observe the system itself, so by default the
+ * request asks for a fresh answer (`Cache-Control: no-cache` bypasses the response cache).
+ */
+export async function gql(query: string, variables: Record<string, unknown> = {}, options: GqlOptions = {}): Promise<GraphQLResponse & { status: number }> {
+  const res = await gqlRaw(query, variables, options);
+  return { status: res.status, ...graphqlResponseSchema.parse(await res.json()) };
+}
+
+/** Like `gql`, but the raw response (headers, body unread). */
+export async function gqlRaw(query: string, variables: Record<string, unknown> = {}, options: GqlOptions = {}): Promise<Response> {
+  return fetch(inject('gatewayUrl'), {
     method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
+    headers: {
+      'content-type': 'application/json',
+      accept: 'application/graphql-response+json',
+      ...(options.cache === true ? {} : { 'cache-control': 'no-cache' }),
+      ...options.headers,
+    },
     body: JSON.stringify({ query, variables }),
   });
-  return { status: res.status, ...graphqlResponseSchema.parse(await res.json()) };
+}
+
+/** GET on the gateway's origin (metrics, health, the IDE), outside GraphQL. */
+export async function gatewayGet(path: string, headers: Readonly<Record<string, string>> = {}): Promise<Response> {
+  return fetch(new URL(path, inject('gatewayUrl')), { headers });
 }
 
 const requestsSchema = z.object({ system: z.string(), total: z.number(), byRoute: z.record(z.string(), z.number()) });

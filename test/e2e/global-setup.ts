@@ -7,6 +7,7 @@ declare module 'vitest' {
   export interface ProvidedContext {
     gatewayUrl: string;
     simulatorUrls: Record<string, string>;
+    subgraphUrls: Record<string, string>;
   }
 }
 
@@ -36,9 +37,12 @@ export async function setup(project: TestProject): Promise<void> {
   system = await launchSystem({
     ports: { host: '127.0.0.1', gateway: base, subgraphBase: base + 1, simulatorBase: base + 6 },
     env: { LOG_LEVEL: 'warn' },
+    // Ten processes starting at once on a shared 2-core machine can take well over the default 30 s.
+    readyTimeoutMs: 180_000,
     stderr: process.env['E2E_VERBOSE'] === '1' ? 'inherit' : 'ignore',
   });
   project.provide('gatewayUrl', system.gatewayUrl);
+  project.provide('subgraphUrls', Object.fromEntries(system.services.filter((s) => s.kind === 'subgraph').map((s) => [s.name.replace(/^subgraph-/, ''), s.url])));
   project.provide('simulatorUrls', Object.fromEntries(SIMULATORS.map((s) => [s.system, system!.simulatorUrl(s.system)])));
 }
 
