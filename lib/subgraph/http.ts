@@ -1,7 +1,9 @@
 import { HeaderMap, type ApolloServer, type ApolloServerPlugin, type BaseContext } from '@apollo/server';
 import { context as otelContext, SpanKind, SpanStatusCode } from '@opentelemetry/api';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
+import { withRequestId } from '../logging/index.ts';
 import { metricsText, subgraphRequestDuration, subgraphRequests, upstreamHealthOf } from '../telemetry/metrics.ts';
 import { extractContext, tracer } from '../telemetry/tracing.ts';
 import { SUBGRAPHS } from '../topology/index.ts';
@@ -114,7 +116,10 @@ export async function serveSubgraphHttp<C extends BaseContext>(
     if (req.method === 'GET' && url.pathname === '/health/live') return sendJson(res, 200, { status: 'live', subgraph: name });
     if (req.method === 'GET' && url.pathname === '/health/ready') return sendJson(res, 200, subgraphReadiness(name));
     const parent = extractContext(req.headers);
-    void otelContext.with(parent, () =>
+    // The gateway's request id when it sends one, so a subgraph's log lines join the gateway's.
+    const header = req.headers['x-request-id'];
+    const requestId = typeof header === 'string' && /^[\w.:-]{1,128}$/.test(header) ? header : randomUUID();
+    void withRequestId(requestId, () => otelContext.with(parent, () =>
       tracer().startActiveSpan(`subgraph ${name}`, { kind: SpanKind.SERVER, attributes: { 'dti.subgraph': name } }, async (span) => {
         try {
           await handleGraphQL(req, res, url);
@@ -127,7 +132,7 @@ export async function serveSubgraphHttp<C extends BaseContext>(
           span.end();
         }
       }),
-    );
+    ));
   });
   http.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve, reject) => {
