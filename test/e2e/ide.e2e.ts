@@ -30,9 +30,9 @@ describe('issue #8 - an IDE that works on a closed network', () => {
       return route.abort('blockedbyclient');
     });
     await page.goto(inject('gatewayUrl'), { waitUntil: 'load', timeout: 120_000 });
-    await page.locator('.graphiql-container').waitFor({ timeout: 120_000 });
-    await page.locator('.graphiql-execute-button').click();
-    const response = page.locator('.graphiql-response');
+    await page.locator('.graphiql-container').first().waitFor({ timeout: 120_000 });
+    await page.locator('.graphiql-execute-button').first().click();
+    const response = page.locator('.graphiql-response').first();
     await expect.poll(() => response.innerText(), { timeout: 60_000 }).toContain('signedDigitallyRate');
     expect(await response.innerText()).toContain('Khánh Hòa');
     mkdirSync(new URL('../../test-results/', import.meta.url).pathname, { recursive: true });
