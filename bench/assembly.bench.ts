@@ -38,7 +38,8 @@ const DTI_FIELDS = `year(year: ${YEAR}) {
 }`;
 
 async function gatewayQuery(query: string): Promise<void> {
-  const res = await fetch(system.gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
+  // no-cache: the bench measures assembly, not the response cache (bench/cache.bench.ts does).
+  const res = await fetch(system.gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json', 'cache-control': 'no-cache' }, body: JSON.stringify({ query }) });
   const body = (await res.json()) as { errors?: unknown[] };
   if (body.errors !== undefined) throw new Error(`gateway errors: ${JSON.stringify(body.errors).slice(0, 300)}`);
 }

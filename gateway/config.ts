@@ -25,6 +25,8 @@ export interface GatewayConfig {
   readonly webOidc: { readonly issuer: string; readonly clientId: string; readonly audience?: string } | null;
   /** Who issues access tokens and how the gateway signs subgraph requests. */
   readonly auth: GatewayAuthConfig;
+  /** Shared response cache (gateway/cache.ts): Redis URL (in-memory when absent) and TTL in ms, 0 = off. */
+  readonly responseCache: { readonly redisUrl: string | undefined; readonly ttlMs: number };
 }
 
 const envSchema = z.object({
@@ -40,6 +42,9 @@ const envSchema = z.object({
   DTI_WEB_CLIENT_ID: z.string().min(1).default('dti-workspace'),
   DTI_WEB_AUDIENCE: z.string().min(1).optional(),
   ...authEnvSchema({ issuer: `http://127.0.0.1:${IDENTITY_PROVIDER.defaultPort}`, audience: API_AUDIENCE }).shape,
+  REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
+  // The sources publish monthly statistics; a minute bounds how long an answer outlives a correction.
+  RESPONSE_CACHE_TTL_MS: z.coerce.number().int().min(0).max(86_400_000).default(60_000),
 });
 
 function subgraphUrl(name: SubgraphName, defaultPort: number, env: Readonly<Record<string, string | undefined>>): string {
@@ -67,5 +72,6 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): G
         ? null
         : { issuer: e.DTI_WEB_OIDC_ISSUER ?? e.OIDC_ISSUER, clientId: e.DTI_WEB_CLIENT_ID, audience: e.DTI_WEB_AUDIENCE ?? e.OIDC_AUDIENCE },
     auth: toAuthConfig(e),
+    responseCache: { redisUrl: e.REDIS_URL, ttlMs: e.RESPONSE_CACHE_TTL_MS },
   };
 }

@@ -6,11 +6,15 @@ import type { AddressInfo } from 'node:net';
 import type { Logger } from '../lib/logging/index.ts';
 import type { GatewayConfig } from './config.ts';
 import { prepareGatewayAccess, type GatewayAccess } from './access.ts';
+import { createSharedResponseCache, meshLogger, responseCachingOptions, useInvalidateOnMutation, type SharedResponseCache } from './cache.ts';
 import { createDtiExportHandler } from './exports.ts';
-import { createResilience, resilienceConfigFromEnv } from './resilience.ts';
 import { createHardening, type Hardening } from './hardening.ts';
-import { documentIdOf } from '../lib/trusted-documents/index.ts';
+import { createGatewayHealth } from './health.ts';
+import { IDE_DEFAULT_QUERY, renderOfflineGraphiQL } from './ide.ts';
+import { createResilience, resilienceConfigFromEnv } from './resilience.ts';
 import { createStaticHandler } from './static.ts';
+import { telemetryPlugins } from './telemetry.ts';
+import { documentIdOf } from '../lib/trusted-documents/index.ts';
 
 /** A running gateway; dispose to close it. */
 export interface RunningGateway extends AsyncDisposable {
@@ -23,12 +27,19 @@ export interface RunningGateway extends AsyncDisposable {
  * Builds the Hive Gateway runtime over the committed supergraph, planned by the Rust query
  * planner. Subgraph URLs come from configuration, so ports can move without recomposing.
  */
-export function createGateway(config: GatewayConfig, logger: Logger, access: GatewayAccess, hardening: Hardening = createHardening(config.security, logger)): GatewayRuntime {
+export function createGateway(
+  config: GatewayConfig,
+  logger: Logger,
+  access: GatewayAccess,
+  hardening: Hardening = createHardening(config.security, logger),
+  shared?: SharedResponseCache,
+): GatewayRuntime {
   const supergraph = readFileSync(config.supergraphPath, 'utf8');
   const transportOptions = { deduplicateInflightRequests: config.upstreamDeduplication };
   const transportEntries = Object.fromEntries([...config.subgraphUrls].map(([name, url]) => [name, { location: `${url}/`, options: transportOptions }]));
   logger.debug('gateway subgraphs', { transportEntries });
   const resilience = createResilience(resilienceConfigFromEnv(process.env), logger);
+  const caching = shared !== undefined && config.responseCache.ttlMs > 0;
   return createGatewayRuntime<Record<string, unknown>>({
     supergraph,
     unifiedGraphHandler,
@@ -38,16 +49,27 @@ export function createGateway(config: GatewayConfig, logger: Logger, access: Gat
     logging: config.logLevel,
     // Per fetch, from the request's deadline (gateway/resilience.ts: DTI_DEADLINE_MS, DTI_EXPORT_DEADLINE_MS).
     upstreamTimeout: resilience.upstreamTimeout,
+    graphiql: { title: 'dti-graph', defaultQuery: IDE_DEFAULT_QUERY },
+    renderGraphiQL: renderOfflineGraphiQL,
     ...hardening.runtimeOptions,
-    // Identity first: rate limits and the audit key on the verified caller.
-    plugins: () => [resilience.plugin, ...access.plugins, ...hardening.plugins()],
+    ...(caching ? { cache: shared.cache, responseCaching: responseCachingOptions(shared, config.responseCache.ttlMs) } : {}),
+    // Identity first: rate limits, the audit and the cache scope key on the verified caller.
+    plugins: (ctx) => [
+      ...telemetryPlugins(ctx),
+      resilience.plugin,
+      ...access.plugins,
+      ...hardening.plugins(),
+      ...(caching ? [useInvalidateOnMutation(shared, ctx)] : []),
+    ],
     genericAuth: access.genericAuth,
   });
 }
 
 /** Starts the gateway's HTTP server on loopback (port 0 picks a free one). */
 export async function startGateway(config: GatewayConfig, logger: Logger, hardening: Hardening = createHardening(config.security, logger)): Promise<RunningGateway> {
-  const runtime = createGateway(config, logger, await prepareGatewayAccess(config), hardening);
+  const shared = config.responseCache.ttlMs > 0 ? await createSharedResponseCache(config.responseCache, meshLogger(logger)) : undefined;
+  const runtime = createGateway(config, logger, await prepareGatewayAccess(config), hardening, shared);
+  const health = createGatewayHealth(runtime, config.subgraphUrls);
   const execute = async (query: string, variables: Record<string, unknown>, authorization: string | undefined): Promise<unknown> => {
     const res = await runtime.fetch('http://gateway.invalid/graphql', {
       method: 'POST',
@@ -65,6 +87,7 @@ export async function startGateway(config: GatewayConfig, logger: Logger, harden
   const serveStatic = createStaticHandler({ root: config.webRoot, connectOrigins: config.webOidc === null ? [] : [new URL(config.webOidc.issuer).origin] });
   const webConfig = JSON.stringify({ oidc: config.webOidc });
   const server = createServer((req, res) => {
+    if (health.handle(req, res)) return;
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     if (path === '/web-config.json') {
       res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-cache' }).end(webConfig);
@@ -110,6 +133,7 @@ export async function startGateway(config: GatewayConfig, logger: Logger, harden
       server.close(() => resolve());
     });
     await runtime.dispose();
+    await shared?.close();
   };
   return { url, server, close, [Symbol.asyncDispose]: close };
 }

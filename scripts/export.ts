@@ -7,6 +7,7 @@
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
+import { defaultGatewayUrl, postToGateway } from '../lib/cli/gateway.ts';
 import { asOfForYear, exportResponseSchema, toCsv, toRows, UNIT_LIST_QUERY, type ExportUnit } from '../lib/exports/index.ts';
 
 const CHUNK = 8;
@@ -17,7 +18,7 @@ const { values } = parseArgs({
     out: { type: 'string' },
     unit: { type: 'string' },
     format: { type: 'string', default: 'csv' },
-    gateway: { type: 'string', default: 'http://127.0.0.1:4000/graphql' },
+    gateway: { type: 'string', default: defaultGatewayUrl(process.env) },
     token: { type: 'string' },
   },
 });
@@ -39,12 +40,7 @@ const accessToken = values.token ?? process.env['DTI_TOKEN'];
 const bearer: Record<string, string> = accessToken === undefined || accessToken === '' ? {} : { authorization: `Bearer ${accessToken.trim()}` };
 
 async function post(query: string, variables: Record<string, unknown>): Promise<unknown> {
-  const res = await fetch(args.gateway, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json', ...bearer },
-    body: JSON.stringify({ query, variables }),
-  });
-  return res.json();
+  return postToGateway(args.gateway, { query, variables }, bearer);
 }
 
 const unitListSchema = z.object({

@@ -6,13 +6,14 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
+import { defaultGatewayUrl, postToGateway } from '../lib/cli/gateway.ts';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
   options: {
     unit: { type: 'string' },
     title: { type: 'string' },
-    gateway: { type: 'string', default: 'http://127.0.0.1:4000/graphql' },
+    gateway: { type: 'string', default: defaultGatewayUrl(process.env) },
     token: { type: 'string' },
   },
 });
@@ -63,12 +64,7 @@ const answerSchema = z.object({
   errors: z.array(z.object({ message: z.string() })).optional(),
 });
 
-const res = await fetch(gateway, {
-  method: 'POST',
-  headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json', ...bearer },
-  body: JSON.stringify({ query: MUTATION, variables: { unit, text: readFileSync(file, 'utf8'), title: title ?? null } }),
-});
-const answer = answerSchema.parse(await res.json());
+const answer = answerSchema.parse(await postToGateway(gateway, { query: MUTATION, variables: { unit, text: readFileSync(file, 'utf8'), title: title ?? null } }, bearer));
 const plan = answer.data?.importPlan;
 if (plan === undefined || answer.errors !== undefined) {
   process.stderr.write(`not imported:\n${(answer.errors ?? []).map((e) => `  - ${e.message}`).join('\n')}\n`);

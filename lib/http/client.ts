@@ -7,6 +7,7 @@ import type { Logger } from '../logging/index.ts';
 import { silentLogger } from '../logging/index.ts';
 import { currentScope } from '../resilience/deadline.ts';
 import { createLimiter } from '../resilience/limiter.ts';
+import { circuitName, observeUpstreamAttempt, recordCircuit, recordCircuitRefusal } from '../telemetry/upstream.ts';
 import { classifyTransportError, isTransient } from './classify.ts';
 import { attemptSignal, withDeadlineRetries, withinLimiter, type BulkheadOptions } from './deadline.ts';
 
@@ -134,6 +135,7 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
     halfOpenAfter: breakerOpts.halfOpenAfterMs,
     breaker: new ConsecutiveBreaker(breakerOpts.consecutiveFailures),
   });
+  breaker.onStateChange((state) => recordCircuit(system, circuitName(state)));
 
   async function attempt<S extends z.ZodType>(
     method: 'GET' | 'POST',
@@ -141,7 +143,22 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
     opts: RequestOptions<S>,
     body: string | undefined,
     contentType: string | undefined,
+    attemptNo = 0,
   ): Promise<UpstreamResult<z.output<S>>> {
+    // Each attempt is one span and one metric sample (lib/telemetry), with traceparent sent upstream.
+    return observeUpstreamAttempt({ system, method, path, attempt: attemptNo, circuit: breaker.state }, (traceHeaders) =>
+      attemptOnce(method, path, opts, body, contentType, traceHeaders),
+    );
+  }
+
+  async function attemptOnce<S extends z.ZodType>(
+    method: 'GET' | 'POST',
+    path: string,
+    opts: RequestOptions<S>,
+    body: string | undefined,
+    contentType: string | undefined,
+    traceHeaders: Record<string, string>,
+  ): Promise<{ result: UpstreamResult<z.output<S>>; status: number }> {
     const fullPath = buildPath(prefix, path, opts.query);
     const target: UpstreamTarget = { url: `${origin}${fullPath}`, method };
     // The attempt ends at its own timeout or the request's deadline, whichever comes first, and
@@ -154,7 +171,7 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
         origin,
         path: fullPath,
         method,
-        headers: { accept: 'application/json', ...(contentType === undefined ? {} : { 'content-type': contentType }), ...opts.headers },
+        headers: { accept: 'application/json', ...(contentType === undefined ? {} : { 'content-type': contentType }), ...opts.headers, ...traceHeaders },
         ...(body === undefined ? {} : { body }),
         signal: deadline,
         headersTimeout: attemptMs,
@@ -180,7 +197,7 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
     if (!parsed.success) {
       throw new UpstreamBadResponseError({ system, target, status, issues: issuesOf(parsed.error.issues), cause: parsed.error });
     }
-    return { data: parsed.data, fetchedAt: now().toISOString(), url: target.url };
+    return { result: { data: parsed.data, fetchedAt: now().toISOString(), url: target.url }, status };
   }
 
   async function call<S extends z.ZodType>(
@@ -192,10 +209,11 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
     idempotent: boolean,
   ): Promise<UpstreamResult<z.output<S>>> {
     const started = performance.now();
+    let attempts = 0;
     try {
       const target: UpstreamTarget = { url: `${origin}${buildPath(prefix, path, opts.query)}`, method };
       const once = (): Promise<UpstreamResult<z.output<S>>> =>
-        withinLimiter(limiter, { system, target }, () => attempt(method, path, opts, body, contentType));
+        withinLimiter(limiter, { system, target }, () => attempt(method, path, opts, body, contentType, attempts++));
       const result = await breaker.execute(() =>
         idempotent && retryOpts.maxRetries > 0 ? withDeadlineRetries(once, retryOpts) : once(),
       );
@@ -203,6 +221,7 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
       return result;
     } catch (e: unknown) {
       const target: UpstreamTarget = { url: `${origin}${buildPath(prefix, path, opts.query)}`, method };
+      if (e instanceof BrokenCircuitError) recordCircuitRefusal(system, path);
       const error = e instanceof BrokenCircuitError ? new CircuitOpenError({ system, target, cause: e }) : e;
       if (error instanceof UpstreamError) {
         logger.warn('upstream call failed', {

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { z } from 'zod';
 import { durationMsSchema, parseEnv } from '../config/index.ts';
 import type { Logger } from '../logging/index.ts';
+import { serveOperational, traced } from '../subgraph/http.ts';
 import { answerMarginMs, budgetFor, CORRELATION_HEADER, correlationIdFrom, runInScope, type BudgetPolicy, type RequestScope } from './deadline.ts';
 
 /**
@@ -142,7 +143,8 @@ export async function serveSubgraph<C extends BaseContext>(
   };
 
   const httpServer = createServer((req, res) => {
-    void handle(req, res);
+    if (serveOperational(options.name, req, res)) return;
+    void traced(options.name, req, res, () => handle(req, res));
   });
   // Idle keep-alive sockets from the gateway go after 5 s, so a burst's buffers do not stay.
   httpServer.keepAliveTimeout = 5000;

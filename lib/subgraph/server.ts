@@ -7,6 +7,7 @@ import { requireGateway, type AccessScope } from '../access/index.ts';
 import { toGraphQLError } from '../errors/index.ts';
 import type { Logger } from '../logging/index.ts';
 import { budgetPolicyFromEnv, serveSubgraph } from '../resilience/subgraph-http.ts';
+import { subgraphMetricsPlugin } from './http.ts';
 
 /** A running subgraph HTTP server. */
 export interface RunningSubgraph extends AsyncDisposable {
@@ -33,12 +34,14 @@ export function formatSubgraphError(formatted: GraphQLFormattedError, error: unk
 }
 
 /** Builds the Apollo Server for a subgraph schema with the project's error policy. */
-export function createApolloServer<C extends BaseContext>(options: Pick<SubgraphServerOptions<C>, 'schema' | 'logger'>): ApolloServer<C> {
+export function createApolloServer<C extends BaseContext>(
+  options: Pick<SubgraphServerOptions<C>, 'schema' | 'logger'> & { readonly name?: string },
+): ApolloServer<C> {
   return new ApolloServer<C>({
     schema: options.schema,
     includeStacktraceInErrorResponses: false,
     // Federated traces (ftv1) are only useful with Apollo Studio; they cost time on every request.
-    plugins: [ApolloServerPluginInlineTraceDisabled()],
+    plugins: [ApolloServerPluginInlineTraceDisabled(), ...(options.name === undefined ? [] : [subgraphMetricsPlugin<C>(options.name)])],
     formatError: formatSubgraphError,
     logger: {
       debug: (m) => options.logger.debug(String(m)),
@@ -62,7 +65,8 @@ export async function startSubgraphServer<C extends BaseContext>(
     const access = await guard(req);
     return { ...(await options.context(req, access)), access };
   };
-  // Our own HTTP front: per-request deadline scope, JSON errors for bad bodies (lib/resilience).
+  // One HTTP front: per-request deadline scope, JSON errors for bad bodies (lib/resilience), and
+  // /metrics, /health/* and a server span per request (lib/subgraph/http.ts).
   const { url, close } = await serveSubgraph(server, { ...options, context, budget: budgetPolicyFromEnv(process.env) }, listen);
   options.logger.info('subgraph listening', { subgraph: options.name, url });
   return { url: url.replace(/\/$/, ''), close, [Symbol.asyncDispose]: close };

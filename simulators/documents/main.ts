@@ -12,7 +12,7 @@ const env = parseEnv(
 );
 
 const sim = await startDocumentsSimulator(env.PORT, env.HOST, env.SIM_TODAY === undefined ? {} : { today: new Date(`${env.SIM_TODAY}T12:00:00Z`) });
-process.stdout.write(`${JSON.stringify({ level: 'info', msg: 'simulator listening', system: 'documents', url: sim.url, today: env.SIM_TODAY ?? null })}\n`);
+process.stdout.write(`${JSON.stringify({ time: new Date().toISOString(), level: 'info', service: 'simulator-documents', message: 'simulator listening', url: sim.url, today: env.SIM_TODAY ?? null })}\n`);
 
 const stop = (): void => {
   void sim.close().then(() => process.exit(0));

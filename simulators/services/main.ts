@@ -12,7 +12,7 @@ const env = parseEnv(
 );
 
 const sim = await startServicesSimulator(env.PORT, env.HOST, env.SIM_TODAY === undefined ? {} : { today: env.SIM_TODAY });
-process.stdout.write(`${JSON.stringify({ time: new Date().toISOString(), level: 'info', msg: 'simulator listening', system: 'services', url: sim.url })}\n`);
+process.stdout.write(`${JSON.stringify({ time: new Date().toISOString(), level: 'info', service: 'simulator-services', message: 'simulator listening', url: sim.url })}\n`);
 
 const stop = (): void => {
   void sim.close().then(() => process.exit(0));

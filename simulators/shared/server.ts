@@ -132,6 +132,11 @@ export function createSimulatorServer(options: SimulatorOptions): Server {
 
   return createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://simulator.invalid');
+    // Probes for an orchestrator: alive and ready whatever faults are set (faults simulate the system, not the process).
+    if (req.method === 'GET' && (url.pathname === '/health/live' || url.pathname === '/health/ready')) {
+      send(res, { status: 200, json: { system: options.system, status: url.pathname === '/health/live' ? 'live' : 'ready', faults } });
+      return;
+    }
     if (url.pathname.startsWith('/_sim/')) {
       void control(req, res, url).catch(() => res.destroy());
       return;

@@ -58,19 +58,46 @@ export async function gatewayFetch(path: string, as: Caller = 'admin', init: Req
   return fetch(`${origin}${path}`, { ...init, headers });
 }
 
-/** Posts a query to the gateway under test as `as` (a seeded user, a token, or nobody). */
-export async function gqlAs(as: Caller, query: string, variables: Record<string, unknown> = {}): Promise<GraphQLResponse & { status: number }> {
-  const res = await fetch(inject('gatewayUrl'), {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json', ...(await authorizationOf(as)) },
-    body: JSON.stringify({ query, variables }),
-  });
+/** Options of one request: `as` who asks (default the administrator); `cache: true` lets the gateway's shared response cache answer; `headers` are added. */
+export interface GqlOptions {
+  readonly as?: Caller;
+  readonly cache?: boolean;
+  readonly headers?: Readonly<Record<string, string>>;
+}
+
+/**
+ * Posts a query to the gateway under test, as the administrator unless `options.as` says
+ * otherwise. Tests observe the system itself, so by default the request asks for a fresh answer
+ * (`Cache-Control: no-cache` bypasses the response cache).
+ */
+export async function gql(query: string, variables: Record<string, unknown> = {}, options: GqlOptions = {}): Promise<GraphQLResponse & { status: number }> {
+  const res = await gqlRaw(query, variables, options);
   return { status: res.status, ...graphqlResponseSchema.parse(await res.json()) };
 }
 
-/** Posts a query to the gateway under test as the administrator (reads every unit). */
-export function gql(query: string, variables: Record<string, unknown> = {}): Promise<GraphQLResponse & { status: number }> {
-  return gqlAs('admin', query, variables);
+/** Posts a query to the gateway under test as `as` (a seeded user, a token, or nobody). */
+export function gqlAs(as: Caller, query: string, variables: Record<string, unknown> = {}, options: GqlOptions = {}): Promise<GraphQLResponse & { status: number }> {
+  return gql(query, variables, { ...options, as });
+}
+
+/** Like `gql`, but the raw response (headers, body unread). */
+export async function gqlRaw(query: string, variables: Record<string, unknown> = {}, options: GqlOptions = {}): Promise<Response> {
+  return fetch(inject('gatewayUrl'), {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      accept: 'application/graphql-response+json',
+      ...(options.cache === true ? {} : { 'cache-control': 'no-cache' }),
+      ...(await authorizationOf(options.as === undefined ? 'admin' : options.as)),
+      ...options.headers,
+    },
+    body: JSON.stringify({ query, variables }),
+  });
+}
+
+/** GET on the gateway's origin (metrics, health, the IDE), outside GraphQL. */
+export async function gatewayGet(path: string, headers: Readonly<Record<string, string>> = {}): Promise<Response> {
+  return fetch(new URL(path, inject('gatewayUrl')), { headers });
 }
 
 const requestsSchema = z.object({ system: z.string(), total: z.number(), byRoute: z.record(z.string(), z.number()) });
