@@ -10,6 +10,9 @@ export default defineConfig({
           name: 'unit',
           include: ['{lib,gateway,subgraphs,simulators,scripts,test}/**/*.test.ts'],
           environment: 'node',
+          // Stack tests start a simulator and a subgraph (now with key set-up) inside the test; on
+          // the shared 2-core machine that alone can pass vitest's 5 s default.
+          testTimeout: 20_000,
         },
       },
       {

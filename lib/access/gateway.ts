@@ -242,7 +242,9 @@ export function gatewayAccess(options: GatewayAccessOptions) {
       if (Array.isArray(result) || result === null || typeof result !== 'object' || !('errors' in result)) return;
       const r: ExecutionResult = result;
       if (r.errors === undefined || r.errors.length === 0) return;
-      const hasData = r.data !== null && r.data !== undefined && Object.values(r.data).some((v) => v !== null);
+      // Refused fields come back as nulls under their parents: data counts only where a leaf has a value.
+      const anyValue = (v: unknown): boolean => (v === null || v === undefined ? false : typeof v === 'object' ? Object.values(v).some(anyValue) : true);
+      const hasData = anyValue(r.data);
       const errors = r.errors.map((e) => {
         const status = z.object({ status: z.number() }).safeParse(e.extensions?.['http']).data?.status;
         const code = e.extensions?.['code'];

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { at, gql, sim } from './client.ts';
+import { at, gql, gqlAs, sim, token, type Caller } from './client.ts';
+
+// Importing needs an EDITOR of the unit (issue #12); administrators read all but write nothing.
+const EDITOR_72: Caller = { token: await token({ sub: 'editor-72', roles: ['EDITOR'], units: ['72'], ttlS: 3600 }) };
 
 const PLAN = /* GraphQL */ `
   symbol issuer issuedOn legalBasis
@@ -96,7 +99,7 @@ describe('issue #4 - plans from real documents, target against actual', () => {
       '- Đơn vị phối hợp: Các sở, ban, ngành.',
       '- Thời gian thực hiện: Quý III/2024.',
     ].join('\n');
-    const created = await gql(`mutation ($text: String!) { importPlan(unitCode: "72", text: $text) { id symbol issuedOn unit { id } } }`, { text });
+    const created = await gqlAs(EDITOR_72, `mutation ($text: String!) { importPlan(unitCode: "72", text: $text) { id symbol issuedOn unit { id } } }`, { text });
     expect(created.errors, JSON.stringify(created.errors)).toBeUndefined();
     expect(at(created.data, 'importPlan', 'symbol')).toBe('77/KH-UBND');
     const res = await gql(`{ unit(code: "72", asOf: "2024-12-31") { plans { symbol targets { min indicator { code } actual(year: 2024) { value met status source { system } } } tasks { timeframe { from to } } } } }`);
@@ -108,13 +111,13 @@ describe('issue #4 - plans from real documents, target against actual', () => {
     expect(target?.actual?.source?.system).toBe('SERVICES');
     expect(target?.actual?.met).toBe((target?.actual?.value ?? 0) >= 80);
     // The same document again is refused: nothing half-saved, nothing duplicated.
-    const again = await gql(`mutation ($text: String!) { importPlan(unitCode: "72", text: $text) { id } }`, { text });
+    const again = await gqlAs(EDITOR_72, `mutation ($text: String!) { importPlan(unitCode: "72", text: $text) { id } }`, { text });
     expect(again.errors?.[0]?.extensions?.['code']).toBe('BAD_USER_INPUT');
   });
 
   it('a document that cannot be parsed is rejected with what failed, and nothing is stored', async () => {
     await sim.resetRequests('plans');
-    const res = await gql(`mutation { importPlan(unitCode: "72", text: "Giấy mời họp") { id } }`);
+    const res = await gqlAs(EDITOR_72, `mutation { importPlan(unitCode: "72", text: "Giấy mời họp") { id } }`);
     expect(res.errors?.[0]?.extensions?.['code']).toBe('BAD_USER_INPUT');
     expect(res.errors?.[0]?.message).toMatch(/no document symbol found/);
     expect((await sim.requests('plans')).byRoute['ke-hoach-them-moi']).toBeUndefined();
