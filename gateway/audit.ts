@@ -96,12 +96,19 @@ function refusalCode(error: unknown): { code: string; message: string; httpStatu
   let code = typeof ext['code'] === 'string' ? ext['code'] : null;
   // Yoga's GET-mutation refusal says BAD_REQUEST and NoSchemaIntrospection says nothing: name them.
   if (status === 405) code = 'METHOD_NOT_ALLOWED';
-  if (code === null && /introspection (has been disabled|is not allowed)/i.test(e.data.message)) code = 'INTROSPECTION_DISABLED';
+  if (/introspection (has been disabled|is not allowed)/i.test(e.data.message)) code = 'INTROSPECTION_DISABLED';
   if (code === null || !REFUSAL_CODES.has(code)) return null;
   return { code, message: clip(e.data.message, 500), httpStatus: status };
 }
 
 const variablesSchema = z.record(z.string(), z.unknown());
+
+// The runtime's Request class is its own (whatwg-node), so `instanceof Request` is false: check the shape.
+function requestOf(ctx: unknown): Request | null {
+  if (typeof ctx !== 'object' || ctx === null || !('request' in ctx)) return null;
+  const r: unknown = ctx.request;
+  return typeof r === 'object' && r !== null && 'headers' in r && 'url' in r && typeof r.url === 'string' ? (r as Request) : null;
+}
 
 /**
  * Writes every mutation (before it runs: a failed write refuses it, fail closed; and after, with
@@ -115,8 +122,8 @@ export function useAudit(audit: AuditLog, logger: Logger): GatewayPlugin {
       const target = mutationTarget(args.document, args.operationName, variables.success ? variables.data : {});
       if (target === null) return undefined;
       const ctx: unknown = args.contextValue;
-      const request = z.object({ request: z.instanceof(Request) }).safeParse(ctx);
-      const meta = request.success ? requestMeta(request.data.request, ctx) : { requestId: randomUUID(), origin: { address: null, origin: null } };
+      const request = requestOf(ctx);
+      const meta = request === null ? { requestId: randomUUID(), origin: { address: null, origin: null } } : requestMeta(request, ctx);
       const base = { type: 'MUTATION' as const, requestId: meta.requestId, actor: actorOf(ctx), unit: target.unit, action: target.action, origin: meta.origin };
       try {
         await audit.record({ ...base, outcome: 'ATTEMPT', errorCodes: [] });

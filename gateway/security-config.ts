@@ -48,7 +48,7 @@ const envSchema = z.object({
   DTI_MAX_ALIASES: intSchema(0, 1000, 30),
   DTI_MAX_TOKENS: intSchema(10, 100_000, 4000),
   DTI_MAX_DIRECTIVES: intSchema(0, 1000, 30),
-  DTI_MAX_COST: intSchema(10, 10_000_000, 50_000),
+  DTI_MAX_COST: intSchema(10, 10_000_000, 5000),
   DTI_INTROSPECTION: flagSchema.optional(),
   DTI_TRUSTED_DOCUMENTS_PATH: z.string().min(1).default(resolve(REPO_ROOT, 'schema/trusted-documents.json')),
   DTI_CORS_ORIGINS: originSchema.default([]),

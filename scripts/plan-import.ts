@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
+import { persistedRequestBody } from '../lib/trusted-documents/index.ts';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -29,16 +30,7 @@ if (!args.success) {
 }
 const { file, unit, title, gateway } = args.data;
 
-const MUTATION = /* GraphQL */ `
-  mutation ImportPlan($unit: String!, $text: String!, $title: String) {
-    importPlan(unitCode: $unit, text: $text, title: $title) {
-      id symbol issuer issuedOn unit { id name }
-      targets { text indicator { code } }
-      tasks { title }
-      budget { year amountVND }
-    }
-  }
-`;
+// The mutation is a registered trusted document (schema/operations/ImportPlan.graphql): sent by id, it also runs in production.
 
 const answerSchema = z.object({
   data: z
@@ -62,7 +54,7 @@ const answerSchema = z.object({
 const res = await fetch(gateway, {
   method: 'POST',
   headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
-  body: JSON.stringify({ query: MUTATION, variables: { unit, text: readFileSync(file, 'utf8'), title: title ?? null } }),
+  body: persistedRequestBody('ImportPlan', { unit, text: readFileSync(file, 'utf8'), title: title ?? null }),
 });
 const answer = answerSchema.parse(await res.json());
 const plan = answer.data?.importPlan;

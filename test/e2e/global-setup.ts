@@ -1,4 +1,7 @@
+import { mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { launchSystem, type RunningSystem } from '../../lib/launcher/index.ts';
 import { SIMULATORS } from '../../lib/topology/index.ts';
@@ -7,6 +10,10 @@ declare module 'vitest' {
   export interface ProvidedContext {
     gatewayUrl: string;
     simulatorUrls: Record<string, string>;
+    /** Each subgraph's base URL, for tests that start a second gateway (e.g. the production profile). */
+    subgraphUrls: Record<string, string>;
+    /** The shared gateway's audit file (JSON lines). */
+    auditLogPath: string;
   }
 }
 
@@ -33,12 +40,17 @@ let system: RunningSystem | undefined;
 /** Starts the real system once for every end-to-end test file: real processes, real HTTP over loopback. */
 export async function setup(project: TestProject): Promise<void> {
   const base = await freePortRun(12);
+  const auditLogPath = join(mkdtempSync(join(tmpdir(), 'dti-e2e-')), 'audit.jsonl');
   system = await launchSystem({
     ports: { host: '127.0.0.1', gateway: base, subgraphBase: base + 1, simulatorBase: base + 6 },
-    env: { LOG_LEVEL: 'warn' },
+    env: { LOG_LEVEL: 'warn', DTI_AUDIT_LOG_PATH: auditLogPath },
     stderr: process.env['E2E_VERBOSE'] === '1' ? 'inherit' : 'ignore',
+    // Two cores shared by many processes: a cold subgraph can take longer than the default 30 s.
+    readyTimeoutMs: 120_000,
   });
   project.provide('gatewayUrl', system.gatewayUrl);
+  project.provide('auditLogPath', auditLogPath);
+  project.provide('subgraphUrls', Object.fromEntries(system.services.filter((s) => s.kind === 'subgraph').map((s) => [s.name.replace(/^subgraph-/, ''), s.url])));
   project.provide('simulatorUrls', Object.fromEntries(SIMULATORS.map((s) => [s.system, system!.simulatorUrl(s.system)])));
 }
 
