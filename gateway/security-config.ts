@@ -40,7 +40,16 @@ const intSchema = (min: number, max: number, def: number) => z.coerce.number().i
 const originSchema = z
   .string()
   .transform((s) => s.split(',').map((o) => o.trim()).filter((o) => o.length > 0))
-  .pipe(z.array(z.url().refine((o) => new URL(o).origin === o, 'an origin is scheme://host[:port], without path or trailing slash')));
+  .pipe(z.array(z.string().refine(isOrigin, 'an origin is http(s)://host[:port], without path, trailing slash or wildcard')));
+
+function isOrigin(o: string): boolean {
+  try {
+    const u = new URL(o);
+    return (u.protocol === 'https:' || u.protocol === 'http:') && u.origin === o;
+  } catch {
+    return false;
+  }
+}
 
 const envSchema = z.object({
   DTI_PROFILE: z.enum(['development', 'production']).default('development'),
