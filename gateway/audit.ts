@@ -3,7 +3,7 @@ import { getOperationAST, GraphQLError, Kind, type DocumentNode, type ValueNode 
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
-import { clip, ROLES, type AuditLog, type Role } from '../lib/access/index.ts';
+import { clip, DEFAULT_CLAIM_PATHS, identityFromClaims, type AuditLog, type ClaimPaths, type Role } from '../lib/access/index.ts';
 import type { Logger } from '../lib/logging/index.ts';
 
 /** Codes that mean "refused": access control, query limits, CSRF, trusted documents, rate limit. */
@@ -52,18 +52,23 @@ export function requestMeta(request: Request, serverContext: unknown): Meta {
   return meta;
 }
 
-const identitySchema = z.object({
-  subject: z.string(),
-  roles: z.union([z.set(z.string()), z.array(z.string())]).transform((r) => [...r].filter((x): x is Role => (ROLES as readonly string[]).includes(x))),
-});
+type Actor = { subject: string | null; roles: Role[] };
+const ANONYMOUS: Actor = { subject: null, roles: [] };
+const actorByRequest = new WeakMap<Request, Actor>();
 
 /**
- * Who is acting, from the verified identity the access-control plugins put on the context
- * (`identity`); anonymous until then. The one place to change if that key moves.
+ * Who is acting, from the token `useJWT` verified and put on the context (`jwt.payload`), read
+ * with the configured claim paths; anonymous without one. The one place to change if that moves.
  */
-export function actorOf(context: unknown): { subject: string | null; roles: Role[] } {
-  const holder = z.object({ identity: identitySchema }).safeParse(context);
-  return holder.success ? { subject: holder.data.identity.subject, roles: holder.data.identity.roles } : { subject: null, roles: [] };
+export function actorOf(context: unknown, claimPaths: ClaimPaths = DEFAULT_CLAIM_PATHS): Actor {
+  const holder = z.object({ jwt: z.object({ payload: z.unknown() }) }).safeParse(context);
+  if (!holder.success || holder.data.jwt.payload === undefined) return ANONYMOUS;
+  try {
+    const identity = identityFromClaims(holder.data.jwt.payload, claimPaths);
+    return { subject: identity.subject, roles: [...identity.roles] };
+  } catch {
+    return ANONYMOUS;
+  }
 }
 
 const UNIT_ARGS = new Set(['unitCode', 'unit', 'code']);
@@ -115,8 +120,13 @@ function requestOf(ctx: unknown): Request | null {
  * its outcome) and every refusal, detected from the result's error codes whichever plugin
  * produced them. A refusal whose write fails is logged and stays refused.
  */
-export function useAudit(audit: AuditLog, logger: Logger): GatewayPlugin {
+export function useAudit(audit: AuditLog, logger: Logger, claimPaths: ClaimPaths = DEFAULT_CLAIM_PATHS): GatewayPlugin {
   return {
+    // Validation runs after the token is verified: remember who sent the request for its refusal record.
+    onValidate({ context }) {
+      const request = requestOf(context);
+      if (request !== null) actorByRequest.set(request, actorOf(context, claimPaths));
+    },
     async onExecute({ args, setResultAndStopExecution }) {
       const variables = variablesSchema.safeParse(args.variableValues ?? {});
       const target = mutationTarget(args.document, args.operationName, variables.success ? variables.data : {});
@@ -124,7 +134,7 @@ export function useAudit(audit: AuditLog, logger: Logger): GatewayPlugin {
       const ctx: unknown = args.contextValue;
       const request = requestOf(ctx);
       const meta = request === null ? { requestId: randomUUID(), origin: { address: null, origin: null } } : requestMeta(request, ctx);
-      const base = { type: 'MUTATION' as const, requestId: meta.requestId, actor: actorOf(ctx), unit: target.unit, action: target.action, origin: meta.origin };
+      const base = { type: 'MUTATION' as const, requestId: meta.requestId, actor: actorOf(ctx, claimPaths), unit: target.unit, action: target.action, origin: meta.origin };
       try {
         await audit.record({ ...base, outcome: 'ATTEMPT', errorCodes: [] });
       } catch (e) {
@@ -159,7 +169,7 @@ export function useAudit(audit: AuditLog, logger: Logger): GatewayPlugin {
       const meta = requestMeta(request, serverContext);
       try {
         await audit.record({
-          type: 'REFUSAL', requestId: meta.requestId, actor: actorOf(serverContext), unit: null, action: 'graphql', origin: meta.origin,
+          type: 'REFUSAL', requestId: meta.requestId, actor: actorByRequest.get(request) ?? ANONYMOUS, unit: null, action: 'graphql', origin: meta.origin,
           outcome: 'REFUSED', code: first.code, message, httpStatus: first.httpStatus,
         });
       } catch (e) {
@@ -178,7 +188,7 @@ export async function recordRefusal(
   const meta = requestMeta(r.request, r.serverContext);
   try {
     await audit.record({
-      type: 'REFUSAL', requestId: meta.requestId, actor: actorOf(r.serverContext), unit: null, action: r.action, origin: meta.origin,
+      type: 'REFUSAL', requestId: meta.requestId, actor: ANONYMOUS, unit: null, action: r.action, origin: meta.origin,
       outcome: 'REFUSED', code: r.code, message: clip(r.message, 500), httpStatus: r.httpStatus,
     });
   } catch (e) {

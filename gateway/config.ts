@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { baseUrlSchema, durationMsSchema, parseEnv, portSchema } from '../lib/config/index.ts';
-import { SUBGRAPHS, subgraphUrlVariable, type SubgraphName } from '../lib/topology/index.ts';
+import { API_AUDIENCE, IDENTITY_PROVIDER, SUBGRAPHS, subgraphUrlVariable, type SubgraphName } from '../lib/topology/index.ts';
+import { authEnvSchema, toAuthConfig, type GatewayAuthConfig } from './auth-config.ts';
 import { loadSecurityConfig, type SecurityConfig } from './security-config.ts';
 
 /** Configuration of the gateway process. */
@@ -14,6 +15,8 @@ export interface GatewayConfig {
   /** Deadline for one subgraph request, ms. @default 10000 */
   readonly subgraphTimeoutMs: number;
   readonly logLevel: 'debug' | 'info' | 'warn' | 'error';
+  /** Who issues access tokens and how the gateway signs subgraph requests. */
+  readonly auth: GatewayAuthConfig;
   /** Profile, query limits, CSRF/CORS, trusted documents, rate limit, audit (DTI_* variables). */
   readonly security: SecurityConfig;
 }
@@ -24,6 +27,7 @@ const envSchema = z.object({
   SUPERGRAPH_PATH: z.string().min(1).default(new URL('../schema/supergraph.graphql', import.meta.url).pathname),
   SUBGRAPH_TIMEOUT_MS: durationMsSchema.default(10_000),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  ...authEnvSchema({ issuer: `http://127.0.0.1:${IDENTITY_PROVIDER.defaultPort}`, audience: API_AUDIENCE }).shape,
 });
 
 function subgraphUrl(name: SubgraphName, defaultPort: number, env: Readonly<Record<string, string | undefined>>): string {
@@ -42,6 +46,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): G
     subgraphUrls: new Map(SUBGRAPHS.map((s) => [s.name, subgraphUrl(s.name, s.defaultPort, env)])),
     subgraphTimeoutMs: e.SUBGRAPH_TIMEOUT_MS,
     logLevel: e.LOG_LEVEL,
+    auth: toAuthConfig(e),
     security: loadSecurityConfig(env),
   };
 }

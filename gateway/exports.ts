@@ -11,7 +11,7 @@ import {
 } from '../lib/exports/index.ts';
 
 /** Runs a GraphQL operation through the gateway's own planner (in process; subgraphs still over HTTP). */
-export type ExecuteGraphQL = (query: string, variables: Record<string, unknown>) => Promise<unknown>;
+export type ExecuteGraphQL = (query: string, variables: Record<string, unknown>, authorization: string | undefined) => Promise<unknown>;
 
 const paramsSchema = z
   .object({
@@ -21,10 +21,12 @@ const paramsSchema = z
   })
   .strict();
 
-function fail(res: ServerResponse, status: number, message: string): void {
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
-  res.end(JSON.stringify({ error: message }));
+function fail(res: ServerResponse, status: number, message: string, code?: 'UNAUTHENTICATED' | 'FORBIDDEN'): void {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...(status === 401 ? { 'www-authenticate': 'Bearer' } : {}) });
+  res.end(JSON.stringify({ error: message, ...(code === undefined ? {} : { code }) }));
 }
+
+const codeOf = (e: { readonly extensions?: Record<string, unknown> | undefined }): unknown => e.extensions?.['code'];
 
 /**
  * `GET /exports/dti?unit=CODE&year=YYYY&format=csv|json`: every DTI input of a unit (or, without
@@ -40,13 +42,26 @@ export function createDtiExportHandler(execute: ExecuteGraphQL, today: () => str
       return fail(res, 400, parsed.error.issues.map((i) => `${i.path.join('.') || 'query'}: ${i.message}`).join('; '));
     }
     const { unit, year, format } = parsed.data;
+    // Exports carry every figure of a unit: a token is required, and the query runs as its caller.
+    const authorization = req.headers.authorization;
+    if (authorization === undefined) return fail(res, 401, 'exports need an access token (Authorization: Bearer …); see npm run token', 'UNAUTHENTICATED');
     const asOf = asOfForYear(year, today());
     const raw = unit === undefined
-      ? await execute(UNITS_EXPORT_QUERY, { asOf, year })
-      : await execute(UNIT_EXPORT_QUERY, { code: unit, asOf, year });
+      ? await execute(UNITS_EXPORT_QUERY, { asOf, year }, authorization)
+      : await execute(UNIT_EXPORT_QUERY, { code: unit, asOf, year }, authorization);
     const answer = exportResponseSchema.parse(raw);
-    const units: ExportUnit[] = unit === undefined ? (answer.data?.units ?? []) : answer.data?.unit ? [answer.data.unit] : [];
-    const errors = answer.errors ?? [];
+    const allErrors = answer.errors ?? [];
+    const unauthenticated = allErrors.find((e) => codeOf(e) === 'UNAUTHENTICATED');
+    if (unauthenticated !== undefined) return fail(res, 401, unauthenticated.message, 'UNAUTHENTICATED');
+    const forbidden = allErrors.filter((e) => codeOf(e) === 'FORBIDDEN');
+    if (unit !== undefined && forbidden.length > 0) return fail(res, 403, forbidden[0]?.message ?? 'forbidden', 'FORBIDDEN');
+    // Without a unit: the caller's units only; the others are named as withheld, never silently dropped.
+    const withheldIndexes = new Set(forbidden.map((e) => e.path?.[1]).filter((i): i is number => typeof i === 'number'));
+    const listed = answer.data?.units ?? [];
+    const withheld = listed.filter((_, i) => withheldIndexes.has(i)).map((u) => u.code);
+    const units: ExportUnit[] = unit === undefined ? listed.filter((_, i) => !withheldIndexes.has(i)) : answer.data?.unit ? [answer.data.unit] : [];
+    const errors = allErrors.filter((e) => codeOf(e) !== 'FORBIDDEN');
+    if (unit === undefined && units.length === 0 && withheld.length > 0) return fail(res, 403, 'no unit of yours to export: your token names no unit in force that year', 'FORBIDDEN');
     const badInput = errors.filter((e) => e.extensions?.['code'] === 'BAD_USER_INPUT');
     if (badInput.length > 0) return fail(res, 400, [...new Set(badInput.map((e) => e.message))].join('; '));
     if (units.length === 0) return fail(res, 404, errors.map((e) => e.message).join('; ') || 'nothing to export');
@@ -54,7 +69,7 @@ export function createDtiExportHandler(execute: ExecuteGraphQL, today: () => str
     const name = `dti-${unit ?? 'provinces'}-${year}`;
     if (format === 'json') {
       res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-disposition': `attachment; filename="${name}.json"` });
-      res.end(JSON.stringify({ year, asOf, rows, errors }));
+      res.end(JSON.stringify({ year, asOf, rows, errors, withheld }));
       return;
     }
     res.writeHead(200, {
@@ -62,6 +77,7 @@ export function createDtiExportHandler(execute: ExecuteGraphQL, today: () => str
       'content-disposition': `attachment; filename="${name}.csv"`,
       // Errors travel beside the CSV so a partial export is never mistaken for a complete one.
       ...(errors.length > 0 ? { 'x-dti-export-errors': encodeURIComponent(errors.map((e) => e.message).join(' | ')) } : {}),
+      ...(withheld.length > 0 ? { 'x-dti-export-withheld': withheld.join(',') } : {}),
     });
     res.end(toCsv(rows));
   };

@@ -5,6 +5,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from '../lib/logging/index.ts';
 import type { GatewayConfig } from './config.ts';
+import { prepareGatewayAccess, type GatewayAccess } from './access.ts';
 import { createDtiExportHandler } from './exports.ts';
 import { createHardening, type Hardening } from './hardening.ts';
 import { documentIdOf } from '../lib/trusted-documents/index.ts';
@@ -20,11 +21,16 @@ export interface RunningGateway extends AsyncDisposable {
  * Builds the Hive Gateway runtime over the committed supergraph, planned by the Rust query
  * planner. Subgraph URLs come from configuration, so ports can move without recomposing.
  */
-export function createGateway(config: GatewayConfig, logger: Logger, hardening: Hardening = createHardening(config.security, logger)): GatewayRuntime {
+export function createGateway(
+  config: GatewayConfig,
+  logger: Logger,
+  access: GatewayAccess,
+  hardening: Hardening = createHardening(config.security, logger, { claimPaths: config.auth.claimPaths }),
+): GatewayRuntime {
   const supergraph = readFileSync(config.supergraphPath, 'utf8');
   const transportEntries = Object.fromEntries([...config.subgraphUrls].map(([name, url]) => [name, { location: `${url}/` }]));
   logger.debug('gateway subgraphs', { transportEntries });
-  return createGatewayRuntime({
+  return createGatewayRuntime<Record<string, unknown>>({
     supergraph,
     unifiedGraphHandler,
     transportEntries,
@@ -33,17 +39,29 @@ export function createGateway(config: GatewayConfig, logger: Logger, hardening: 
     logging: config.logLevel,
     upstreamTimeout: config.subgraphTimeoutMs,
     ...hardening.runtimeOptions,
-    plugins: hardening.plugins,
+    // Hardening first: the rate limit answers before any token work; the audit sees access's refusals by code.
+    plugins: () => [...hardening.plugins(), ...access.plugins],
+    genericAuth: access.genericAuth,
   });
 }
 
 /** Starts the gateway's HTTP server on loopback (port 0 picks a free one). */
-export async function startGateway(config: GatewayConfig, logger: Logger, hardening: Hardening = createHardening(config.security, logger)): Promise<RunningGateway> {
-  const runtime = createGateway(config, logger, hardening);
-  const execute = async (query: string, variables: Record<string, unknown>): Promise<unknown> => {
+export async function startGateway(
+  config: GatewayConfig,
+  logger: Logger,
+  hardening: Hardening = createHardening(config.security, logger, { claimPaths: config.auth.claimPaths }),
+): Promise<RunningGateway> {
+  const runtime = createGateway(config, logger, await prepareGatewayAccess(config), hardening);
+  const execute = async (query: string, variables: Record<string, unknown>, authorization: string | undefined): Promise<unknown> => {
     const res = await runtime.fetch('http://gateway.invalid/graphql', {
       method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
+      headers: {
+        'content-type': 'application/json',
+        accept: 'application/graphql-response+json',
+        // Exports run as their caller: the same token, so the same checks.
+        ...(authorization === undefined ? {} : { authorization }),
+      },
+      // Export operations are registered trusted documents: sent by id, they also run in production.
       body: JSON.stringify({ documentId: documentIdOf(query), variables }),
     });
     return res.json();

@@ -6,3 +6,16 @@ export type { AccessScope, Decision, UnitIndex } from './policy.ts';
 export { decide, indexUnits, reachableUnitIds, scopeOf } from './policy.ts';
 export type { AuditEvent, AuditEventInput, AuditLog, AuditSink } from './audit.ts';
 export { auditEventSchema, clip, createAuditLog, createFileAuditSink } from './audit.ts';
+export type { UpstreamTokenMinter, UpstreamTokenVerifier } from './upstream-token.ts';
+export {
+  createUpstreamTokenMinter,
+  createUpstreamTokenVerifier,
+  GATEWAY_PRIVATE_KEY_VAR,
+  GATEWAY_PUBLIC_KEY_VAR,
+  generateGatewayKeys,
+  UpstreamTokenError,
+} from './upstream-token.ts';
+export type { GatewayAccessOptions } from './gateway.ts';
+export { discoverJwksUri, gatewayAccess, unitOfField } from './gateway.ts';
+export type { AccessRule, AccessRules, SubgraphGuard } from './subgraph.ts';
+export { accessOf, accessUnitIndex, localScope, requireGateway, stringField, withAccess } from './subgraph.ts';

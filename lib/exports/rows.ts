@@ -46,7 +46,7 @@ export const exportResponseSchema = z.object({
     .nullable()
     .optional(),
   errors: z
-    .array(z.object({ message: z.string(), extensions: z.record(z.string(), z.unknown()).optional() }))
+    .array(z.object({ message: z.string(), path: z.array(z.union([z.string(), z.number()])).optional(), extensions: z.record(z.string(), z.unknown()).optional() }))
     .optional(),
 });
 

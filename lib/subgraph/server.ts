@@ -4,6 +4,7 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import { startStandaloneServer } from '@apollo/server/standalone';
 import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
 import type { IncomingMessage } from 'node:http';
+import { requireGateway, type AccessScope } from '../access/index.ts';
 import { toGraphQLError } from '../errors/index.ts';
 import type { Logger } from '../logging/index.ts';
 
@@ -17,8 +18,8 @@ export interface RunningSubgraph extends AsyncDisposable {
 export interface SubgraphServerOptions<C extends BaseContext> {
   readonly name: string;
   readonly schema: GraphQLSchema;
-  /** Builds the per-request context (fresh DataLoaders every request). */
-  readonly context: (req: IncomingMessage) => Promise<C>;
+  /** Builds the per-request context (fresh DataLoaders every request); the server adds `access`. */
+  readonly context: (req: IncomingMessage, access: AccessScope) => Promise<C>;
   readonly logger: Logger;
 }
 
@@ -54,9 +55,15 @@ export async function startSubgraphServer<C extends BaseContext>(
   listen: { readonly port: number; readonly host: string },
 ): Promise<RunningSubgraph> {
   const server = createApolloServer(options);
+  // Only the gateway's signed requests get a context; anything else is refused (401) before the
+  // operation is parsed, `_service` and `_entities` included.
+  const guard = await requireGateway(options.name);
   const { url } = await startStandaloneServer(server, {
     listen: { port: listen.port, host: listen.host },
-    context: ({ req }) => options.context(req),
+    context: async ({ req }) => {
+      const access = await guard(req);
+      return { ...(await options.context(req, access)), access };
+    },
   });
   const close = (): Promise<void> => server.stop();
   options.logger.info('subgraph listening', { subgraph: options.name, url });

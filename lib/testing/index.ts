@@ -2,6 +2,6 @@
 // subgraph's schema, which plumbing tests that only need a mock upstream should not pay for.
 export { mockUpstream } from './mock-upstream.ts';
 export type { StackSimulator, SubgraphStack, SubgraphStackOptions, UpstreamRequests } from './stack.ts';
-export { graphqlResponseSchema, startSubgraphStack } from './stack.ts';
+export { graphqlResponseSchema, STACK_ADMIN, stackMinter, startSubgraphStack } from './stack.ts';
 export type { UnitYearRepresentation } from './representations.ts';
 export { unitYearRepresentation } from './representations.ts';

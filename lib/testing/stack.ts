@@ -1,5 +1,28 @@
 import { z } from 'zod';
+import {
+  createUpstreamTokenMinter,
+  GATEWAY_PUBLIC_KEY_VAR,
+  generateGatewayKeys,
+  type Identity,
+  type UpstreamTokenMinter,
+} from '../access/index.ts';
 import type { Subgraph } from '../subgraph/index.ts';
+
+/** The identity a stack's requests carry by default: an administrator reads every unit. */
+export const STACK_ADMIN: Identity = { subject: 'stack-admin', name: null, roles: new Set(['ADMIN']), units: [] };
+
+let minter: Promise<UpstreamTokenMinter> | undefined;
+/**
+ * Plays the gateway for a subgraph started in-process: one key pair per test process, its public
+ * half in the environment the subgraph reads at start, every request with a freshly minted token.
+ */
+export function stackMinter(): Promise<UpstreamTokenMinter> {
+  minter ??= generateGatewayKeys().then((keys) => {
+    process.env[GATEWAY_PUBLIC_KEY_VAR] = keys.publicJwk;
+    return createUpstreamTokenMinter(keys.privateJwk);
+  });
+  return minter;
+}
 
 const HOST = '127.0.0.1';
 
@@ -33,8 +56,8 @@ const upstreamRequestsSchema = z.object({ total: z.number(), byRoute: z.record(z
 export interface SubgraphStack extends AsyncDisposable {
   /** The subgraph's GraphQL endpoint. */
   readonly url: string;
-  /** Posts an operation to the subgraph and returns the JSON body as is, for the test to parse. */
-  gql(query: string, variables?: Readonly<Record<string, unknown>>): Promise<unknown>;
+  /** Posts an operation to the subgraph as the gateway would (as `identity`, default an administrator) and returns the JSON body as is. */
+  gql(query: string, variables?: Readonly<Record<string, unknown>>, identity?: Identity | null): Promise<unknown>;
   /** Upstream API requests the simulator counted since it started or was last reset. */
   upstreamRequests(): Promise<UpstreamRequests>;
   /** Zeroes the simulator's request counters. */
@@ -61,6 +84,7 @@ async function control(url: string, init: RequestInit = {}): Promise<unknown> {
 export async function startSubgraphStack(options: SubgraphStackOptions): Promise<SubgraphStack> {
   // Until `move()`, a failed start closes what already started.
   await using resources = new AsyncDisposableStack();
+  const mint = await stackMinter();
   const sim = resources.use(await options.startSimulator(0, HOST));
   const subgraph = options.createSubgraph(sim.url);
   resources.defer(() => subgraph.close());
@@ -68,8 +92,13 @@ export async function startSubgraphStack(options: SubgraphStackOptions): Promise
   const owned = resources.move();
   return {
     url: running.url,
-    gql: async (query, variables = {}) => {
-      const res = await fetch(running.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+    gql: async (query, variables = {}, identity = STACK_ADMIN) => {
+      const token = await mint(subgraph.name, identity);
+      const res = await fetch(running.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ query, variables }),
+      });
       return res.json();
     },
     upstreamRequests: async () => upstreamRequestsSchema.parse(await control(`${sim.url}/_sim/requests`)),

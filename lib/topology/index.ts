@@ -42,6 +42,12 @@ export const SUBGRAPHS: readonly SubgraphSpec[] = [
 
 export const GATEWAY = { entry: 'gateway/main.ts', defaultPort: 4000 } as const;
 
+/** The development OpenID provider of the embedded default (a province runs its own). */
+export const IDENTITY_PROVIDER = { entry: 'simulators/oidc/main.ts', defaultPort: 4010 } as const;
+
+/** Resource indicator and `aud` of access tokens for the gateway's API. */
+export const API_AUDIENCE = 'urn:dti-graph:api';
+
 /** Environment variable through which the gateway learns a subgraph's URL, e.g. SUBGRAPH_PLANS_URL. */
 export function subgraphUrlVariable(name: SubgraphName): string {
   return `SUBGRAPH_${name.toUpperCase()}_URL`;

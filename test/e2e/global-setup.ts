@@ -3,6 +3,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { generateGatewayKeys } from '../../lib/access/index.ts';
 import { launchSystem, type RunningSystem } from '../../lib/launcher/index.ts';
 import { SIMULATORS } from '../../lib/topology/index.ts';
 
@@ -14,6 +15,8 @@ declare module 'vitest' {
     subgraphUrls: Record<string, string>;
     /** The shared gateway's audit file (JSON lines). */
     auditLogPath: string;
+    /** What a second gateway needs to join the system: issuer and subgraph-signing key. */
+    gatewayEnv: Record<string, string>;
   }
 }
 
@@ -41,15 +44,18 @@ let system: RunningSystem | undefined;
 export async function setup(project: TestProject): Promise<void> {
   const base = await freePortRun(12);
   const auditLogPath = join(mkdtempSync(join(tmpdir(), 'dti-e2e-')), 'audit.jsonl');
+  const gatewayKeys = await generateGatewayKeys();
   system = await launchSystem({
+    gatewayKeys,
     ports: { host: '127.0.0.1', gateway: base, subgraphBase: base + 1, simulatorBase: base + 6 },
     env: { LOG_LEVEL: 'warn', DTI_AUDIT_LOG_PATH: auditLogPath },
-    stderr: process.env['E2E_VERBOSE'] === '1' ? 'inherit' : 'ignore',
-    // Two cores shared by many processes: a cold subgraph can take longer than the default 30 s.
+    // The test machine is shared; start-up under load can take far longer than on a laptop.
     readyTimeoutMs: 120_000,
+    stderr: process.env['E2E_VERBOSE'] === '1' ? 'inherit' : 'ignore',
   });
   project.provide('gatewayUrl', system.gatewayUrl);
   project.provide('auditLogPath', auditLogPath);
+  project.provide('gatewayEnv', { OIDC_ISSUER: system.issuerUrl, GATEWAY_UPSTREAM_PRIVATE_KEY: gatewayKeys.privateJwk });
   project.provide('subgraphUrls', Object.fromEntries(system.services.filter((s) => s.kind === 'subgraph').map((s) => [s.name.replace(/^subgraph-/, ''), s.url])));
   project.provide('simulatorUrls', Object.fromEntries(SIMULATORS.map((s) => [s.system, system!.simulatorUrl(s.system)])));
 }

@@ -46,7 +46,7 @@ function expectOneRefusal(requestId: string, code: string, path?: string): void 
 async function extraGateway(env: Record<string, string>): Promise<RunningGateway> {
   const urls = inject('subgraphUrls');
   const subgraphEnv = Object.fromEntries(SUBGRAPHS.map((s) => [subgraphUrlVariable(s.name), urls[s.name] ?? '']));
-  return startGateway(loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'error', ...subgraphEnv, ...env }), createLogger({ level: 'error' }));
+  return startGateway(loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'error', ...inject('gatewayEnv'), ...subgraphEnv, ...env }), createLogger({ level: 'error' }));
 }
 
 describe('query limits (development profile, the shared gateway)', () => {

@@ -1,0 +1,110 @@
+import { defaultFieldResolver, GraphQLError, isObjectType, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
+import type { IncomingMessage } from 'node:http';
+import { AccessDeniedError } from '../errors/index.ts';
+import { loadUnitCatalogue, REFERENCE_UNITS_URL, SEED_DISTRICTS_URL } from '../units/index.ts';
+import type { Action } from './actions.ts';
+import type { Identity } from './identity.ts';
+import { decide, indexUnits, scopeOf, type AccessScope, type UnitIndex } from './policy.ts';
+import { createUpstreamTokenVerifier, GATEWAY_PUBLIC_KEY_VAR, UpstreamTokenError } from './upstream-token.ts';
+
+let sharedIndex: UnitIndex | undefined;
+/** The unit catalogue access decisions expand codes with (reference data, loaded once per process). */
+export function accessUnitIndex(): UnitIndex {
+  sharedIndex ??= indexUnits([...loadUnitCatalogue(REFERENCE_UNITS_URL), ...loadUnitCatalogue(SEED_DISTRICTS_URL)]);
+  return sharedIndex;
+}
+
+/** Turns one HTTP request into the caller's access scope, or refuses it (401) before anything is parsed. */
+export type SubgraphGuard = (req: IncomingMessage) => Promise<AccessScope>;
+
+/**
+ * `requireGateway`: a subgraph answers only requests carrying a token the gateway minted for it
+ * (A34). Anything else — no token, another subgraph's, an expired or replayed one — is a 401,
+ * `_service` and `_entities` included. The gateway's public key comes from the environment.
+ */
+export async function requireGateway(
+  subgraph: string,
+  env: Readonly<Record<string, string | undefined>> = process.env,
+  options: { readonly index?: UnitIndex; readonly today?: () => string } = {},
+): Promise<SubgraphGuard> {
+  const key = env[GATEWAY_PUBLIC_KEY_VAR];
+  if (key === undefined || key === '') {
+    throw new Error(`${GATEWAY_PUBLIC_KEY_VAR} is not set: a subgraph accepts only requests signed by the gateway (npm start hands the key out)`);
+  }
+  const verify = await createUpstreamTokenVerifier(key, subgraph);
+  const index = options.index ?? accessUnitIndex();
+  const today = options.today ?? (() => new Date().toISOString().slice(0, 10));
+  return async (req) => {
+    try {
+      const identity = await verify(req.headers.authorization);
+      return issue(scopeOf(identity, index, today()));
+    } catch (e: unknown) {
+      const message = e instanceof UpstreamTokenError ? e.message : 'this service answers only the gateway';
+      throw new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+    }
+  };
+}
+
+/** How a subgraph finds the unit a ruled field is about: from its arguments, its parent, or the context. */
+export interface AccessRule<C = unknown> {
+  readonly action: Action;
+  /** The unit id (`code@validFrom`) the field is about; null when it cannot be told (refused). */
+  readonly unit: (args: Record<string, unknown>, parent: unknown, ctx: C) => string | null | Promise<string | null>;
+}
+
+/** `Type.field` → rule: the only place a subgraph names actions (A35). */
+export type AccessRules<C = unknown> = Readonly<Record<`${string}.${string}`, AccessRule<C>>>;
+
+// Scopes made here from a verified token (or for in-process execution); nothing else is trusted.
+const issued = new WeakSet<AccessScope>();
+const issue = (scope: AccessScope): AccessScope => {
+  issued.add(scope);
+  return scope;
+};
+const isIssued = (v: unknown): v is AccessScope => v !== null && typeof v === 'object' && issued.has(v as AccessScope);
+
+/**
+ * A scope for in-process execution without HTTP (unit tests running `executeOperation`, scripts
+ * that build a schema): the caller vouches for the identity, as the gateway does over HTTP.
+ */
+export function localScope(identity: Identity | null, index: UnitIndex = accessUnitIndex(), today: string = new Date().toISOString().slice(0, 10)): AccessScope {
+  return issue(scopeOf(identity, index, today));
+}
+
+/** The caller's scope as the server put it in the context (`ctx.access`); fails closed when it is missing. */
+export function accessOf(ctx: unknown): AccessScope {
+  const access: unknown = ctx !== null && typeof ctx === 'object' && 'access' in ctx ? ctx.access : undefined;
+  if (!isIssued(access)) throw new AccessDeniedError('UNAUTHENTICATED', 'no verified caller for this request');
+  return access;
+}
+
+/** Reads `parent[key]` as a string (unit ids on entity representations and parents). */
+export function stringField(parent: unknown, key: string): string | null {
+  if (parent === null || typeof parent !== 'object' || !Object.hasOwn(parent, key)) return null;
+  const v: unknown = (parent as Record<string, unknown>)[key];
+  return typeof v === 'string' ? v : null;
+}
+
+/**
+ * Wraps the ruled fields' resolvers once, when the schema is built: before the resolver runs, the
+ * rule names the unit and `decide` answers; a refusal is that field's error (null in a list item,
+ * a `FORBIDDEN` error per unit withheld, never a silent gap). Resolvers never call `decide`.
+ * Throws at start-up when a rule names a field the schema does not have.
+ */
+export function withAccess<C>(schema: GraphQLSchema, rules: AccessRules<C>, index: UnitIndex = accessUnitIndex()): GraphQLSchema {
+  for (const [key, rule] of Object.entries(rules)) {
+    const [typeName, fieldName] = key.split('.');
+    const type = typeName === undefined ? undefined : schema.getType(typeName);
+    const field = isObjectType(type) && fieldName !== undefined ? type.getFields()[fieldName] : undefined;
+    if (field === undefined) throw new Error(`access rule ${key} names no field of the schema`);
+    const resolve: GraphQLFieldResolver<unknown, C> = field.resolve ?? defaultFieldResolver;
+    field.resolve = async (parent, args: Record<string, unknown>, ctx: C, info) => {
+      const scope = accessOf(ctx);
+      const unitId = await rule.unit(args, parent, ctx);
+      const decision = decide(scope, rule.action, unitId, index);
+      if (!decision.allow) throw new AccessDeniedError(decision.code, `${key} needs ${decision.missing}`);
+      return resolve(parent, args, ctx, info);
+    };
+  }
+  return schema;
+}

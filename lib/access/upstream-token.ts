@@ -1,0 +1,120 @@
+import { randomUUID } from 'node:crypto';
+import { exportJWK, generateKeyPair, importJWK, jwtVerify, SignJWT, type JWK } from 'jose';
+import { z } from 'zod';
+import { ROLES, type Identity } from './identity.ts';
+
+/**
+ * The identity a subgraph trusts travels in a token the gateway mints for each subgraph request
+ * (A34): signed with the gateway's own key, `aud` = the subgraph's name, a lifetime of seconds and
+ * a one-time `jti`. A token captured on one subgraph is good at no other, and not twice.
+ */
+export const UPSTREAM_ISSUER = 'dti-graph-gateway';
+export const UPSTREAM_ALG = 'ES256';
+/** Lifetime of a minted token, seconds: one subgraph request, with room for clock skew on one host. */
+export const UPSTREAM_TTL_S = 30;
+/** Environment variables through which the launcher hands the key pair out. */
+export const GATEWAY_PRIVATE_KEY_VAR = 'GATEWAY_UPSTREAM_PRIVATE_KEY';
+export const GATEWAY_PUBLIC_KEY_VAR = 'GATEWAY_UPSTREAM_PUBLIC_KEY';
+
+const publicJwkSchema = z.object({ kty: z.literal('EC'), crv: z.literal('P-256'), x: z.string().min(1), y: z.string().min(1) });
+const privateJwkSchema = publicJwkSchema.extend({ d: z.string().min(1) });
+
+/** Parses a JWK handed over in an environment variable; throws a readable error naming the variable. */
+function parseJwk<S extends z.ZodType<JWK>>(schema: S, json: string, variable: string): z.output<S> {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(json);
+  } catch {
+    throw new Error(`${variable} is not JSON (expected an EC P-256 JWK)`);
+  }
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) throw new Error(`${variable} is not an EC P-256 JWK: ${parsed.error.issues.map((i) => i.path.join('.') || i.message).join(', ')}`);
+  return parsed.data;
+}
+
+/** A fresh gateway key pair as JWK JSON strings (the embedded default makes one per start). */
+export async function generateGatewayKeys(): Promise<{ readonly privateJwk: string; readonly publicJwk: string }> {
+  const { privateKey, publicKey } = await generateKeyPair(UPSTREAM_ALG, { extractable: true });
+  return { privateJwk: JSON.stringify(await exportJWK(privateKey)), publicJwk: JSON.stringify(await exportJWK(publicKey)) };
+}
+
+/** The identity as it travels to subgraphs: plain JSON, already normalised by the gateway. */
+const identityClaimSchema = z
+  .object({
+    sub: z.string().min(1).max(256),
+    name: z.string().max(256).nullable(),
+    roles: z.array(z.enum(ROLES)),
+    units: z.array(z.string().regex(/^\d{2,5}$/)),
+  })
+  .strict();
+
+const claimsSchema = z.object({ idt: identityClaimSchema.nullable(), jti: z.string().min(1), exp: z.number() });
+
+function toClaim(identity: Identity | null): z.input<typeof identityClaimSchema> | null {
+  if (identity === null) return null;
+  return { sub: identity.subject, name: identity.name, roles: [...identity.roles], units: [...identity.units] };
+}
+
+/** Mints the token for one subgraph request. */
+export type UpstreamTokenMinter = (subgraph: string, identity: Identity | null) => Promise<string>;
+
+export async function createUpstreamTokenMinter(privateJwkJson: string): Promise<UpstreamTokenMinter> {
+  const key = await importJWK(parseJwk(privateJwkSchema, privateJwkJson, GATEWAY_PRIVATE_KEY_VAR), UPSTREAM_ALG);
+  return (subgraph, identity) =>
+    new SignJWT({ idt: toClaim(identity) })
+      .setProtectedHeader({ alg: UPSTREAM_ALG, typ: 'dti-upstream+jwt' })
+      .setIssuer(UPSTREAM_ISSUER)
+      .setAudience(subgraph)
+      .setIssuedAt()
+      .setExpirationTime(`${UPSTREAM_TTL_S}s`)
+      .setJti(randomUUID())
+      .sign(key);
+}
+
+/** Why a subgraph refused a request; the message is safe to return (names no secret). */
+export class UpstreamTokenError extends Error {
+  override readonly name = 'UpstreamTokenError';
+}
+
+/** Verifies the bearer token of one request and returns the identity it carries (null: anonymous caller of a public field). */
+export type UpstreamTokenVerifier = (authorization: string | undefined) => Promise<Identity | null>;
+
+/**
+ * Verifies tokens minted for `subgraph`: signature by the gateway's key, algorithm pinned, issuer,
+ * audience, expiry, and a `jti` seen at most once (a captured request cannot be replayed, with the
+ * same identity or a swapped one).
+ */
+export async function createUpstreamTokenVerifier(publicJwkJson: string, subgraph: string, now: () => number = Date.now): Promise<UpstreamTokenVerifier> {
+  const key = await importJWK(parseJwk(publicJwkSchema, publicJwkJson, GATEWAY_PUBLIC_KEY_VAR), UPSTREAM_ALG);
+  const seen = new Map<string, number>();
+  return async (authorization) => {
+    const match = /^Bearer ([\w-]+\.[\w-]+\.[\w-]+)$/.exec(authorization ?? '');
+    if (match?.[1] === undefined) throw new UpstreamTokenError('this service answers only the gateway: bearer token missing');
+    let payload: unknown;
+    try {
+      ({ payload } = await jwtVerify(match[1], key, {
+        algorithms: [UPSTREAM_ALG],
+        issuer: UPSTREAM_ISSUER,
+        audience: subgraph,
+        maxTokenAge: `${UPSTREAM_TTL_S + 5}s`,
+        currentDate: new Date(now()),
+        typ: 'dti-upstream+jwt',
+      }));
+    } catch (e: unknown) {
+      throw new UpstreamTokenError(`this service answers only the gateway: ${e instanceof Error ? e.message : 'invalid token'}`);
+    }
+    const claims = claimsSchema.safeParse(payload);
+    if (!claims.success) throw new UpstreamTokenError('this service answers only the gateway: malformed identity');
+    const t = Math.floor(now() / 1000);
+    // Insertion order is expiry order (one fixed lifetime), so pruning stops at the first live entry.
+    for (const [jti, exp] of seen) {
+      if (exp >= t) break;
+      seen.delete(jti);
+    }
+    if (seen.has(claims.data.jti)) throw new UpstreamTokenError('this service answers only the gateway: token already used');
+    seen.set(claims.data.jti, claims.data.exp);
+    const idt = claims.data.idt;
+    if (idt === null) return null;
+    return { subject: idt.sub, name: idt.name, roles: new Set(idt.roles), units: idt.units };
+  };
+}
