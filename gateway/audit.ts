@@ -3,7 +3,7 @@ import { getOperationAST, GraphQLError, Kind, type DocumentNode, type ValueNode 
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
-import { clip, ROLES, type AuditLog, type Role } from '../lib/access/index.ts';
+import { clip, DEFAULT_CLAIM_PATHS, identityFromClaims, type AuditLog, type ClaimPaths, type Role } from '../lib/access/index.ts';
 import type { Logger } from '../lib/logging/index.ts';
 
 /** Codes that mean "refused": access control, query limits, CSRF, trusted documents, rate limit. */
@@ -52,18 +52,23 @@ export function requestMeta(request: Request, serverContext: unknown): Meta {
   return meta;
 }
 
-const identitySchema = z.object({
-  subject: z.string(),
-  roles: z.union([z.set(z.string()), z.array(z.string())]).transform((r) => [...r].filter((x): x is Role => (ROLES as readonly string[]).includes(x))),
-});
+type Actor = { subject: string | null; roles: Role[] };
+const ANONYMOUS: Actor = { subject: null, roles: [] };
+const actorByRequest = new WeakMap<Request, Actor>();
 
 /**
- * Who is acting, from the verified identity the access-control plugins put on the context
- * (`identity`); anonymous until then. The one place to change if that key moves.
+ * Who is acting, from the token `useJWT` verified and put on the context (`jwt.payload`), read
+ * with the configured claim paths; anonymous without one. The one place to change if that moves.
  */
-export function actorOf(context: unknown): { subject: string | null; roles: Role[] } {
-  const holder = z.object({ identity: identitySchema }).safeParse(context);
-  return holder.success ? { subject: holder.data.identity.subject, roles: holder.data.identity.roles } : { subject: null, roles: [] };
+export function actorOf(context: unknown, claimPaths: ClaimPaths = DEFAULT_CLAIM_PATHS): Actor {
+  const holder = z.object({ jwt: z.object({ payload: z.unknown() }) }).safeParse(context);
+  if (!holder.success || holder.data.jwt.payload === undefined) return ANONYMOUS;
+  try {
+    const identity = identityFromClaims(holder.data.jwt.payload, claimPaths);
+    return { subject: identity.subject, roles: [...identity.roles] };
+  } catch {
+    return ANONYMOUS;
+  }
 }
 
 const UNIT_ARGS = new Set(['unitCode', 'unit', 'code']);
@@ -96,28 +101,40 @@ function refusalCode(error: unknown): { code: string; message: string; httpStatu
   let code = typeof ext['code'] === 'string' ? ext['code'] : null;
   // Yoga's GET-mutation refusal says BAD_REQUEST and NoSchemaIntrospection says nothing: name them.
   if (status === 405) code = 'METHOD_NOT_ALLOWED';
-  if (code === null && /introspection (has been disabled|is not allowed)/i.test(e.data.message)) code = 'INTROSPECTION_DISABLED';
+  if (/introspection (has been disabled|is not allowed)/i.test(e.data.message)) code = 'INTROSPECTION_DISABLED';
   if (code === null || !REFUSAL_CODES.has(code)) return null;
   return { code, message: clip(e.data.message, 500), httpStatus: status };
 }
 
 const variablesSchema = z.record(z.string(), z.unknown());
 
+// The runtime's Request class is its own (whatwg-node), so `instanceof Request` is false: check the shape.
+function requestOf(ctx: unknown): Request | null {
+  if (typeof ctx !== 'object' || ctx === null || !('request' in ctx)) return null;
+  const r: unknown = ctx.request;
+  return typeof r === 'object' && r !== null && 'headers' in r && 'url' in r && typeof r.url === 'string' ? (r as Request) : null;
+}
+
 /**
  * Writes every mutation (before it runs: a failed write refuses it, fail closed; and after, with
  * its outcome) and every refusal, detected from the result's error codes whichever plugin
  * produced them. A refusal whose write fails is logged and stays refused.
  */
-export function useAudit(audit: AuditLog, logger: Logger): GatewayPlugin {
+export function useAudit(audit: AuditLog, logger: Logger, claimPaths: ClaimPaths = DEFAULT_CLAIM_PATHS): GatewayPlugin {
   return {
+    // Validation runs after the token is verified: remember who sent the request for its refusal record.
+    onValidate({ context }) {
+      const request = requestOf(context);
+      if (request !== null) actorByRequest.set(request, actorOf(context, claimPaths));
+    },
     async onExecute({ args, setResultAndStopExecution }) {
       const variables = variablesSchema.safeParse(args.variableValues ?? {});
       const target = mutationTarget(args.document, args.operationName, variables.success ? variables.data : {});
       if (target === null) return undefined;
       const ctx: unknown = args.contextValue;
-      const request = z.object({ request: z.instanceof(Request) }).safeParse(ctx);
-      const meta = request.success ? requestMeta(request.data.request, ctx) : { requestId: randomUUID(), origin: { address: null, origin: null } };
-      const base = { type: 'MUTATION' as const, requestId: meta.requestId, actor: actorOf(ctx), unit: target.unit, action: target.action, origin: meta.origin };
+      const request = requestOf(ctx);
+      const meta = request === null ? { requestId: randomUUID(), origin: { address: null, origin: null } } : requestMeta(request, ctx);
+      const base = { type: 'MUTATION' as const, requestId: meta.requestId, actor: actorOf(ctx, claimPaths), unit: target.unit, action: target.action, origin: meta.origin };
       try {
         await audit.record({ ...base, outcome: 'ATTEMPT', errorCodes: [] });
       } catch (e) {
@@ -152,7 +169,7 @@ export function useAudit(audit: AuditLog, logger: Logger): GatewayPlugin {
       const meta = requestMeta(request, serverContext);
       try {
         await audit.record({
-          type: 'REFUSAL', requestId: meta.requestId, actor: actorOf(serverContext), unit: null, action: 'graphql', origin: meta.origin,
+          type: 'REFUSAL', requestId: meta.requestId, actor: actorByRequest.get(request) ?? ANONYMOUS, unit: null, action: 'graphql', origin: meta.origin,
           outcome: 'REFUSED', code: first.code, message, httpStatus: first.httpStatus,
         });
       } catch (e) {
@@ -171,7 +188,7 @@ export async function recordRefusal(
   const meta = requestMeta(r.request, r.serverContext);
   try {
     await audit.record({
-      type: 'REFUSAL', requestId: meta.requestId, actor: actorOf(r.serverContext), unit: null, action: r.action, origin: meta.origin,
+      type: 'REFUSAL', requestId: meta.requestId, actor: ANONYMOUS, unit: null, action: r.action, origin: meta.origin,
       outcome: 'REFUSED', code: r.code, message: clip(r.message, 500), httpStatus: r.httpStatus,
     });
   } catch (e) {

@@ -31,7 +31,7 @@ export function createGateway(
   config: GatewayConfig,
   logger: Logger,
   access: GatewayAccess,
-  hardening: Hardening = createHardening(config.security, logger),
+  hardening: Hardening = createHardening(config.security, logger, { claimPaths: config.auth.claimPaths }),
   shared?: SharedResponseCache,
 ): GatewayRuntime {
   const supergraph = readFileSync(config.supergraphPath, 'utf8');
@@ -53,12 +53,13 @@ export function createGateway(
     renderGraphiQL: renderOfflineGraphiQL,
     ...hardening.runtimeOptions,
     ...(caching ? { cache: shared.cache, responseCaching: responseCachingOptions(shared, config.responseCache.ttlMs) } : {}),
-    // Identity first: rate limits, the audit and the cache scope key on the verified caller.
+    // Hardening before identity: the rate limit answers before any token work, and the audit sees
+    // access's refusals by their codes.
     plugins: (ctx) => [
       ...telemetryPlugins(ctx),
       resilience.plugin,
-      ...access.plugins,
       ...hardening.plugins(),
+      ...access.plugins,
       ...(caching ? [useInvalidateOnMutation(shared, ctx)] : []),
     ],
     genericAuth: access.genericAuth,
@@ -66,7 +67,11 @@ export function createGateway(
 }
 
 /** Starts the gateway's HTTP server on loopback (port 0 picks a free one). */
-export async function startGateway(config: GatewayConfig, logger: Logger, hardening: Hardening = createHardening(config.security, logger)): Promise<RunningGateway> {
+export async function startGateway(
+  config: GatewayConfig,
+  logger: Logger,
+  hardening: Hardening = createHardening(config.security, logger, { claimPaths: config.auth.claimPaths }),
+): Promise<RunningGateway> {
   const shared = config.responseCache.ttlMs > 0 ? await createSharedResponseCache(config.responseCache, meshLogger(logger)) : undefined;
   const runtime = createGateway(config, logger, await prepareGatewayAccess(config), hardening, shared);
   const health = createGatewayHealth(runtime, config.subgraphUrls);
@@ -79,6 +84,7 @@ export async function startGateway(config: GatewayConfig, logger: Logger, harden
         // Exports run as their caller: the same token, so the same checks.
         ...(authorization === undefined ? {} : { authorization }),
       },
+      // Export operations are registered trusted documents: sent by id, they also run in production.
       body: JSON.stringify({ documentId: documentIdOf(query), variables }),
     });
     return res.json();

@@ -1,7 +1,7 @@
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
 import type { Plugin } from '@envelop/core';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { createAuditLog, createFileAuditSink, type AuditLog, type Role } from '../lib/access/index.ts';
+import { createAuditLog, createFileAuditSink, DEFAULT_CLAIM_PATHS, type AuditLog, type ClaimPaths, type Role } from '../lib/access/index.ts';
 import type { Logger } from '../lib/logging/index.ts';
 import { auditedExport, clientAddress, createAuditReadHandler, recordRefusal, useAudit } from './audit.ts';
 import { corsOptions, csrfPreventionOptions, useCsrfCode } from './csrf.ts';
@@ -51,7 +51,7 @@ export function rateLimitKey(auth: RequestAuthenticator, request: Request, serve
 export function createHardening(
   config: SecurityConfig,
   logger: Logger,
-  deps: { readonly audit?: AuditLog; readonly rateStore?: RateLimitStore; readonly auth?: RequestAuthenticator } = {},
+  deps: { readonly audit?: AuditLog; readonly rateStore?: RateLimitStore; readonly auth?: RequestAuthenticator; readonly claimPaths?: ClaimPaths } = {},
 ): Hardening {
   const audit = deps.audit ?? createAuditLog({ sink: createFileAuditSink(config.auditLogPath), now: () => new Date() });
   const store = deps.rateStore ?? createMemoryRateLimitStore(config.rateLimit);
@@ -68,7 +68,7 @@ export function createHardening(
     plugins: () => [
       useRateLimit({ store, identify: (request, ctx) => rateLimitKey(auth, request, ctx), onLimited: (request, ctx) => rateLimited(request, ctx, 'graphql') }),
       useCsrfCode(),
-      useAudit(audit, logger),
+      useAudit(audit, logger, deps.claimPaths ?? DEFAULT_CLAIM_PATHS),
       ...queryLimitPlugins(config.limits, { hideSuggestions: !config.introspection }),
     ],
     audit,

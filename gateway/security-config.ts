@@ -40,7 +40,16 @@ const intSchema = (min: number, max: number, def: number) => z.coerce.number().i
 const originSchema = z
   .string()
   .transform((s) => s.split(',').map((o) => o.trim()).filter((o) => o.length > 0))
-  .pipe(z.array(z.url().refine((o) => new URL(o).origin === o, 'an origin is scheme://host[:port], without path or trailing slash')));
+  .pipe(z.array(z.string().refine(isOrigin, 'an origin is http(s)://host[:port], without path, trailing slash or wildcard')));
+
+function isOrigin(o: string): boolean {
+  try {
+    const u = new URL(o);
+    return (u.protocol === 'https:' || u.protocol === 'http:') && u.origin === o;
+  } catch {
+    return false;
+  }
+}
 
 const envSchema = z.object({
   DTI_PROFILE: z.enum(['development', 'production']).default('development'),
@@ -48,7 +57,7 @@ const envSchema = z.object({
   DTI_MAX_ALIASES: intSchema(0, 1000, 30),
   DTI_MAX_TOKENS: intSchema(10, 100_000, 4000),
   DTI_MAX_DIRECTIVES: intSchema(0, 1000, 30),
-  DTI_MAX_COST: intSchema(10, 10_000_000, 50_000),
+  DTI_MAX_COST: intSchema(10, 10_000_000, 5000),
   DTI_INTROSPECTION: flagSchema.optional(),
   DTI_TRUSTED_DOCUMENTS_PATH: z.string().min(1).default(resolve(REPO_ROOT, 'schema/trusted-documents.json')),
   DTI_CORS_ORIGINS: originSchema.default([]),

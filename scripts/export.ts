@@ -8,7 +8,8 @@ import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { defaultGatewayUrl, postToGateway } from '../lib/cli/gateway.ts';
-import { asOfForYear, exportResponseSchema, toCsv, toRows, UNIT_LIST_QUERY, type ExportUnit } from '../lib/exports/index.ts';
+import { asOfForYear, exportResponseSchema, toCsv, toRows, type ExportUnit } from '../lib/exports/index.ts';
+import { persistedRequestBody } from '../lib/trusted-documents/index.ts';
 
 const CHUNK = 8;
 
@@ -39,8 +40,9 @@ const args = parsed.data;
 const accessToken = values.token ?? process.env['DTI_TOKEN'];
 const bearer: Record<string, string> = accessToken === undefined || accessToken === '' ? {} : { authorization: `Bearer ${accessToken.trim()}` };
 
-async function post(query: string, variables: Record<string, unknown>): Promise<unknown> {
-  return postToGateway(args.gateway, { query, variables }, bearer);
+// Operations are registered trusted documents (schema/operations/), sent by id so they also run in production.
+async function post(operation: 'DtiExportUnitList' | 'DtiExportChunk', variables: Record<string, unknown>): Promise<unknown> {
+  return postToGateway(args.gateway, persistedRequestBody(operation, variables), bearer);
 }
 
 const unitListSchema = z.object({
@@ -48,17 +50,6 @@ const unitListSchema = z.object({
   errors: z.array(z.object({ message: z.string() })).optional(),
 });
 
-function chunkQuery(size: number): string {
-  const vars = Array.from({ length: size }, (_, i) => `$c${i}: String!`).join(', ');
-  const fields = Array.from({ length: size }, (_, i) => `u${i}: unit(code: $c${i}, asOf: $asOf) { ...U }`).join('\n');
-  return /* GraphQL */ `
-    query DtiExportChunk($asOf: String!, $year: Int!, ${vars}) { ${fields} }
-    fragment U on AdministrativeUnit {
-      code name validFrom validTo
-      year(year: $year) { dti { methodology score maxScore completeness scoreNote
-        inputs { indicator { code name nameEn unit sourceSystem confirmed } value status note source { system recordRef fetchedAt asOf } } } }
-    }`;
-}
 
 const chunkResponseSchema = z.object({
   data: z.record(z.string(), z.unknown()).nullable().optional(),
@@ -78,7 +69,7 @@ let codes: string[];
 if (args.unit !== undefined) {
   codes = [args.unit];
 } else {
-  const list = unitListSchema.parse(await post(UNIT_LIST_QUERY, { asOf }));
+  const list = unitListSchema.parse(await post('DtiExportUnitList', { asOf }));
   codes = (list.data?.units ?? []).map((u) => u.code);
   if (codes.length === 0) {
     process.stderr.write(`no units to export: ${(list.errors ?? []).map((e) => e.message).join('; ')}\n`);
@@ -92,8 +83,9 @@ progress(0, codes.length);
 for (let i = 0; i < codes.length; i += CHUNK) {
   const chunk = codes.slice(i, i + CHUNK);
   const variables: Record<string, unknown> = { asOf, year: args.year };
-  chunk.forEach((c, j) => (variables[`c${j}`] = c));
-  const answer = chunkResponseSchema.parse(await post(chunkQuery(chunk.length), variables));
+  // The registered chunk query always asks for CHUNK units: a short last chunk repeats its last code.
+  for (let j = 0; j < CHUNK; j++) variables[`c${j}`] = chunk[Math.min(j, chunk.length - 1)];
+  const answer = chunkResponseSchema.parse(await post('DtiExportChunk', variables));
   for (let j = 0; j < chunk.length; j++) {
     const unit = exportResponseSchema.shape.data.parse({ unit: answer.data?.[`u${j}`] ?? null })?.unit;
     if (unit) units.push(unit);

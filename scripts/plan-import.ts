@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { defaultGatewayUrl, postToGateway } from '../lib/cli/gateway.ts';
+import { persistedRequestBody } from '../lib/trusted-documents/index.ts';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -34,16 +35,7 @@ const { file, unit, title, gateway } = args.data;
 const accessToken = values.token ?? process.env['DTI_TOKEN'];
 const bearer: Record<string, string> = accessToken === undefined || accessToken === '' ? {} : { authorization: `Bearer ${accessToken.trim()}` };
 
-const MUTATION = /* GraphQL */ `
-  mutation ImportPlan($unit: String!, $text: String!, $title: String) {
-    importPlan(unitCode: $unit, text: $text, title: $title) {
-      id symbol issuer issuedOn unit { id name }
-      targets { text indicator { code } }
-      tasks { title }
-      budget { year amountVND }
-    }
-  }
-`;
+// The mutation is a registered trusted document (schema/operations/ImportPlan.graphql): sent by id, it also runs in production.
 
 const answerSchema = z.object({
   data: z
@@ -64,7 +56,9 @@ const answerSchema = z.object({
   errors: z.array(z.object({ message: z.string() })).optional(),
 });
 
-const answer = answerSchema.parse(await postToGateway(gateway, { query: MUTATION, variables: { unit, text: readFileSync(file, 'utf8'), title: title ?? null } }, bearer));
+const answer = answerSchema.parse(
+  await postToGateway(gateway, persistedRequestBody('ImportPlan', { unit, text: readFileSync(file, 'utf8'), title: title ?? null }), bearer),
+);
 const plan = answer.data?.importPlan;
 if (plan === undefined || answer.errors !== undefined) {
   process.stderr.write(`not imported:\n${(answer.errors ?? []).map((e) => `  - ${e.message}`).join('\n')}\n`);

@@ -22,12 +22,13 @@ export function unreachableMessage(url: string, e: unknown): string {
 
 /** POSTs a GraphQL request to the gateway; a refused connection ends the process with one clear line. */
 export async function postToGateway(url: string, body: unknown, headers: Readonly<Record<string, string>> = {}): Promise<unknown> {
+  // A body already serialised (a registered operation by id) goes as it is.
   let res: Response;
   try {
     res = await fetch(url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json', ...headers },
-      body: JSON.stringify(body),
+      body: typeof body === 'string' ? body : JSON.stringify(body),
     });
   } catch (e: unknown) {
     process.stderr.write(`${unreachableMessage(url, e)}\n`);

@@ -100,6 +100,49 @@ export async function gatewayGet(path: string, headers: Readonly<Record<string, 
   return fetch(new URL(path, inject('gatewayUrl')), { headers });
 }
 
+/** A raw HTTP answer, for tests that check status codes and headers. */
+export interface RawResponse {
+  readonly status: number;
+  readonly headers: Headers;
+  readonly body: GraphQLResponse | null;
+}
+
+/**
+ * Sends any HTTP request to the gateway under test (or to `gatewayUrl`, a second gateway a test
+ * started): method, headers and body as given; the body is parsed when it is GraphQL JSON.
+ */
+export async function rawRequest(init: {
+  readonly method?: string;
+  readonly headers?: Record<string, string>;
+  readonly body?: string;
+  readonly search?: string;
+  readonly path?: string;
+  readonly gatewayUrl?: string;
+}): Promise<RawResponse> {
+  const url = new URL(init.gatewayUrl ?? inject('gatewayUrl'));
+  if (init.path !== undefined) url.pathname = init.path;
+  if (init.search !== undefined) url.search = init.search;
+  const res = await fetch(url, { method: init.method ?? 'POST', headers: init.headers ?? {}, ...(init.body === undefined ? {} : { body: init.body }) });
+  const text = await res.text();
+  let body: GraphQLResponse | null = null;
+  try {
+    const parsed = graphqlResponseSchema.safeParse(JSON.parse(text));
+    body = parsed.success ? parsed.data : null;
+  } catch {
+    body = null;
+  }
+  return { status: res.status, headers: res.headers, body };
+}
+
+/** Posts a query (or a `documentId`) as JSON to a gateway, by default the one under test. */
+export async function gqlAt(gatewayUrl: string | undefined, payload: Record<string, unknown>, headers: Record<string, string> = {}): Promise<RawResponse> {
+  return rawRequest({
+    ...(gatewayUrl === undefined ? {} : { gatewayUrl }),
+    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json', ...headers },
+    body: JSON.stringify(payload),
+  });
+}
+
 const requestsSchema = z.object({ system: z.string(), total: z.number(), byRoute: z.record(z.string(), z.number()) });
 
 /** Control surface of one simulator. */

@@ -3,8 +3,8 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { launchSystem, type RunningSystem } from '../../lib/launcher/index.ts';
 import { generateGatewayKeys } from '../../lib/access/index.ts';
+import { launchSystem, type RunningSystem } from '../../lib/launcher/index.ts';
 import { SIMULATORS, SUBGRAPHS } from '../../lib/topology/index.ts';
 
 declare module 'vitest' {
@@ -17,6 +17,10 @@ declare module 'vitest' {
     simulatorUrls: Record<string, string>;
     /** Folder of the embedded submissions store the launched subgraph uses (tests seed entries through the store's own service). */
     submissionsDataDir: string;
+    /** The shared gateway's audit file (JSON lines). */
+    auditLogPath: string;
+    /** What a second gateway needs to join the system: issuer and subgraph-signing key. */
+    gatewayEnv: Record<string, string>;
   }
 }
 
@@ -47,6 +51,7 @@ export async function setup(project: TestProject): Promise<void> {
   const base = await freePortRun(2 + SUBGRAPHS.length + SIMULATORS.length);
   const gatewayKeys = await generateGatewayKeys();
   dataDir = mkdtempSync(join(tmpdir(), 'dti-e2e-submissions-'));
+  const auditLogPath = join(mkdtempSync(join(tmpdir(), 'dti-e2e-')), 'audit.jsonl');
   system = await launchSystem({
     gatewayKeys,
     ports: {
@@ -56,7 +61,7 @@ export async function setup(project: TestProject): Promise<void> {
       simulatorBase: base + 1 + SUBGRAPHS.length,
       identity: base + 1 + SUBGRAPHS.length + SIMULATORS.length,
     },
-    env: { LOG_LEVEL: 'warn', SUBMISSIONS_DATA_DIR: dataDir },
+    env: { LOG_LEVEL: 'warn', SUBMISSIONS_DATA_DIR: dataDir, DTI_AUDIT_LOG_PATH: auditLogPath },
     // A shared CI machine under load can take well over the default to start a dozen Node processes.
     readyTimeoutMs: 120_000,
     stderr: process.env['E2E_VERBOSE'] === '1' ? 'inherit' : 'ignore',
@@ -68,6 +73,8 @@ export async function setup(project: TestProject): Promise<void> {
   project.provide('issuerUrl', system.issuerUrl);
   project.provide('subgraphUrls', Object.fromEntries(SUBGRAPHS.map((s) => [s.name, system!.subgraphUrl(s.name)])));
   project.provide('gatewayPrivateJwk', gatewayKeys.privateJwk);
+  project.provide('auditLogPath', auditLogPath);
+  project.provide('gatewayEnv', { OIDC_ISSUER: system.issuerUrl, GATEWAY_UPSTREAM_PRIVATE_KEY: gatewayKeys.privateJwk });
   project.provide('simulatorUrls', Object.fromEntries(SIMULATORS.map((s) => [s.system, system!.simulatorUrl(s.system)])));
 }
 

@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { UNIT_EXPORT_QUERY, UNIT_LIST_QUERY, UNITS_EXPORT_QUERY } from '../exports/index.ts';
+import { documentIdOf, loadTrustedDocuments, readManifest, toManifest, trustedDocument } from './index.ts';
+
+describe('trusted documents', () => {
+  it('the committed manifest equals what `npm run trusted-documents` generates', () => {
+    expect(readManifest()).toEqual(toManifest(loadTrustedDocuments()));
+  });
+
+  it('registers every operation the export route and the CLIs send', () => {
+    const ids = new Set(Object.keys(readManifest().documents));
+    for (const q of [UNIT_EXPORT_QUERY, UNITS_EXPORT_QUERY, UNIT_LIST_QUERY]) expect(ids).toContain(documentIdOf(q));
+    for (const name of ['DtiExportChunk', 'ImportPlan']) expect(ids).toContain(trustedDocument(name).id);
+  });
+
+  it('ids are the sha256 of the stored document, with its fragments', () => {
+    for (const [id, d] of Object.entries(readManifest().documents)) expect(documentIdOf(d.document)).toBe(id);
+    expect(trustedDocument('DtiExportUnit').document).toContain('fragment DtiExportFields on AdministrativeUnit');
+  });
+});
