@@ -21,6 +21,25 @@ const paramsSchema = z
   })
   .strict();
 
+/** Errors listed in an export body; the count says how many there were in all. */
+const MAX_LISTED_ERRORS = 100;
+
+/**
+ * A partial export's errors as a CSV comment block after the rows (`#` lines, read with csv-parse's
+ * `comment: '#'` or skipped by eye), so a partial export is never mistaken for a complete one.
+ */
+export function errorCommentBlock(errors: ReadonlyArray<{ readonly message: string; readonly extensions?: Record<string, unknown> | undefined }>): string {
+  if (errors.length === 0) return '';
+  const lines = errors.slice(0, MAX_LISTED_ERRORS).map((e) => {
+    const code = typeof e.extensions?.['code'] === 'string' ? e.extensions['code'] : 'ERROR';
+    const system = typeof e.extensions?.['system'] === 'string' ? ` [${e.extensions['system']}]` : '';
+    const message = e.message.replace(/[\r\n]+/g, ' ').slice(0, 300);
+    return `# ${code}${system}: ${message}`;
+  });
+  const more = errors.length > MAX_LISTED_ERRORS ? [`# … and ${errors.length - MAX_LISTED_ERRORS} more`] : [];
+  return [`# PARTIAL EXPORT: ${errors.length} error(s); the rows above lack what these name`, ...lines, ...more].join('\r\n') + '\r\n';
+}
+
 function fail(res: ServerResponse, status: number, message: string, code?: 'UNAUTHENTICATED' | 'FORBIDDEN'): void {
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...(status === 401 ? { 'www-authenticate': 'Bearer' } : {}) });
   res.end(JSON.stringify({ error: message, ...(code === undefined ? {} : { code }) }));
@@ -69,16 +88,17 @@ export function createDtiExportHandler(execute: ExecuteGraphQL, today: () => str
     const name = `dti-${unit ?? 'provinces'}-${year}`;
     if (format === 'json') {
       res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-disposition': `attachment; filename="${name}.json"` });
-      res.end(JSON.stringify({ year, asOf, rows, errors, withheld }));
+      res.end(JSON.stringify({ year, asOf, rows, errors: errors.slice(0, MAX_LISTED_ERRORS), errorCount: errors.length, withheld }));
       return;
     }
     res.writeHead(200, {
       'content-type': 'text/csv; charset=utf-8',
       'content-disposition': `attachment; filename="${name}.csv"`,
-      // Errors travel beside the CSV so a partial export is never mistaken for a complete one.
-      ...(errors.length > 0 ? { 'x-dti-export-errors': encodeURIComponent(errors.map((e) => e.message).join(' | ')) } : {}),
+      // Only a count in the header (headers have size limits); the errors themselves are in the body.
+      ...(errors.length > 0 ? { 'x-dti-export-partial': String(errors.length) } : {}),
+      // Bounded by the number of provinces: codes of units withheld from this caller.
       ...(withheld.length > 0 ? { 'x-dti-export-withheld': withheld.join(',') } : {}),
     });
-    res.end(toCsv(rows));
+    res.end(`${toCsv(rows)}${errorCommentBlock(errors)}`);
   };
 }

@@ -61,7 +61,7 @@ export interface LaunchOptions {
   readonly stderr?: 'inherit' | 'ignore';
   /** Called as each service becomes ready. */
   readonly onReady?: (service: ServiceInfo) => void;
-  /** Readiness deadline per service, ms (a loaded machine starts Node slowly). @default 60000 */
+  /** Readiness deadline per service, ms (a loaded machine starts Node slowly). @default 120000 */
   readonly readyTimeoutMs?: number;
   /** Restart a crashed service with backoff while the others keep serving. @default true */
   readonly restart?: boolean;
@@ -80,11 +80,8 @@ export const DEFAULT_PORTS: Ports = {
   identity: IDENTITY_PROVIDER.defaultPort,
 };
 
-/**
- * Node flags of every child. The watchdog makes a child exit when its supervisor dies; a small
- * young generation makes V8 give memory back soon after a burst instead of keeping its high mark.
- */
-const CHILD_NODE_ARGS: readonly string[] = ['--import', fileURLToPath(new URL('./watchdog.ts', import.meta.url)), '--max-semi-space-size=8'];
+/** Node flags of every child: the watchdog makes a child exit when its supervisor dies. */
+const CHILD_NODE_ARGS: readonly string[] = ['--import', fileURLToPath(new URL('./watchdog.ts', import.meta.url))];
 
 function describe(e: unknown): string {
   if (!(e instanceof Error)) return String(e);
@@ -152,7 +149,7 @@ export async function launchSystem(options: LaunchOptions): Promise<RunningSyste
 
   const supervised = new Map<string, Supervised>();
   const services: ServiceInfo[] = [];
-  const timeoutMs = options.readyTimeoutMs ?? 60_000;
+  const timeoutMs = options.readyTimeoutMs ?? 120_000;
   const restart = options.restart ?? true;
   const emit = options.onEvent ?? ((): void => undefined);
   let stopping = false;

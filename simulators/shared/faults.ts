@@ -10,9 +10,13 @@ export interface Faults {
   readonly down: boolean;
   /** Answer with payloads that break the documented shape. @default false */
   readonly malformed: boolean;
+  /** Send the headers and half the body, then reset the connection. @default false */
+  readonly reset: boolean;
+  /** Spread the body over this many milliseconds, in small pieces (a slow drip). @default 0 */
+  readonly dripMs: number;
 }
 
-export const NO_FAULTS: Faults = { latencyMs: 0, errorRate: 0, down: false, malformed: false };
+export const NO_FAULTS: Faults = { latencyMs: 0, errorRate: 0, down: false, malformed: false, reset: false, dripMs: 0 };
 
 /** Body of `POST /_sim/faults`: any subset of the fields, unknown keys rejected. */
 export const faultsPatchSchema = z
@@ -21,6 +25,8 @@ export const faultsPatchSchema = z
     errorRate: z.number().min(0).max(1),
     down: z.boolean(),
     malformed: z.boolean(),
+    reset: z.boolean(),
+    dripMs: z.number().int().min(0).max(60_000),
   })
   .partial()
   .strict();

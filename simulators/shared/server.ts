@@ -84,6 +84,28 @@ function send(res: ServerResponse, r: SimResponse): void {
   }
 }
 
+/** Sends an answer the way a failing network would: reset half-way, or dripped slowly. */
+async function sendFaulty(res: ServerResponse, r: SimResponse, faults: Faults): Promise<void> {
+  const bytes = Buffer.from('json' in r ? JSON.stringify(r.json) : r.text, 'utf8');
+  const contentType = 'json' in r ? 'application/json; charset=utf-8' : r.contentType;
+  res.writeHead(r.status, { 'content-type': contentType, 'content-length': String(bytes.length), ...('json' in r ? r.headers : {}) });
+  if (faults.reset) {
+    res.write(bytes.subarray(0, Math.floor(bytes.length / 2)));
+    // Let the half reach the wire, then drop the connection mid-body.
+    await sleep(10);
+    res.socket?.resetAndDestroy();
+    return;
+  }
+  const pieces = 20;
+  const size = Math.max(1, Math.ceil(bytes.length / pieces));
+  for (let at = 0; at < bytes.length; at += size) {
+    if (res.destroyed) return;
+    res.write(bytes.subarray(at, at + size));
+    await sleep(Math.round(faults.dripMs / pieces));
+  }
+  res.end();
+}
+
 /**
  * Builds a simulator: the system's API routes plus the control surface every simulator shares
  * (`GET /_sim/requests`, `POST|DELETE /_sim/faults`). Control calls are never counted.
@@ -172,7 +194,8 @@ export function createSimulatorServer(options: SimulatorOptions): Server {
       }
       const body = method === 'POST' ? await readBody(req) : '';
       const answer = await route.handler({ method, url, params, headers: req.headers, body, malformed: faults.malformed });
-      send(res, answer);
+      if (faults.reset || faults.dripMs > 0) await sendFaulty(res, answer, faults);
+      else send(res, answer);
     };
     handle().catch((e: unknown) => {
       if (!res.headersSent) send(res, options.errorBody(500, e instanceof Error ? e.message : 'internal error'));

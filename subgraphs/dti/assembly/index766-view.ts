@@ -1,4 +1,3 @@
-import { requiresFieldMissing } from './contract.ts';
 import { BadUserInputError } from '../../../lib/errors/index.ts';
 import type { ProvenanceStatus } from '../../../lib/errors/index.ts';
 import { index766 } from '../domain/index.ts';
@@ -149,8 +148,7 @@ export function publicServiceIndex766(facts: UnitYearFacts, catalogue: Catalogue
     }
   }
   const s = facts.publicServices;
-  if (s === undefined) throw requiresFieldMissing('publicServices');
-  if (s === null) {
+  if (s === null || s === undefined) {
     return view('SOURCE_UNAVAILABLE', null, `The ${SYSTEM_LABEL.services} did not answer for this unit-year; see the error with extensions.system "services".`, null, catalogue);
   }
   if (s.source.status === 'MISSING' || s.source.status === 'SOURCE_UNAVAILABLE' || s.source.status === 'NOT_COLLECTED') {

@@ -1,6 +1,5 @@
 import type { ProvenanceStatus } from '../../../lib/errors/index.ts';
 import type { Catalogue, DtiInputCode, DtiInputValue, SourceSystem } from '../domain/index.ts';
-import { requiresFieldMissing } from './contract.ts';
 import type { Figures, SourceProvenance, UnitYearFacts } from './representation.ts';
 
 /** An input as read from the source figures: the domain's value plus the full provenance for the user. */
@@ -15,9 +14,6 @@ export interface CollectedInput {
   /** What `assessDti` takes. */
   readonly domain: DtiInputValue;
 }
-
-/** The UnitYear field carrying each system's figures in the representation. */
-const FIELD_OF: Record<SourceSystem, string> = { documents: 'documents', services: 'publicServices', labour: 'labour', plans: 'plans' };
 
 /** How each system is named to users. */
 export const SYSTEM_LABEL: Record<SourceSystem, string> = {
@@ -75,8 +71,9 @@ function collect(code: DtiInputCode, binding: Binding, facts: UnitYearFacts): Om
   if (typeof binding !== 'function') return { code, value: null, status: 'NOT_COLLECTED', provenance: null, note: binding.notInGraph };
   const { system, figures, value, derivation } = binding(facts);
   const label = SYSTEM_LABEL[system];
-  // undefined is not null: the planner did not send a field dti @requires. A broken contract, not an outage.
-  if (figures === undefined) throw requiresFieldMissing(FIELD_OF[system]);
+  if (figures === undefined) {
+    return { code, value: null, status: 'SOURCE_UNAVAILABLE', provenance: null, note: `The router sent no ${system} figures to dti for this unit-year (${label}).` };
+  }
   if (figures === null) {
     return {
       code,

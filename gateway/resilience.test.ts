@@ -1,0 +1,48 @@
+import { GraphQLError } from 'graphql';
+import { describe, expect, it } from 'vitest';
+import { errorCommentBlock } from './exports.ts';
+import { publicError, redact } from './resilience.ts';
+
+describe('client-facing errors', () => {
+  it("turns the gateway's own subgraph timeout into UPSTREAM_TIMEOUT naming the system, without URL, body or 504", () => {
+    const raw = new GraphQLError('The operation was aborted due to timeout', {
+      path: ['unit', 'year', 'documents'],
+      extensions: {
+        code: 'GATEWAY_TIMEOUT',
+        serviceName: 'documents',
+        http: { status: 504 },
+        request: { url: 'http://127.0.0.1:4002/', method: 'POST', body: '{"query":"{ _entities … }"}' },
+      },
+    });
+    const e = publicError(raw, 'corr-1');
+    expect(e.extensions).toEqual({ code: 'UPSTREAM_TIMEOUT', system: 'documents', correlationId: 'corr-1' });
+    expect(e.message).toBe("documents did not answer within the request's deadline");
+    expect(e.path).toEqual(['unit', 'year', 'documents']);
+  });
+
+  it('keeps code, system and upstream status, drops the upstream URL, and bounds the message', () => {
+    const raw = new GraphQLError(`Variable "$text" got invalid value "${'x'.repeat(10_000_000)}"`, {
+      extensions: { code: 'BAD_USER_INPUT', upstream: { url: 'http://127.0.0.1:4102/api?Year=2024', method: 'GET', status: 503 } },
+    });
+    const e = publicError(raw, 'corr-2');
+    expect(e.message.length).toBeLessThan(400);
+    expect(e.extensions).toEqual({ code: 'BAD_USER_INPUT', upstream: { method: 'GET', status: 503 }, correlationId: 'corr-2' });
+  });
+
+  it('redacts internal addresses from messages', () => {
+    expect(redact('connect ECONNREFUSED 127.0.0.1:4002 for http://127.0.0.1:4002/graphql?x=1')).toBe('connect ECONNREFUSED <internal> for <internal>');
+  });
+});
+
+describe('a partial export', () => {
+  it('lists its errors as a bounded CSV comment block', () => {
+    const errors = Array.from({ length: 150 }, (_, i) => ({ message: `documents failed ${i}\nsecond line`, extensions: { code: 'UPSTREAM_TIMEOUT', system: 'documents' } }));
+    const block = errorCommentBlock(errors);
+    const lines = block.trim().split('\r\n');
+    expect(lines[0]).toMatch(/^# PARTIAL EXPORT: 150 error/);
+    expect(lines[1]).toBe('# UPSTREAM_TIMEOUT [documents]: documents failed 0 second line');
+    expect(lines).toHaveLength(102);
+    expect(lines.at(-1)).toBe('# … and 50 more');
+    expect(errorCommentBlock([])).toBe('');
+  });
+});
