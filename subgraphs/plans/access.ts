@@ -26,6 +26,12 @@ export const accessRules: AccessRules = {
   'PlanTarget.actual': { action: 'unitYear:read', unit: (_args, parent) => planUnit(parent) },
   'PlanTarget.trajectory': { action: 'unitYear:read', unit: (_args, parent) => planUnit(parent) },
   'AdministrativeUnit.targetsAtRisk': { action: 'unitYear:read', unit: (_args, parent) => stringField(parent, 'id') },
-  // The unit a plan is filed under is the one in force today under that code (and its predecessors).
-  'Mutation.importPlan': { action: 'plan:import', unit: (args) => unitAt(args['unitCode'], today()) },
+  // The unit a plan is filed under: the one in force today under that code, or else the last that
+  // bore it (72, merged into 80: the team of today's 80 files Tây Ninh's old plans).
+  'Mutation.importPlan': {
+    action: 'plan:import',
+    unit: (args) =>
+      unitAt(args['unitCode'], today()) ??
+      ([...accessUnitIndex().units].filter((u) => u.code === args['unitCode']).sort((a, b) => (b.validTo ?? '9999').localeCompare(a.validTo ?? '9999'))[0]?.id ?? null),
+  },
 };

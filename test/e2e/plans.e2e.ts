@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { at, gql, gqlAs, sim, token, type Caller } from './client.ts';
 
-// Importing needs an EDITOR of the unit (issue #12); administrators read all but write nothing.
-const EDITOR_72: Caller = { token: await token({ sub: 'editor-72', roles: ['EDITOR'], units: ['72'], ttlS: 3600 }) };
+// Importing needs an EDITOR of the unit (issue #12): 72 merged into 80, whose team keeps its records.
+const EDITOR_72: Caller = { token: await token({ sub: 'editor-80', roles: ['EDITOR'], units: ['80'], ttlS: 3600 }) };
 
 const PLAN = /* GraphQL */ `
   symbol issuer issuedOn legalBasis
