@@ -22,9 +22,14 @@ function policyFields(sdl: DocumentNode): Set<string> {
   return out;
 }
 
-// TargetActual's figures carry @policy because composition requires it of fields whose @requires
-// reach guarded data; the plans subgraph rules the only way to them, PlanTarget.actual.
-const REACHED_ONLY_THROUGH_A_RULED_FIELD = new Set(['TargetActual.value', 'TargetActual.met', 'TargetActual.status', 'TargetActual.source', 'TargetActual.note']);
+// TargetActual's and TargetTrajectory's figures carry @policy because composition requires it of
+// fields whose @requires reach guarded data; the plans subgraph rules the only ways to them,
+// PlanTarget.actual, PlanTarget.trajectory and AdministrativeUnit.targetsAtRisk.
+const REACHED_ONLY_THROUGH_A_RULED_FIELD = new Set([
+  ...['value', 'met', 'status', 'source', 'note'].map((f) => `TargetActual.${f}`),
+  ...['points', 'projection', 'method', 'verdict', 'rule', 'shortfall'].map((f) => `TargetTrajectory.${f}`),
+  'TargetsAtRisk.targets',
+]);
 
 describe('subgraph access rules (A35)', () => {
   it.each<[string, DocumentNode, AccessRules]>([

@@ -2,6 +2,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { inject } from 'vitest';
+import { tokenOf, type SeededUserId } from '../e2e/client.ts';
 
 /** Where browser runs save their screenshots (git-ignored). */
 export const SCREENSHOTS = new URL('../../test-results/screenshots/', import.meta.url).pathname;
@@ -25,15 +26,24 @@ export async function launchBrowser(): Promise<Browser & AsyncDisposable> {
  * A page that may talk to the gateway only: every request elsewhere is aborted and recorded, so a
  * test can prove the workspace needs nothing from outside (no CDN, no web fonts).
  */
-export async function isolatedPage(browser: Browser): Promise<{ page: Page; outside: string[]; graphqlRequests: () => number }> {
+export async function isolatedPage(
+  browser: Browser,
+  as: SeededUserId | null = 'admin',
+  alsoAllowed: readonly string[] = [],
+): Promise<{ page: Page; outside: string[]; graphqlRequests: () => number }> {
   const context = await browser.newContext({ locale: 'vi-VN' });
+  if (as !== null) {
+    // Signed in already (the sign-in flow itself has its own test): the tab's token, as the app keeps it.
+    const token = await tokenOf(as);
+    await context.addInitScript((t: string) => sessionStorage.setItem('dti.token', JSON.stringify({ token: t, expiresAt: Date.now() + 3_600_000 })), token);
+  }
   const page = await context.newPage();
   const outside: string[] = [];
   let graphql = 0;
-  const allowed = origin();
+  const allowed = new Set([origin(), ...alsoAllowed]);
   await page.route('**/*', async (route) => {
     const url = route.request().url();
-    if (new URL(url).origin !== allowed) {
+    if (!allowed.has(new URL(url).origin)) {
       outside.push(url);
       await route.abort();
       return;

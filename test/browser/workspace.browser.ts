@@ -40,6 +40,17 @@ describe('issue #11 - the workspace in a real browser', () => {
     expect(outside).toEqual([]);
   });
 
+  it('a viewer of 56 sees only the units of 56 in the provinces list', async () => {
+    const { page } = await isolatedPage(browser, 'viewer-56');
+    await page.goto(`${origin()}/?year=2024`);
+    await page.getByRole('link', { name: 'Tỉnh Khánh Hòa' }).waitFor();
+    const rows = page.getByRole('table').locator('tbody').getByRole('row');
+    // 2024: Khánh Hòa and Ninh Thuận, the two provinces merged into today's 56.
+    expect(await rows.count()).toBe(2);
+    await page.getByRole('link', { name: 'Tỉnh Ninh Thuận' }).waitFor();
+    expect(await page.getByRole('link', { name: 'Thành phố Hà Nội' }).count()).toBe(0);
+  });
+
   it('switches to English and back, keeping the diacritics of names', async () => {
     const { page } = await isolatedPage(browser);
     await page.goto(`${origin()}/?year=2023`);

@@ -11,7 +11,8 @@ import { loadConfig as loadIdentityConfig } from '../../simulators/oidc/config.t
 // not reachable from the network around the gateway. Each is started as `npm start` would, on
 // port 0, and its "listening" line is read.
 
-const listeningSchema = z.object({ msg: z.string(), url: z.string() });
+// The log schema every process shares (lib/logging): `message`, with the url as a field.
+const listeningSchema = z.object({ message: z.string(), url: z.string() });
 
 function listeningUrl(entry: string, publicKey: string): Promise<string> {
   const env: Record<string, string | undefined> = { ...process.env, PORT: '0', LOG_LEVEL: 'info', UPSTREAM_URL: 'http://127.0.0.1:9', [GATEWAY_PUBLIC_KEY_VAR]: publicKey };
@@ -25,7 +26,7 @@ function listeningUrl(entry: string, publicKey: string): Promise<string> {
       for (const line of buffer.split('\n')) {
         try {
           const parsed = listeningSchema.safeParse(JSON.parse(line));
-          if (parsed.success && parsed.data.msg.endsWith('listening')) {
+          if (parsed.success && parsed.data.message.endsWith('listening')) {
             child.kill('SIGTERM');
             resolve(parsed.data.url);
             return;
@@ -37,6 +38,8 @@ function listeningUrl(entry: string, publicKey: string): Promise<string> {
     };
     child.stdout.on('data', onData);
     child.stderr.on('data', onData);
+    // Never left behind, whatever the outcome.
+    setTimeout(() => child.kill('SIGKILL'), 110_000).unref();
     child.once('exit', (code) => reject(new Error(`${entry} exited (${code}) before listening: ${buffer.slice(-500)}`)));
   });
 }

@@ -1,10 +1,13 @@
 import type { ComponentChildren } from 'preact';
+import { useLocation } from 'preact-iso';
 import { currentUser, signOut } from '../auth/session.ts';
 import { useI18n } from '../i18n/index.ts';
 
 /** Page frame: skip link, title, language switch, who is signed in. */
 export function Layout({ children, onSwitchLocale }: { children: ComponentChildren; onSwitchLocale: () => void }) {
   const { t } = useI18n();
+  // Read on every navigation: signing in or out changes who is shown.
+  const { path } = useLocation();
   const user = currentUser();
   return (
     <>
@@ -21,6 +24,7 @@ export function Layout({ children, onSwitchLocale }: { children: ComponentChildr
               {t('signedInAs')} <strong>{user.name ?? user.sub}</strong>
             </span>
           )}
+          {user === null && path !== '/sign-in' && <a href={`/sign-in?returnTo=${encodeURIComponent(path)}`}>{t('signIn')}</a>}
           {user !== null && (
             <button
               type="button"

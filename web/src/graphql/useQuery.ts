@@ -15,7 +15,8 @@ export function useQuery<T, V>(doc: TypedDocumentNode<T, V>, variables: V): [Que
   const key = JSON.stringify(variables);
   useEffect(() => {
     const abort = new AbortController();
-    setState({ kind: 'loading' });
+    // A reload keeps the screen (and what is typed in its forms) while the fresh answer comes.
+    setState((prev) => (prev.kind === 'done' && nonce > 0 ? prev : { kind: 'loading' }));
     execute(doc, variables, abort.signal).then(
       (result) => setState({ kind: 'done', result }),
       (e: unknown) => {

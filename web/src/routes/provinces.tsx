@@ -23,7 +23,9 @@ export function Provinces() {
   const rows = useMemo(() => {
     if (state.kind !== 'done') return [];
     const needle = filter.trim().normalize('NFC').toLocaleLowerCase('vi');
-    const all = (state.result.data?.units ?? []).map((u) => {
+    // Units outside the caller's scope come back FORBIDDEN one by one: they are not the caller's to list.
+    const withheld = new Set(state.result.errors.filter((e) => e.code === 'FORBIDDEN' && e.path[0] === 'units').map((e) => e.path[1]));
+    const all = (state.result.data?.units ?? []).filter((_u, i) => !withheld.has(i)).map((u) => {
       const dti = u.year?.dti ?? null;
       const systems = new Map<SourceSystem, ProvenanceStatus>();
       for (const input of dti?.inputs ?? []) {
@@ -76,7 +78,7 @@ export function Provinces() {
       {state.kind === 'failed' && <QueryFailure message={state.message} code={state.code} onRetry={reload} />}
       {state.kind === 'done' && (
         <>
-          <PartialErrors errors={state.result.errors} />
+          <PartialErrors errors={state.result.errors.filter((e) => e.code !== 'FORBIDDEN')} />
           <table class="grid">
             <caption>
               {t('provincesCount')}: {rows.length}
