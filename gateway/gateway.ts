@@ -55,12 +55,13 @@ export function createGateway(
     ...(caching ? { cache: shared.cache, responseCaching: responseCachingOptions(shared, config.responseCache.ttlMs) } : {}),
     // Hardening before identity: the rate limit answers before any token work, and the audit sees
     // access's refusals by their codes.
+    // Resilience last: it rewrites every client-facing error, so it must see the codes the others set.
     plugins: (ctx) => [
       ...telemetryPlugins(ctx),
-      resilience.plugin,
       ...hardening.plugins(),
       ...access.plugins,
       ...(caching ? [useInvalidateOnMutation(shared, ctx)] : []),
+      resilience.plugin,
     ],
     genericAuth: access.genericAuth,
   });

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { tokenOf } from './client.ts';
 
 // The IDE must work on a closed network: the browser may reach the gateway on loopback and
 // nothing else. Debian's chromium (`.ci/run` installs it when missing), driven by playwright-core.
@@ -20,7 +21,8 @@ afterAll(async () => {
 
 describe('issue #8 - an IDE that works on a closed network', () => {
   it('the GraphQL endpoint opened in a browser serves GraphiQL from the gateway alone, runs a query and shows the result', async () => {
-    const page = await browser.newPage();
+    // The token a user pastes into GraphiQL's headers pane: unit-year figures need one.
+    const page = await browser.newPage({ extraHTTPHeaders: { authorization: `Bearer ${await tokenOf('viewer-56')}` } });
     const blocked: string[] = [];
     await page.route('**/*', async (route) => {
       const url = new URL(route.request().url());

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { at, gql } from './client.ts';
+import { at, gql, gqlAs } from './client.ts';
 
 describe('issue #10 §2 - a methodology the team can keep current', () => {
   it('each assessment says which catalogue version scored it', async () => {
@@ -26,7 +26,7 @@ describe('issue #10 §2 - a methodology the team can keep current', () => {
   });
 
   it('loading a catalogue version without an administrator is refused, and nothing changes', async () => {
-    const res = await gql(`mutation { loadCatalogueVersion(file: "{}") { version } }`);
+    const res = await gqlAs('viewer-56', `mutation { loadCatalogueVersion(file: "{}") { version } }`);
     expect(res.errors?.[0]?.extensions?.['code']).toMatch(/UNAUTHENTICATED|FORBIDDEN/);
     const after = await gql(`{ catalogueVersions { version } }`);
     expect(at(after.data, 'catalogueVersions')).toHaveLength(1);

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, inject, it } from 'vitest';
-import { at, gatewayGet, gql, sim } from './client.ts';
+import { at, gatewayGet, gql, sim, token } from './client.ts';
 
 /** One sample's value from Prometheus text, matching every given label; 0 when absent. */
 function sample(text: string, name: string, labels: Record<string, string> = {}): number {
@@ -136,9 +136,9 @@ describe('issue #8 - shared response cache', () => {
   });
 
   it('an answer cached for one caller is never served to another (keys scoped by Authorization)', async () => {
-    await gql(QUERY, {}, { cache: true, headers: { authorization: 'Bearer viewer-of-56' } });
+    await gql(QUERY, {}, { cache: true, as: 'viewer-56' });
     const before = await gatewayMetrics();
-    await gql(QUERY, {}, { cache: true, headers: { authorization: 'Bearer viewer-of-51' } });
+    await gql(QUERY, {}, { cache: true, as: 'viewer-51' });
     const after = await gatewayMetrics();
     expect(sample(after, 'dti_cache_lookups_total', { result: 'hit' }) - sample(before, 'dti_cache_lookups_total', { result: 'hit' })).toBe(0);
     expect(sample(after, 'dti_cache_lookups_total', { result: 'miss' }) - sample(before, 'dti_cache_lookups_total', { result: 'miss' })).toBeGreaterThan(0);
@@ -169,7 +169,9 @@ describe('issue #8 - shared response cache', () => {
       '- 70% hồ sơ thủ tục hành chính được tiếp nhận, xử lý trực tuyến.',
     ].join('\n');
     const before = await gatewayMetrics();
-    const created = await gql(`mutation ($text: String!) { importPlan(unitCode: "72", text: $text) { symbol } }`, { text });
+    // Filed by an editor of today's 80, which took in Tây Ninh (72).
+    const editor80 = await token({ sub: 'editor-80', roles: ['EDITOR'], units: ['80'], ttlS: 600 });
+    const created = await gql(`mutation ($text: String!) { importPlan(unitCode: "72", text: $text) { symbol } }`, { text }, { as: { token: editor80 } });
     expect(created.errors, JSON.stringify(created.errors)).toBeUndefined();
     const after = await gql(plansQuery, {}, { cache: true });
     const symbols = (at(after.data, 'unit', 'plans') as Array<{ symbol: string }>).map((p) => p.symbol);

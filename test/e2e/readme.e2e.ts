@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { at, gql } from './client.ts';
+import { at, gql, token } from './client.ts';
 
 // The README's examples are run as written: every fenced GraphQL block, and the GraphQL body of
 // every curl to the gateway. A README that drifts from the schema fails here.
@@ -37,7 +37,9 @@ describe('issue #8 - the README examples run', () => {
   it('the importPlan example imports the example plan text', async () => {
     const mutation = graphqlBlocks.find((b) => /^\s*mutation/.test(b));
     expect(mutation).toBeDefined();
-    const res = await gql(String(mutation), { text: example });
+    // As the README says: an EDITOR of the unit (72 merged into 80, whose team files its plans).
+    const editor80 = await token({ sub: 'editor-80', roles: ['EDITOR'], units: ['80'], ttlS: 600 });
+    const res = await gql(String(mutation), { text: example }, { as: { token: editor80 } });
     expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
     expect(at(res.data, 'importPlan', 'symbol')).toBe('158/KH-UBND');
     expect(at(res.data, 'importPlan', 'targets', 0, 'indicator', 'code')).toBe('PS_ONLINE_DOSSIER_RATE');

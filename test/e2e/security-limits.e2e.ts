@@ -8,7 +8,7 @@ import { createLogger } from '../../lib/logging/index.ts';
 import { SUBGRAPHS, subgraphUrlVariable } from '../../lib/topology/index.ts';
 import { documentIdOf, trustedDocument } from '../../lib/trusted-documents/index.ts';
 import { loadConfig, startGateway, type RunningGateway } from '../../gateway/index.ts';
-import { gql, gqlAt, rawRequest, type RawResponse } from './client.ts';
+import { gql, gqlAt, rawRequest, token, tokenOf, type RawResponse } from './client.ts';
 import { aliasBomb, costBomb, directiveBomb, nestingBomb, NORMAL_QUERY, tokenBomb, unitYearAliasBomb } from '../security/probes.ts';
 
 // Issue #12, the hardening half: every probe of the issue that is not about identity, as a test
@@ -27,9 +27,9 @@ function auditEvents(path: string = inject('auditLogPath')): AuditEvent[] {
 }
 
 /** Sends a probe with a fresh request id, so its audit record can be found. */
-async function probe(payload: Record<string, unknown>, gatewayUrl?: string): Promise<RawResponse & { requestId: string }> {
+async function probe(payload: Record<string, unknown>, gatewayUrl?: string, headers: Record<string, string> = {}): Promise<RawResponse & { requestId: string }> {
   const requestId = randomUUID();
-  return { ...(await gqlAt(gatewayUrl, payload, { 'x-request-id': requestId })), requestId };
+  return { ...(await gqlAt(gatewayUrl, payload, { 'x-request-id': requestId, ...headers })), requestId };
 }
 
 function codeOf(r: RawResponse): unknown {
@@ -133,7 +133,9 @@ describe('importPlan through the gateway', () => {
   const khanhHoa = readFileSync(new URL('../../data/seeds/000_2974e3fbecc444fa.txt', import.meta.url), 'utf8');
 
   it("refuses a Khánh Hòa plan filed under Tây Ninh, and audits the mutation's outcome", async () => {
-    const r = await probe({ query: 'mutation ($t: String!) { importPlan(unitCode: "72", text: $t) { id } }', variables: { t: khanhHoa } });
+    // An editor of today's 80, which took in Tây Ninh (72): allowed to file under 72, so the issuer check decides.
+    const editor80 = await token({ sub: 'editor-80', roles: ['EDITOR'], units: ['80'], ttlS: 600 });
+    const r = await probe({ query: 'mutation ($t: String!) { importPlan(unitCode: "72", text: $t) { id } }', variables: { t: khanhHoa } }, undefined, { authorization: `Bearer ${editor80}` });
     expect(codeOf(r)).toBe('BAD_USER_INPUT');
     expect(r.body?.errors?.[0]?.message).toMatch(/issuer "UBND tỉnh Khánh Hòa" is not Tỉnh Tây Ninh/);
     const records = auditEvents().filter((e) => e.requestId === r.requestId);
@@ -148,7 +150,11 @@ describe('importPlan through the gateway', () => {
     ['a lone surrogate', 'Kế hoạch \uD800', /lone surrogate/],
     ['1 MB', 'x'.repeat(1_048_576), /title is 1048576 characters long/],
   ])('refuses a title with %s (BAD_USER_INPUT)', async (_, title, message) => {
-    const r = await gqlAt(undefined, { query: 'mutation ($t: String!, $title: String) { importPlan(unitCode: "56", text: $t, title: $title) { id } }', variables: { t: khanhHoa, title } });
+    const r = await gqlAt(
+      undefined,
+      { query: 'mutation ($t: String!, $title: String) { importPlan(unitCode: "56", text: $t, title: $title) { id } }', variables: { t: khanhHoa, title } },
+      { authorization: `Bearer ${await tokenOf('editor-56')}` },
+    );
     expect(codeOf(r)).toBe('BAD_USER_INPUT');
     expect(r.body?.errors?.[0]?.message).toMatch(message);
   });

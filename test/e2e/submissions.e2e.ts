@@ -5,7 +5,7 @@ import { loadUnitCatalogue, REFERENCE_UNITS_URL, SEED_DISTRICTS_URL } from '../.
 import { loadIndicatorCatalogue } from '../../subgraphs/submissions/domain/catalogue.ts';
 import { createService } from '../../subgraphs/submissions/service.ts';
 import { createDatabase, type StoreDatabase } from '../../subgraphs/submissions/store/db.ts';
-import { at, gql, gqlAs, token } from './client.ts';
+import { at, gqlAs, token } from './client.ts';
 
 // Entries are written through the submissions service on the same embedded store file the launched
 // subgraph serves (SQLite in WAL mode takes a second process); reads go through the gateway.
@@ -81,9 +81,9 @@ describe('self-assessment entries in the one query', () => {
   });
 
   it('a caller without an identity cannot read drafts or write: the refusal names what is missing', async () => {
-    const read = await gql('{ unit(code: "01") { year(year: 2023) { selfAssessment { entries { id } } } } }');
+    const read = await gqlAs(null, '{ unit(code: "01") { year(year: 2023) { selfAssessment { entries { id } } } } }');
     expect(read.errors?.[0]?.extensions?.['code']).toBe('UNAUTHENTICATED');
-    const write = await gql('mutation { saveEntry(input: { unitId: "01@origin", year: 2023, indicatorCode: "922-M-4", value: 0.5, evidence: [{ note: "x" }] }) { entry { id } } }');
+    const write = await gqlAs(null, 'mutation { saveEntry(input: { unitId: "01@origin", year: 2023, indicatorCode: "922-M-4", value: 0.5, evidence: [{ note: "x" }] }) { entry { id } } }');
     expect(write.errors?.[0]?.extensions?.['code']).toBe('UNAUTHENTICATED');
     expect(await store.db.selectFrom('entry').select('id').where('indicator_code', '=', '922-M-4').execute()).toEqual([]);
   });

@@ -1,6 +1,9 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchSystem, type RunningSystem } from '../../lib/launcher/index.ts';
+import { DEFAULT_OIDC_STATE_DIR } from '../../simulators/oidc/config.ts';
+import { requestDevToken } from '../../simulators/oidc/dev-token.ts';
+import { SIMULATORS, SUBGRAPHS } from '../../lib/topology/index.ts';
 import { freePortRun } from '../../lib/testing/ports.ts';
 import { startOtlpReceiver, type ReceivedSpan } from '../../lib/testing/otlp-receiver.ts';
 
@@ -12,9 +15,15 @@ const SYSTEMS = ['plans', 'documents', 'services', 'labour'] as const;
 
 beforeAll(async () => {
   receiver = await startOtlpReceiver();
-  const base = await freePortRun(12);
+  const base = await freePortRun(2 + SUBGRAPHS.length + SIMULATORS.length);
   system = await launchSystem({
-    ports: { host: '127.0.0.1', gateway: base, subgraphBase: base + 1, simulatorBase: base + 6 },
+    ports: {
+      host: '127.0.0.1',
+      gateway: base,
+      subgraphBase: base + 1,
+      simulatorBase: base + 1 + SUBGRAPHS.length,
+      identity: base + 1 + SUBGRAPHS.length + SIMULATORS.length,
+    },
     env: { LOG_LEVEL: 'warn', OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url, OTEL_BSP_SCHEDULE_DELAY: '100', RESPONSE_CACHE_TTL_MS: '0' },
     stderr: process.env['E2E_VERBOSE'] === '1' ? 'inherit' : 'ignore',
     readyTimeoutMs: 180_000,
@@ -27,7 +36,12 @@ afterAll(async () => {
 });
 
 async function post(query: string): Promise<unknown> {
-  const res = await fetch(system.gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
+  const token = await requestDevToken(system.issuerUrl, process.env['OIDC_STATE_DIR'] ?? DEFAULT_OIDC_STATE_DIR, { sub: 'tracing-admin', roles: ['ADMIN'], units: [], ttlS: 600 });
+  const res = await fetch(system.gatewayUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ query }),
+  });
   return res.json();
 }
 
