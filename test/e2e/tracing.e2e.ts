@@ -76,7 +76,7 @@ describe('issue #8 - one trace per GraphQL request, across every hop', () => {
     expect(traceId, 'a gateway root span').toBeDefined();
     const spans = received.filter((s) => s.traceId === traceId);
     // Every service the request crossed reported into that one trace id.
-    expect(new Set(spans.map((s) => s.service))).toEqual(new Set(['gateway', 'subgraph-plans', 'subgraph-documents', 'subgraph-services', 'subgraph-labour', 'subgraph-dti']));
+    expect(new Set(spans.map((s) => s.service))).toEqual(new Set(['gateway', 'subgraph-plans', 'subgraph-documents', 'subgraph-services', 'subgraph-labour', 'subgraph-dti', 'subgraph-submissions']));
     const roots = spans.filter((s) => s.parentSpanId === undefined);
     expect(roots, 'one root').toHaveLength(1);
     expect(roots[0]?.service).toBe('gateway');
