@@ -36,9 +36,9 @@ const SUBGRAPH_VERIFICATION_ENV = 'DTI_SUBGRAPH_VERIFY_SIGNATURES';
 
 // ---- the stack, once -------------------------------------------------------------------------
 
-const base = await freePortRun(16);
+const base = await freePortRun(16 + SUBGRAPHS.length);
 const system = await launchSystem({
-  ports: { host: '127.0.0.1', gateway: base, subgraphBase: base + 1, simulatorBase: base + 6 },
+  ports: { host: '127.0.0.1', gateway: base, subgraphBase: base + 1, simulatorBase: base + 1 + SUBGRAPHS.length, identity: base + 1 + SUBGRAPHS.length + SIMULATORS.length },
   env: { LOG_LEVEL: 'warn', [SUBGRAPH_VERIFICATION_ENV]: '0' },
   readyTimeoutMs: 120_000,
 });

@@ -4,6 +4,7 @@
  * receiver in this process (Prometheus metrics are on in both) — and alternates the same queries
  * between them; then measures the response cache on the first copy (cached vs `no-cache`).
  */
+import { SIMULATORS, SUBGRAPHS } from '../lib/topology/index.ts';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { launchSystem, type RunningSystem } from '../lib/launcher/index.ts';
@@ -26,8 +27,8 @@ await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', () => r()));
 const receiverUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}`;
 
 async function start(env: Record<string, string>): Promise<RunningSystem> {
-  const base = await freePortRun(12);
-  return launchSystem({ ports: { host: '127.0.0.1', gateway: base, subgraphBase: base + 1, simulatorBase: base + 6 }, env: { LOG_LEVEL: 'warn', ...env }, readyTimeoutMs: 300_000 });
+  const base = await freePortRun(2 + SUBGRAPHS.length + SIMULATORS.length);
+  return launchSystem({ ports: { host: '127.0.0.1', gateway: base, subgraphBase: base + 1, simulatorBase: base + 1 + SUBGRAPHS.length, identity: base + 1 + SUBGRAPHS.length + SIMULATORS.length }, env: { LOG_LEVEL: 'warn', ...env }, readyTimeoutMs: 300_000 });
 }
 
 async function timed(system: RunningSystem, query: string, cache: boolean): Promise<number> {
