@@ -5,6 +5,8 @@
  * Run: npm run bench -- [latencyMs=50] [runs=5]
  */
 import { launchSystem } from '../lib/launcher/index.ts';
+import { DEFAULT_OIDC_STATE_DIR } from '../simulators/oidc/config.ts';
+import { requestDevToken } from '../simulators/oidc/dev-token.ts';
 import { findUnit, loadUnitCatalogue, recordScopes, REFERENCE_UNITS_URL, unitsInForce } from '../lib/units/index.ts';
 import { PORTAL_ID_BY_CODE } from '../subgraphs/services/upstream/portal-ids.ts';
 import { cpuDelta, cpuSnapshot, freeSystemPorts } from './procs.ts';
@@ -16,6 +18,8 @@ const SYSTEMS = ['plans', 'documents', 'services', 'labour'] as const;
 
 // A generous readiness deadline: the machine is shared and often loaded.
 const system = await launchSystem({ ports: await freeSystemPorts(), readyTimeoutMs: 120_000 });
+// Unit-year figures need a token: an administrator's from the system's own development provider.
+const adminToken = await requestDevToken(system.issuerUrl, process.env['OIDC_STATE_DIR'] ?? DEFAULT_OIDC_STATE_DIR, { sub: 'bench-admin', roles: ['ADMIN'], units: [], ttlS: 3600 });
 const sim = (s: string): string => system.simulatorUrl(s);
 
 async function simControl(s: string, path: string, method: string, body?: unknown): Promise<unknown> {
@@ -39,7 +43,11 @@ const DTI_FIELDS = `year(year: ${YEAR}) {
 
 async function gatewayQuery(query: string): Promise<void> {
   // no-cache: the bench measures assembly, not the response cache (bench/cache.bench.ts does).
-  const res = await fetch(system.gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json', 'cache-control': 'no-cache' }, body: JSON.stringify({ query }) });
+  const res = await fetch(system.gatewayUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'cache-control': 'no-cache', authorization: `Bearer ${adminToken}` },
+    body: JSON.stringify({ query }),
+  });
   const body = (await res.json()) as { errors?: unknown[] };
   if (body.errors !== undefined) throw new Error(`gateway errors: ${JSON.stringify(body.errors).slice(0, 300)}`);
 }
