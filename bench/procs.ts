@@ -6,26 +6,10 @@
  */
 import { SIMULATORS, SUBGRAPHS } from '../lib/topology/index.ts';
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import type { Ports } from '../lib/launcher/index.ts';
 
-/** `count` consecutive free ports on 127.0.0.1, probed from a random base in a quiet range. */
-export async function freePortRun(count: number): Promise<number> {
-  for (let attempt = 0; attempt < 50; attempt++) {
-    const base = 20_000 + Math.floor(Math.random() * 30_000);
-    const ok = await Promise.all(
-      Array.from({ length: count }, (_, i) =>
-        new Promise<boolean>((resolve) => {
-          const s = createServer();
-          s.once('error', () => resolve(false));
-          s.listen(base + i, '127.0.0.1', () => s.close(() => resolve(true)));
-        }),
-      ),
-    );
-    if (ok.every(Boolean)) return base;
-  }
-  throw new Error('no free port range found');
-}
+export { freePortRun } from '../lib/testing/ports.ts';
+import { freePortRun } from '../lib/testing/ports.ts';
 
 /** Ports for one whole system (gateway, every subgraph and simulator, the identity provider) on a free run, laid out from the topology. */
 export async function freeSystemPorts(): Promise<Ports> {

@@ -1,10 +1,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { generateGatewayKeys } from '../../lib/access/index.ts';
 import { launchSystem, type RunningSystem } from '../../lib/launcher/index.ts';
+import { freePortRun } from '../../lib/testing/ports.ts';
 import { SIMULATORS, SUBGRAPHS } from '../../lib/topology/index.ts';
 
 declare module 'vitest' {
@@ -22,24 +22,6 @@ declare module 'vitest' {
     /** What a second gateway needs to join the system: issuer and subgraph-signing key. */
     gatewayEnv: Record<string, string>;
   }
-}
-
-async function freePortRun(count: number): Promise<number> {
-  // Find `count` consecutive free ports by probing from a random base in a quiet range.
-  for (let attempt = 0; attempt < 50; attempt++) {
-    const base = 20_000 + Math.floor(Math.random() * 20_000);
-    const ok = await Promise.all(
-      Array.from({ length: count }, (_, i) =>
-        new Promise<boolean>((resolve) => {
-          const s = createServer();
-          s.once('error', () => resolve(false));
-          s.listen(base + i, '127.0.0.1', () => s.close(() => resolve(true)));
-        }),
-      ),
-    );
-    if (ok.every(Boolean)) return base;
-  }
-  throw new Error('no free port range found');
 }
 
 let system: RunningSystem | undefined;
