@@ -1,16 +1,16 @@
 import type { DocumentNode } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { accessRules as documentsRules } from '../../subgraphs/documents/access.ts';
-import { typeDefs as documentsSdl } from '../../subgraphs/documents/schema.ts';
-import { accessRules as dtiRules } from '../../subgraphs/dti/access.ts';
-import { typeDefs as dtiSdl } from '../../subgraphs/dti/schema.ts';
-import { accessRules as labourRules } from '../../subgraphs/labour/access.ts';
-import { typeDefs as labourSdl } from '../../subgraphs/labour/schema.ts';
-import { accessRules as plansRules } from '../../subgraphs/plans/access.ts';
-import { typeDefs as plansSdl } from '../../subgraphs/plans/schema.ts';
-import { accessRules as servicesRules } from '../../subgraphs/services/access.ts';
-import { typeDefs as servicesSdl } from '../../subgraphs/services/schema.ts';
-import type { AccessRules } from './subgraph.ts';
+import { accessRules as documentsRules } from '../subgraphs/documents/access.ts';
+import { typeDefs as documentsSdl } from '../subgraphs/documents/schema.ts';
+import { accessRules as dtiRules } from '../subgraphs/dti/access.ts';
+import { typeDefs as dtiSdl } from '../subgraphs/dti/schema.ts';
+import { accessRules as labourRules } from '../subgraphs/labour/access.ts';
+import { typeDefs as labourSdl } from '../subgraphs/labour/schema.ts';
+import { accessRules as plansRules } from '../subgraphs/plans/access.ts';
+import { typeDefs as plansSdl } from '../subgraphs/plans/schema.ts';
+import { accessRules as servicesRules } from '../subgraphs/services/access.ts';
+import { typeDefs as servicesSdl } from '../subgraphs/services/schema.ts';
+import type { AccessRules } from '../lib/access/index.ts';
 
 /** `Type.field` of every field the SDL marks `@policy`. */
 function policyFields(sdl: DocumentNode): Set<string> {
