@@ -10,10 +10,11 @@
  * Exits 1 when any check fails.
  */
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { z } from 'zod';
 import { launchSystem, type RunningSystem } from '../lib/launcher/index.ts';
+import { freePortRun } from '../lib/testing/ports.ts';
+import { SIMULATORS, SUBGRAPHS } from '../lib/topology/index.ts';
 import {
   FAULTS,
   faultBody,
@@ -36,25 +37,6 @@ const minutes = minutesArg >= 0 ? Number(args[minutesArg + 1]) : 10;
 const deadlineMs = 8000;
 const RECOVERY_LIMIT_MS = 8000;
 
-async function freeBase(count: number): Promise<number> {
-  for (let attempt = 0; attempt < 50; attempt++) {
-    const base = 42_000 + Math.floor(Math.random() * 15_000);
-    const ok = await Promise.all(
-      Array.from(
-        { length: count },
-        (_, i) =>
-          new Promise<boolean>((resolve) => {
-            const s = createServer();
-            s.once('error', () => resolve(false));
-            s.listen(base + i, '127.0.0.1', () => s.close(() => resolve(true)));
-          }),
-      ),
-    );
-    if (ok.every(Boolean)) return base;
-  }
-  throw new Error('no free port range');
-}
-
 function rssMb(pid: number | undefined): number | null {
   if (pid === undefined) return null;
   try {
@@ -65,13 +47,19 @@ function rssMb(pid: number | undefined): number | null {
   }
 }
 
-const base = await freeBase(12);
+const base = await freePortRun(2 + SUBGRAPHS.length + SIMULATORS.length);
 const started = performance.now();
 const system: RunningSystem = await launchSystem({
-  ports: { host: '127.0.0.1', gateway: base, subgraphBase: base + 1, simulatorBase: base + 6 },
+  ports: {
+    host: '127.0.0.1',
+    gateway: base,
+    subgraphBase: base + 1,
+    simulatorBase: base + 1 + SUBGRAPHS.length,
+    identity: base + 1 + SUBGRAPHS.length + SIMULATORS.length,
+  },
   env: { LOG_LEVEL: 'error', DTI_DEADLINE_MS: String(deadlineMs) },
 });
-process.stdout.write(`system up in ${Math.round(performance.now() - started)} ms on ports ${base}…${base + 11}; deadline ${deadlineMs} ms\n`);
+process.stdout.write(`system up in ${Math.round(performance.now() - started)} ms on ports ${base}…${base + 1 + SUBGRAPHS.length + SIMULATORS.length}; deadline ${deadlineMs} ms\n`);
 const names = system.services.map((s) => s.name);
 const rss = (): Record<string, number | null> => Object.fromEntries(names.map((n) => [n, rssMb(system.pidOf(n))]));
 
