@@ -26,7 +26,7 @@ export interface GatewayConfig {
   /** Who issues access tokens and how the gateway signs subgraph requests. */
   readonly auth: GatewayAuthConfig;
   /** Shared response cache (gateway/cache.ts): Redis URL (in-memory when absent) and TTL in ms, 0 = off. */
-  readonly responseCache: { readonly redisUrl: string | undefined; readonly ttlMs: number };
+  readonly responseCache: { readonly redisUrl: string | undefined; readonly ttlMs: number; readonly keyPrefix: string };
 }
 
 const envSchema = z.object({
@@ -45,6 +45,8 @@ const envSchema = z.object({
   REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
   // The sources publish monthly statistics; a minute bounds how long an answer outlives a correction.
   RESPONSE_CACHE_TTL_MS: z.coerce.number().int().min(0).max(86_400_000).default(60_000),
+  // Every key the gateway writes to the shared store starts with this (several deployments on one Redis).
+  RESPONSE_CACHE_PREFIX: z.string().regex(/^[\w:.-]{0,64}$/, 'letters, digits, _ : . - only').default(''),
 });
 
 function subgraphUrl(name: SubgraphName, defaultPort: number, env: Readonly<Record<string, string | undefined>>): string {
@@ -72,6 +74,6 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): G
         ? null
         : { issuer: e.DTI_WEB_OIDC_ISSUER ?? e.OIDC_ISSUER, clientId: e.DTI_WEB_CLIENT_ID, audience: e.DTI_WEB_AUDIENCE ?? e.OIDC_AUDIENCE },
     auth: toAuthConfig(e),
-    responseCache: { redisUrl: e.REDIS_URL, ttlMs: e.RESPONSE_CACHE_TTL_MS },
+    responseCache: { redisUrl: e.REDIS_URL, ttlMs: e.RESPONSE_CACHE_TTL_MS, keyPrefix: e.RESPONSE_CACHE_PREFIX },
   };
 }
