@@ -154,6 +154,38 @@ describe('issue #8 - shared response cache', () => {
     expect(at(res.data, 'unit', 'year', 'labour', 'trainedWorkforceRate')).toBeTypeOf('number');
   });
 
+  it("a plan imported for 56 drops 56's cached answers and leaves a viewer of 51's cached answer in place", async () => {
+    const q = (code: string): string => `query OpsPlansOf${code} { unit(code: "${code}") { code plans(includePredecessors: true) { symbol } } }`;
+    const hits = async (): Promise<number> => sample(await gatewayMetrics(), 'dti_cache_lookups_total', { result: 'hit' });
+    expect((await gql(q('51'), {}, { cache: true, as: 'viewer-51' })).errors).toBeUndefined();
+    const cached56 = await gql(q('56'), {}, { cache: true, as: 'viewer-56' });
+    expect(cached56.errors).toBeUndefined();
+    const symbol = `${1000 + Math.floor(Math.random() * 8000)}/KH-UBND`;
+    const text = [
+      'ỦY BAN NHÂN DÂN',
+      'TỈNH KHÁNH HÒA',
+      `Số: ${symbol}`,
+      'Khánh Hòa, ngày 20 tháng 5 năm 2024',
+      'KẾ HOẠCH',
+      'Chuyển đổi số năm 2024',
+      'I. MỤC TIÊU',
+      '- 70% hồ sơ thủ tục hành chính được tiếp nhận, xử lý trực tuyến.',
+    ].join('\n');
+    const created = await gql(`mutation ($text: String!) { importPlan(unitCode: "56", text: $text) { symbol } }`, { text }, { as: 'editor-56' });
+    expect(created.errors, JSON.stringify(created.errors)).toBeUndefined();
+
+    const before51 = await hits();
+    expect((await gql(q('51'), {}, { cache: true, as: 'viewer-51' })).errors).toBeUndefined();
+    expect(await hits()).toBe(before51 + 1);
+
+    const before56 = await hits();
+    const after56 = await gql(q('56'), {}, { cache: true, as: 'viewer-56' });
+    expect(await hits()).toBe(before56);
+    const symbols = (at(after56.data, 'unit', 'plans') as Array<{ symbol: string }>).map((p) => p.symbol);
+    expect(symbols).toContain(symbol);
+    expect(symbols.length).toBe((at(cached56.data, 'unit', 'plans') as unknown[]).length + 1);
+  });
+
   it('an imported plan invalidates cached answers', async () => {
     const plansQuery = `query OpsPlans { unit(code: "72", asOf: "2024-12-31") { plans { symbol } } }`;
     const cached = await gql(plansQuery, {}, { cache: true });
