@@ -12,7 +12,7 @@
  * sent, failed and wrong; exits 1 when a check fails or any answer is wrong.
  *
  * Needs: /usr/sbin/nginx (`apt-get install -y nginx`), Redis (SCALEOUT_REDIS_URL, default
- * redis://127.0.0.1:6379), PostgreSQL (SCALEOUT_DATABASE_URL, default
+ * redis://127.0.0.1:6379), PostgreSQL (SCALEOUT_DATABASE_URL, else TEST_DATABASE_URL, else
  * postgres://postgres@127.0.0.1:5432/test: only used to create and drop this run's database).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -35,7 +35,7 @@ const env = parseEnv(
   z.object({
     SCALEOUT_NGINX: z.string().min(1).default('/usr/sbin/nginx'),
     SCALEOUT_REDIS_URL: z.url({ protocol: /^rediss?$/ }).default('redis://127.0.0.1:6379'),
-    SCALEOUT_DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//).default('postgres://postgres@127.0.0.1:5432/test'),
+    SCALEOUT_DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//).default(process.env['TEST_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test'),
     SCALEOUT_VERBOSE: z.enum(['0', '1']).default('0'),
   }),
   process.env,
