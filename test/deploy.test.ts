@@ -179,3 +179,35 @@ describe('docker-compose.yml and Dockerfile', () => {
     expect(dockerfile).toMatch(/npm prune --omit=dev/);
   });
 });
+
+describe('the production image', () => {
+  it('every package a process imports, through any chain of its own modules, is a production dependency (the image prunes the rest)', () => {
+    const pkg = z.object({ dependencies: z.record(z.string(), z.string()) }).parse(JSON.parse(read('package.json')));
+    const entries = [GATEWAY.entry, ...SUBGRAPHS.map((s) => s.entry), ...SIMULATORS.map((s) => s.entry), 'simulators/oidc/main.ts', 'scripts/token.ts', 'scripts/export.ts', 'scripts/plan-import.ts'];
+    const seen = new Set<string>();
+    const packages = new Map<string, string>();
+    const queue = entries.map((e) => root(e));
+    for (let file = queue.pop(); file !== undefined; file = queue.pop()) {
+      if (seen.has(file)) continue;
+      seen.add(file);
+      const source = readFileSync(file, 'utf8');
+      // Static imports and re-exports (not `import type`), and dynamic imports.
+      const specifiers = [...source.matchAll(/^\s*(?:import|export)\s+(?!type\s)(?:[^'";]*?\sfrom\s+)?'([^']+)'/gm), ...source.matchAll(/\bimport\('([^']+)'\)/g)].map((m) => m[1] ?? '');
+      for (const spec of specifiers) {
+        if (spec.startsWith('node:')) continue;
+        if (spec.startsWith('.')) {
+          const next = fileURLToPath(new URL(spec, `file://${file}`));
+          if (next.endsWith('.ts') && existsSync(next)) queue.push(next);
+          continue;
+        }
+        const name = spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : (spec.split('/')[0] ?? spec);
+        if (!packages.has(name)) packages.set(name, file);
+      }
+    }
+    expect(seen.size).toBeGreaterThan(50);
+    // The walk reaches the gateway's runtime, the stores, the provider, and the dynamically loaded Redis client.
+    expect([...packages.keys()]).toEqual(expect.arrayContaining(['@graphql-hive/gateway-runtime', 'zod', 'pg', 'kysely', 'oidc-provider', '@graphql-mesh/cache-redis']));
+    const missing = [...packages].filter(([name]) => pkg.dependencies[name] === undefined).map(([name, file]) => `${name} (from ${file})`);
+    expect(missing).toEqual([]);
+  });
+});
