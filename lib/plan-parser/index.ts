@@ -5,7 +5,7 @@ import { extractBudget } from './budget.ts';
 import { issuerLevel, planLevel } from './level.ts';
 import { extractMetadata } from './metadata.ts';
 import { fold, normaliseLines } from './normalise.ts';
-import { proseTargets } from './prose.ts';
+import { leadYear, proseTargets } from './prose.ts';
 import { toBlocks, toSections } from './structure.ts';
 import type { Section } from './structure.ts';
 import { extractTargets, headingYear } from './targets.ts';
@@ -100,7 +100,7 @@ export function parsePlanDocument(text: string): PlanParseResult {
   // targets in sentences.
   const tasks = extractTasks(sections);
   const article = structured.length === 0 && tasks.length === 0 && !sections.some((s) => s.kind === 'objectives' || s.kind === 'budget');
-  const prose = article ? proseTargets(lines, year, cityLevel) : [];
+  const prose = article ? proseTargets(lines, year ?? leadYear(lines), cityLevel) : [];
   // A target that names no level is at the level of the plan.
   const targets = [...structured, ...prose].map((t) => ({ ...t, level: t.level ?? level }));
   const budgetSections = sections.filter((s) => s.kind === 'budget');

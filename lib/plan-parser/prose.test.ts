@@ -47,6 +47,28 @@ describe('proseTargets (a news report or article copy of a plan)', () => {
   });
 });
 
+describe('a news report of a plan', () => {
+  const REPORT = [
+    'Chuyển đổi số',
+    'Năm 2024, Bình Sơn xây dựng ít nhất 4 mô hình thôn thông minh',
+    '(QNO) - UBND huyện Bình Sơn vừa ban hành kế hoạch chuyển đổi số trong xây dựng nông thôn mới năm 2024.',
+    'Huyện Bình Sơn phấn đấu 85% hồ sơ công việc cấp huyện được xử lý trên môi trường mạng.',
+    'Trong năm, huyện xây dựng ít nhất 4 mô hình thôn thông minh tại các xã Bình Hải, Bình Minh.',
+    'Năm qua, huyện đã có 3 mô hình.',
+    'Tin liên quan',
+    'Năm 2024, Bình Sơn xây dựng ít nhất 4 mô hình thôn thông minh',
+  ].join('\n');
+  const parsed = parsePlanDocument(REPORT);
+  const plan = parsed.ok ? parsed.plan : parsed.partial;
+  it('names the committee that "vừa ban hành" the plan, and takes the plan\'s year from that sentence', () => {
+    expect(plan.issuer).toBe('UBND huyện Bình Sơn');
+    expect(plan.targets.map((t) => t.targetYear)).toEqual([2024, 2024]);
+  });
+  it('reads a count with a floor, once: the headline and the related-news link are not statements', () => {
+    expect(plan.targets.map((t) => [t.min, t.max, t.unit, t.level])).toEqual([[85, 85, 'percent', 'district'], [4, null, 'count', 'district']]);
+  });
+});
+
 describe('"cấp thành phố" is the level of the city that issues the plan', () => {
   const plan = (issuerLine: string, cityLine: string): ReturnType<typeof parsePlanDocument> =>
     parsePlanDocument([issuerLine, 'Số: 5/KH-UBND', 'KẾ HOẠCH', 'Chuyển đổi số năm 2024', 'I. MỤC TIÊU', `- ${cityLine}`].join('\n'));
