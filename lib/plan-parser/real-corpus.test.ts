@@ -26,7 +26,7 @@ interface Floors {
 // Reached on 2026-11-30 with 36 documents (RESULTS.md).
 const FLOORS: Readonly<Record<'tuned' | 'heldout', Floors>> = {
   tuned: {
-    docs: 27, value: [0.96, 1], unit: [0.96, 1], year: [0.96, 1], level: [0.92, 0.96], target: [0.92, 0.96],
+    docs: 27, value: [0.96, 1], unit: [0.96, 1], year: [0.96, 1], level: [0.96, 1], target: [0.96, 1],
     legalBasis: [1, 1], issuer: 1, issuedOn: 1, accepted: 0.92,
   },
   heldout: {

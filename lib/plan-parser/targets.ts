@@ -130,7 +130,30 @@ function assignLevels(text: string, hits: readonly ValueHit[], cityLevel: AdminL
     const ls = levelsIn(text, cityLevel);
     if (ls.length === 1) return [ls[0] ?? null];
   }
-  return chosen;
+  return respectively(text, hits, chosen, cityLevel);
+}
+
+const LEVEL_IN_ORDER = /cấp\s+(tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn)(?![\p{L}])/gu;
+
+/**
+ * "… cấp huyện, UBND cấp xã … đạt tương ứng các cấp là 80%/60%": the values after "tương ứng" take, in order,
+ * the levels the clause named before it, when there are as many of each. Other values keep their reading.
+ */
+function respectively(text: string, hits: readonly ValueHit[], levels: Array<AdminLevel | null>, cityLevel: AdminLevel): Array<AdminLevel | null> {
+  const at = fold(text).search(/tương ứng/u);
+  if (at < 0) return levels;
+  const clauseStart = Math.max(text.lastIndexOf(';', at), 0);
+  const named: AdminLevel[] = [];
+  for (const m of fold(text.slice(clauseStart, at)).matchAll(LEVEL_IN_ORDER)) {
+    const l = m[1] === 'thành phố' ? cityLevel : LEVEL_OF[m[1] ?? ''];
+    if (l && !named.includes(l)) named.push(l);
+  }
+  const clauseEnd = text.indexOf(';', at);
+  const after = hits.map((h, i) => ({ h, i })).filter(({ h }) => h.start > at && (clauseEnd < 0 || h.start < clauseEnd));
+  if (named.length < 2 || after.length !== named.length) return levels;
+  const out = [...levels];
+  after.forEach(({ i }, k) => { out[i] = named[k] ?? null; });
+  return out;
 }
 
 const YEAR_IN_TEXT = /(?:(?:đến|tới|vào|trong|đến hết|hết)\s+năm\s+|đến\s+|giai đoạn\s+\d{4}\s*[-–]\s*)(\d{4})(?!\d)/gu;
