@@ -8,7 +8,12 @@ const COLUMNS: ReadonlyArray<readonly [keyof ExportRow, string]> = [
   ['unitValidTo', 'unit_valid_to'],
   ['year', 'year'],
   ['methodology', 'methodology'],
+  ['catalogueVersion', 'catalogue_version'],
   ['dtiScore', 'dti_score_so_far'],
+  // Next to the score, so a provisional figure is never read as the official one.
+  ['dtiScoreStatus', 'dti_score_status'],
+  ['dtiEstimate', 'dti_estimate'],
+  ['dtiSynthetic', 'dti_synthetic'],
   ['dtiCompleteness', 'dti_completeness'],
   ['inputCode', 'input_code'],
   ['inputName', 'input_name'],

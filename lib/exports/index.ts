@@ -1,4 +1,4 @@
 export { asOfForYear, UNIT_EXPORT_QUERY, UNIT_LIST_QUERY, UNITS_EXPORT_QUERY } from './query.ts';
 export type { ExportRow, ExportUnit } from './rows.ts';
-export { exportResponseSchema, toRows } from './rows.ts';
+export { exportResponseSchema, scoreStatus, toRows } from './rows.ts';
 export { toCsv, UTF8_BOM } from './csv.ts';

@@ -12,10 +12,14 @@ const unitSchema = z.object({
       dti: z
         .object({
           methodology: z.string(),
+          catalogueVersion: z.object({ version: z.string() }),
           score: z.number().nullable(),
           maxScore: z.number(),
           completeness: z.number().nullable(),
           scoreNote: z.string().nullable(),
+          scoreConfirmed: z.boolean(),
+          estimate: z.boolean(),
+          synthetic: z.boolean(),
           inputs: z.array(
             z.object({
               indicator: z.object({
@@ -58,7 +62,19 @@ export interface ExportRow {
   readonly unitValidTo: string | null;
   readonly year: number;
   readonly methodology: string | null;
+  /** The catalogue version that scored the assessment. */
+  readonly catalogueVersion: string | null;
   readonly dtiScore: number | null;
+  /**
+   * PROVISIONAL when `dtiScore` is a figure but not the official score (unconfirmed weights, our estimates
+   * from proxy inputs, or simulated source figures: see the two flags after it); OFFICIAL when it rests on
+   * confirmed weights over measured values; null when there is no score. Never left for the reader to infer.
+   */
+  readonly dtiScoreStatus: 'OFFICIAL' | 'PROVISIONAL' | null;
+  /** Main-indicator values are our estimates from proxy inputs: not comparable with the published DTI. */
+  readonly dtiEstimate: boolean | null;
+  /** Some input comes from simulated source figures. */
+  readonly dtiSynthetic: boolean | null;
   readonly dtiCompleteness: number | null;
   readonly inputCode: string;
   readonly inputName: string;
@@ -74,6 +90,14 @@ export interface ExportRow {
   readonly note: string | null;
 }
 
+type ExportDti = NonNullable<NonNullable<ExportUnit['year']>['dti']>;
+
+/** Whether a score is the official one: only confirmed weights over measured, non-simulated values are. */
+export function scoreStatus(dti: Pick<ExportDti, 'score' | 'scoreConfirmed' | 'estimate' | 'synthetic'>): ExportRow['dtiScoreStatus'] {
+  if (dti.score === null) return null;
+  return dti.scoreConfirmed && !dti.estimate && !dti.synthetic ? 'OFFICIAL' : 'PROVISIONAL';
+}
+
 /** Flattens units into rows; a unit whose assessment failed gets one row saying so, never a made-up value. */
 export function toRows(units: readonly ExportUnit[], year: number): ExportRow[] {
   return units.flatMap((u): ExportRow[] => {
@@ -84,7 +108,11 @@ export function toRows(units: readonly ExportUnit[], year: number): ExportRow[] 
         {
           ...base,
           methodology: null,
+          catalogueVersion: null,
           dtiScore: null,
+          dtiScoreStatus: null,
+          dtiEstimate: null,
+          dtiSynthetic: null,
           dtiCompleteness: null,
           inputCode: '',
           inputName: '',
@@ -101,10 +129,15 @@ export function toRows(units: readonly ExportUnit[], year: number): ExportRow[] 
         },
       ];
     }
+    const dtiScoreStatus = scoreStatus(dti);
     return dti.inputs.map((i) => ({
       ...base,
       methodology: dti.methodology,
+      catalogueVersion: dti.catalogueVersion.version,
       dtiScore: dti.score,
+      dtiScoreStatus,
+      dtiEstimate: dti.estimate,
+      dtiSynthetic: dti.synthetic,
       dtiCompleteness: dti.completeness,
       inputCode: i.indicator.code,
       inputName: i.indicator.name,

@@ -2,14 +2,15 @@
 // Pure: text in, structured plan out; no I/O.
 import { annexTargets } from './annex.ts';
 import { extractBudget } from './budget.ts';
-import { planLevel } from './level.ts';
+import { issuerLevel, planLevel } from './level.ts';
 import { extractMetadata } from './metadata.ts';
 import { fold, normaliseLines } from './normalise.ts';
+import { leadYear, proseTargets } from './prose.ts';
 import { toBlocks, toSections } from './structure.ts';
 import type { Section } from './structure.ts';
 import { extractTargets, headingYear } from './targets.ts';
 import { extractTasks } from './tasks.ts';
-import type { ParsedPlan, PlanParseResult, PlanTarget } from './types.ts';
+import type { AdminLevel, ParsedPlan, PlanParseResult, PlanTarget } from './types.ts';
 
 export type {
   AdminLevel,
@@ -52,11 +53,11 @@ export function titleYear(preamble: Section | undefined): number | null {
 }
 
 /** Objective regions: objectives sections, plus "N. Mục tiêu ..." sub-sections inside other sections. */
-function objectiveTargets(sections: readonly Section[], planYear: number | null): PlanTarget[] {
+function objectiveTargets(sections: readonly Section[], planYear: number | null, cityLevel: AdminLevel): PlanTarget[] {
   const out: PlanTarget[] = [];
   for (const s of sections) {
     if (s.kind === 'objectives') {
-      out.push(...extractTargets(s.blocks, (s.heading ? headingYear(s.heading) : null) ?? planYear));
+      out.push(...extractTargets(s.blocks, (s.heading ? headingYear(s.heading) : null) ?? planYear, cityLevel));
       continue;
     }
     if (s.kind === 'preamble' || s.kind === 'state') continue;
@@ -67,7 +68,7 @@ function objectiveTargets(sections: readonly Section[], planYear: number | null)
       if (b && (b.kind === 'number' || b.kind === 'roman') && /^(mục tiêu|chỉ tiêu|các chỉ tiêu)/u.test(fold(b.head))) {
         let j = i + 1;
         while (j < s.blocks.length && !((s.blocks[j]?.kind === 'number' || s.blocks[j]?.kind === 'roman') && (s.blocks[j]?.depth ?? 99) <= b.depth)) j++;
-        out.push(...extractTargets(s.blocks.slice(i, j), planYear));
+        out.push(...extractTargets(s.blocks.slice(i, j), planYear, cityLevel));
         i = j;
       } else i++;
     }
@@ -92,9 +93,16 @@ export function parsePlanDocument(text: string): PlanParseResult {
 
   const year = titleYear(preamble);
   const level = planLevel(meta.issuer, lines);
-  // A target that names no level is at the level of the plan.
-  const targets = [...objectiveTargets(sections, year), ...annexTargets(text, year)].map((t) => ({ ...t, level: t.level ?? level }));
+  // "cấp thành phố" in a plan of a city under a province is the city's own, district level.
+  const cityLevel: AdminLevel = meta.issuer !== null && /thành phố/iu.test(meta.issuer) && issuerLevel(meta.issuer) === 'district' ? 'district' : 'province';
+  const structured = [...objectiveTargets(sections, year, cityLevel), ...annexTargets(text, year)];
+  // A copy with no objectives at all (a news report of a plan, a plan published as an article) states its
+  // targets in sentences.
   const tasks = extractTasks(sections);
+  const article = structured.length === 0 && tasks.length === 0 && !sections.some((s) => s.kind === 'objectives' || s.kind === 'budget');
+  const prose = article ? proseTargets(lines, year ?? leadYear(lines), cityLevel) : [];
+  // A target that names no level is at the level of the plan.
+  const targets = [...structured, ...prose].map((t) => ({ ...t, level: t.level ?? level }));
   const budgetSections = sections.filter((s) => s.kind === 'budget');
   // Sentences, so that a total and a following per-year row joined into one paragraph are read apart.
   const budgetLines = (budgetSections.length > 0 ? budgetSections.flatMap(blockLines) : lines.filter((l) => /kinh phí|dự toán/u.test(fold(l))))

@@ -25,15 +25,16 @@ export function issuerLevel(issuer: string | null): AdminLevel | null {
   return null;
 }
 
-const AREA = /(?:tren dia ban|tai|cua|chinh quyen cap) (tinh|huyen|thi xa|quan|xa|phuong|thi tran)(?![\p{L}])/gu;
+// "UBND huyện phấn đấu …": a news report that names the acting committee by its level only.
+const AREA = /(?:tren dia ban|tai|cua|chinh quyen cap|ubnd|uy ban nhan dan) (tinh|huyen|thi xa|quan|xa|phuong|thi tran)(?![\p{L}])/gu;
 const AREA_LEVEL: Readonly<Record<string, AdminLevel>> = {
   tinh: 'province', huyen: 'district', 'thi xa': 'district', quan: 'district', xa: 'commune', phuong: 'commune', 'thi tran': 'commune',
 };
 
 /**
  * Level of the plan: its issuer's, else — for a copy that does not name the issuer (an annex, a page that
- * starts at the objectives) — the area the text keeps referring to ("trên địa bàn xã", "tại xã"), when one
- * area clearly dominates.
+ * starts at the objectives, a news report) — the area the text keeps referring to ("trên địa bàn xã", "tại xã",
+ * "UBND huyện"), when one area clearly dominates.
  */
 export function planLevel(issuer: string | null, lines: readonly string[]): AdminLevel | null {
   const own = issuerLevel(issuer);

@@ -63,7 +63,8 @@ const NAME = String.raw`(?:\p{Lu}[\p{L}’']*\s?){1,4}`;
 
 /**
  * Issuer when the letterhead does not name it: a site's metadata table ("Cơ quan ban hành | Tỉnh Bắc Ninh"),
- * a sentence naming the body that issues ("Uỷ ban nhân dân xã Long Phụng đã ban hành …", "Ban Chỉ đạo chuyển
+ * a sentence naming the body that issues ("Uỷ ban nhân dân xã Long Phụng đã ban hành …", "UBND huyện Quế Sơn vừa
+ * ban hành …", "Ban Chỉ đạo chuyển
  * đổi số huyện Đăk R’lấp (…) ban hành …"), or the level the body gives itself ("Ủy ban nhân dân tỉnh ban
  * hành …") with the name of the place it dates the document from ("Tây Ninh, ngày …").
  */
@@ -75,9 +76,9 @@ function issuerFromBody(lines: readonly string[]): string | null {
     const table = tableRe.exec(line);
     if (table?.[1] && table[2]) return `UBND ${table[1].toLowerCase()} ${table[2].trim()}`;
   }
-  const named = new RegExp(`(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\\s+(${ISSUER_LEVEL})\\s+(${NAME})(?=\\s*(?:đã\\s+)?(?:ban hành|xây dựng|triển khai))`, 'u').exec(body);
+  const named = new RegExp(`(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\\s+(${ISSUER_LEVEL})\\s+(${NAME})(?=\\s*(?:(?:đã|vừa|mới)\\s+)?(?:ban hành|xây dựng|triển khai))`, 'u').exec(body);
   if (named?.[1] && named[2]) return `UBND ${named[1]} ${named[2].trim()}`;
-  const committee = new RegExp(`(Ban Chỉ đạo [\\p{Ll}\\s]+?(?:${ISSUER_LEVEL})\\s+${NAME})\\s*(?:\\([^)]*\\)\\s*)?(?:đã\\s+)?ban hành`, 'u').exec(body);
+  const committee = new RegExp(`(Ban Chỉ đạo [\\p{Ll}\\s]+?(?:${ISSUER_LEVEL})\\s+${NAME})\\s*(?:\\([^)]*\\)\\s*)?(?:(?:đã|vừa|mới)\\s+)?ban hành`, 'u').exec(body);
   if (committee?.[1]) return squash(committee[1]);
   const self = new RegExp(`(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\\s+(${ISSUER_LEVEL})\\s+(?:ban hành|xây dựng)`, 'u').exec(body);
   const place = /(?:^|\|\s*)(\p{Lu}[\p{L}\s.-]{1,30}?)\s*,\s*ngày(?![\p{L}])/u;

@@ -25,6 +25,12 @@ describe('findValues', () => {
 });
 
 describe('targetsFromItem', () => {
+  it('gives values stated "tương ứng" the levels named before them, in order', () => {
+    const t = targetsFromItem('100% phòng, ban cấp huyện, UBND cấp xã tạo lập hồ sơ điện tử, trong đó tỷ lệ hồ sơ điện tử đạt tương ứng các cấp là 80%/60%', null);
+    expect(t.map((x) => [x.min, x.level])).toEqual([[100, null], [80, 'district'], [60, 'commune']]);
+    const two = targetsFromItem('tỷ lệ hồ sơ xử lý trên môi trường mạng ở cấp tỉnh, cấp huyện, cấp xã tương ứng là 90%, 80%', null);
+    expect(two.map((x) => x.level)).toEqual([null, null]);
+  });
   it('splits one sentence with three levels into three targets', () => {
     const t = targetsFromItem('90% hồ sơ công việc tại cấp tỉnh; 80% hồ sơ công việc tại cấp huyện và 60% hồ sơ công việc tại cấp xã được xử lý trên môi trường mạng;', 2025);
     expect(t.map((x) => [x.min, x.level, x.targetYear])).toEqual([[90, 'province', 2025], [80, 'district', 2025], [60, 'commune', 2025]]);

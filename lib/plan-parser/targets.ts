@@ -83,17 +83,19 @@ export function findValues(text: string, allowCounts = true): ValueHit[] {
   return hits.sort((x, y) => x.start - y.start);
 }
 
-// "cấp thành phố" is the provincial level of a centrally-run city (Cần Thơ, Đà Nẵng); its districts are "quận, huyện".
+// "cấp thành phố" is the level of the city that issues the plan: the provincial level in a centrally-run city's
+// plan (Cần Thơ, Đà Nẵng: its districts are "quận, huyện"), the district level in the plan of a city under a
+// province (thành phố thuộc tỉnh, whose communes are "phường, xã"). The caller says which (`cityLevel`).
 const LEVEL_RE = /cấp\s+(tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn)(?![\p{L}])/gu;
 const BARE_LEVEL_RE = /^\s*(?:ở|tại|đối với)?\s*(?:cấp\s+)?(tỉnh|huyện|xã)(?![\p{L}])/u;
 const LEVEL_OF: Readonly<Record<string, AdminLevel>> = {
-  tỉnh: 'province', 'thành phố': 'province', huyện: 'district', quận: 'district', 'thị xã': 'district', xã: 'commune', phường: 'commune', 'thị trấn': 'commune',
+  tỉnh: 'province', huyện: 'district', quận: 'district', 'thị xã': 'district', xã: 'commune', phường: 'commune', 'thị trấn': 'commune',
 };
 
-function levelsIn(s: string): AdminLevel[] {
+function levelsIn(s: string, cityLevel: AdminLevel): AdminLevel[] {
   const found = new Set<AdminLevel>();
   for (const m of fold(s).matchAll(LEVEL_RE)) {
-    const l = LEVEL_OF[m[1] ?? ''];
+    const l = m[1] === 'thành phố' ? cityLevel : LEVEL_OF[m[1] ?? ''];
     if (l) found.add(l);
   }
   return [...found];
@@ -104,12 +106,12 @@ function levelsIn(s: string): AdminLevel[] {
  * tỉnh; 80% ... cấp huyện") or before it ("cấp tỉnh đạt 90%, cấp huyện 80%"), whichever reading
  * explains more values. A bare "tỉnh/huyện/xã" right after a value counts only in a series of two or more.
  */
-function assignLevels(text: string, hits: readonly ValueHit[]): Array<AdminLevel | null> {
+function assignLevels(text: string, hits: readonly ValueHit[], cityLevel: AdminLevel): Array<AdminLevel | null> {
   const after = hits.map((h, i) => text.slice(h.end, hits[i + 1]?.start ?? text.length));
   const before = hits.map((h, i) => text.slice(i === 0 ? 0 : (hits[i - 1]?.end ?? 0), h.start));
   const one = (segs: string[]): Array<AdminLevel | null> =>
     segs.map((s) => {
-      const ls = levelsIn(s);
+      const ls = levelsIn(s, cityLevel);
       return ls.length === 1 ? (ls[0] ?? null) : null;
     });
   const a = one(after);
@@ -125,10 +127,33 @@ function assignLevels(text: string, hits: readonly ValueHit[]): Array<AdminLevel
   }
   if (hits.length === 1 && count(chosen) === 0) {
     // A single value whose clause names exactly one level anywhere ("tại cấp xã đạt 60%").
-    const ls = levelsIn(text);
+    const ls = levelsIn(text, cityLevel);
     if (ls.length === 1) return [ls[0] ?? null];
   }
-  return chosen;
+  return respectively(text, hits, chosen, cityLevel);
+}
+
+const LEVEL_IN_ORDER = /cấp\s+(tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn)(?![\p{L}])/gu;
+
+/**
+ * "… cấp huyện, UBND cấp xã … đạt tương ứng các cấp là 80%/60%": the values after "tương ứng" take, in order,
+ * the levels the clause named before it, when there are as many of each. Other values keep their reading.
+ */
+function respectively(text: string, hits: readonly ValueHit[], levels: Array<AdminLevel | null>, cityLevel: AdminLevel): Array<AdminLevel | null> {
+  const at = fold(text).search(/tương ứng/u);
+  if (at < 0) return levels;
+  const clauseStart = Math.max(text.lastIndexOf(';', at), 0);
+  const named: AdminLevel[] = [];
+  for (const m of fold(text.slice(clauseStart, at)).matchAll(LEVEL_IN_ORDER)) {
+    const l = m[1] === 'thành phố' ? cityLevel : LEVEL_OF[m[1] ?? ''];
+    if (l && !named.includes(l)) named.push(l);
+  }
+  const clauseEnd = text.indexOf(';', at);
+  const after = hits.map((h, i) => ({ h, i })).filter(({ h }) => h.start > at && (clauseEnd < 0 || h.start < clauseEnd));
+  if (named.length < 2 || after.length !== named.length) return levels;
+  const out = [...levels];
+  after.forEach(({ i }, k) => { out[i] = named[k] ?? null; });
+  return out;
 }
 
 const YEAR_IN_TEXT = /(?:(?:đến|tới|vào|trong|đến hết|hết)\s+năm\s+|đến\s+|giai đoạn\s+\d{4}\s*[-–]\s*)(\d{4})(?!\d)/gu;
@@ -164,14 +189,14 @@ function cleanTargetText(s: string): string {
   return stripTrailingPunct(squash(s).replace(/^[-+*•]\s*/u, ''));
 }
 
-/** Extracts targets from one item text, given the year in force from its headings. */
-export function targetsFromItem(item: string, contextYear: number | null): PlanTarget[] {
+/** Extracts targets from one item text, given the year in force from its headings; `cityLevel` reads "cấp thành phố". */
+export function targetsFromItem(item: string, contextYear: number | null, cityLevel: AdminLevel = 'province'): PlanTarget[] {
   const text = squash(item);
   const all = findValues(text);
   if (all.length === 0) return [];
   const itemYears = yearsIn(text);
   const year = itemYears.length === 1 ? (itemYears[0] ?? null) : contextYear;
-  const levels = assignLevels(text, all);
+  const levels = assignLevels(text, all, cityLevel);
   const leveledSeries = levels.filter((l) => l !== null).length >= 2;
   return all.map((h, i) => {
     const clause = clauses(text).find((c) => h.start >= c.offset && h.start < c.offset + c.text.length + 1);
@@ -190,7 +215,7 @@ export function headingYear(heading: string): number | null {
 }
 
 /** Extracts targets from the blocks of an objectives section; `sectionYear` comes from its heading. */
-export function extractTargets(blocks: readonly Block[], sectionYear: number | null): PlanTarget[] {
+export function extractTargets(blocks: readonly Block[], sectionYear: number | null, cityLevel: AdminLevel = 'province'): PlanTarget[] {
   const out: PlanTarget[] = [];
   // Heading context: depth → year set by the most recent heading at that depth.
   const context: Array<{ depth: number; year: number | null }> = [{ depth: -1, year: sectionYear }];
@@ -205,7 +230,7 @@ export function extractTargets(blocks: readonly Block[], sectionYear: number | n
     }
     const year = [...context].reverse().find((c) => c.year !== null)?.year ?? null;
     // Each paragraph of an item is its own statement.
-    for (const para of [b.head, ...b.body]) out.push(...targetsFromItem(para, year));
+    for (const para of [b.head, ...b.body]) out.push(...targetsFromItem(para, year, cityLevel));
   }
   return out;
 }

@@ -3,10 +3,6 @@ import { composeServices, compositionHasErrors } from '@theguild/federation-comp
 import { parse, type DocumentNode } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { typeDefs as documentsTypeDefs } from '../../subgraphs/documents/schema.ts';
-import { typeDefs as labourTypeDefs } from '../../subgraphs/labour/schema.ts';
-import { typeDefs as plansTypeDefs } from '../../subgraphs/plans/schema.ts';
-import { typeDefs as servicesTypeDefs } from '../../subgraphs/services/schema.ts';
 import type { ProvenanceStatus, SystemName, UpstreamErrorCode } from '../errors/index.ts';
 import { sharedTypeDefs, type Subgraph } from '../subgraph/index.ts';
 import { loadUnitCatalogue, REFERENCE_UNITS_URL, unitsInForce } from '../units/index.ts';
@@ -33,6 +29,13 @@ export interface SubgraphConformanceOptions<C> {
    * unit that filed no plan, which is an answer, not a failure. @default ['OK', 'PARTIAL', 'STALE']
    */
   readonly healthyStatuses?: readonly ProvenanceStatus[];
+  /**
+   * Every source subgraph's type definitions, by system (lib/ imports no subgraph, so the caller hands them
+   * in). Plans `@requires` figures the other source subgraphs own, so a source subgraph composes only
+   * alongside them; the one under test is swapped for its real schema. Type definitions alone suffice:
+   * composition needs no resolvers.
+   */
+  readonly sourceTypeDefs: Readonly<Record<SystemName, DocumentNode>>;
 }
 
 const YEAR = 2024;
@@ -55,18 +58,6 @@ function startStack<C>(options: SubgraphConformanceOptions<C>, env: Env = {}): P
 function disposable(subgraph: Subgraph): Subgraph & AsyncDisposable {
   return { ...subgraph, [Symbol.asyncDispose]: () => subgraph.close() };
 }
-
-/**
- * The source subgraphs' own type definitions. Plans `@requires` figures the other source subgraphs
- * own, so a source subgraph composes only alongside them; the one under test is swapped for its
- * real schema. Type definitions alone suffice: composition needs no resolvers.
- */
-const SOURCE_TYPE_DEFS: Readonly<Record<SystemName, DocumentNode>> = {
-  plans: plansTypeDefs,
-  documents: documentsTypeDefs,
-  services: servicesTypeDefs,
-  labour: labourTypeDefs,
-};
 
 function sdlOf(typeDefs: DocumentNode): string {
   return printSubgraphSchema(buildSubgraphSchema([{ typeDefs: sharedTypeDefs }, { typeDefs }]));
@@ -97,7 +88,7 @@ export function defineSubgraphConformance<C>(options: SubgraphConformanceOptions
     it('composes with the plans subgraph and the other source subgraphs', async () => {
       await using own = disposable(options.createSubgraph(options.loadConfig({ PORT: '0', LOG_LEVEL: 'error' })));
       const result = composeServices(
-        Object.entries(SOURCE_TYPE_DEFS).map(([name, typeDefs]) => ({
+        Object.entries(options.sourceTypeDefs).map(([name, typeDefs]) => ({
           name,
           typeDefs: parse(name === system ? printSubgraphSchema(own.schema) : sdlOf(typeDefs)),
           url: `http://${name}.invalid/graphql`,

@@ -40,6 +40,20 @@ describe('issue #3 - exports', () => {
     expect(notCollected).toMatchObject({ value: '', status: 'NOT_COLLECTED' });
   });
 
+  it('a score that is not the official one is marked in CSV and JSON, as the graph says', async () => {
+    const graph = await gql(`{ unit(code: "56", asOf: "2023-12-31") { year(year: 2023) { dti { score scoreConfirmed estimate synthetic catalogueVersion { version } } } } }`);
+    const score = at(graph.data, 'unit', 'year', 'dti', 'score');
+    const official = at(graph.data, 'unit', 'year', 'dti', 'scoreConfirmed') === true && at(graph.data, 'unit', 'year', 'dti', 'estimate') === false && at(graph.data, 'unit', 'year', 'dti', 'synthetic') === false;
+    const expected = score === null ? '' : official ? 'OFFICIAL' : 'PROVISIONAL';
+    const csvRows = z.array(z.object({ dti_score_status: z.string(), catalogue_version: z.string() }).passthrough())
+      .parse(parse(await (await gatewayFetch(`/exports/dti?unit=56&year=2023&format=csv`)).text(), { bom: true, columns: true }));
+    expect(new Set(csvRows.map((r) => r.dti_score_status))).toEqual(new Set([expected]));
+    expect(new Set(csvRows.map((r) => r.catalogue_version))).toEqual(new Set([at(graph.data, 'unit', 'year', 'dti', 'catalogueVersion', 'version')]));
+    const json = z.object({ rows: z.array(z.object({ dtiScoreStatus: z.enum(['OFFICIAL', 'PROVISIONAL']).nullable() })) })
+      .parse(await (await gatewayFetch(`/exports/dti?unit=56&year=2023&format=json`)).json());
+    expect(new Set(json.rows.map((r) => r.dtiScoreStatus ?? ''))).toEqual(new Set([expected]));
+  });
+
   it('without a unit: every province in force that year (63 in 2024, 34 in 2025), as JSON', async () => {
     const y2024 = z.object({ rows: z.array(z.object({ unitCode: z.string() })) }).parse(await (await gatewayFetch(`/exports/dti?year=2024&format=json`)).json());
     expect(new Set(y2024.rows.map((r) => r.unitCode)).size).toBe(63);

@@ -1,27 +1,7 @@
-import type { FormattedExecutionResult, GraphQLFormattedError } from 'graphql';
+import type { GraphQLFormattedError } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { localScope } from '../../../lib/access/index.ts';
-import { silentLogger } from '../../../lib/logging/index.ts';
-import { createApolloServer } from '../../../lib/subgraph/index.ts';
 import * as fixture from '../../../test/fixtures/dti.ts';
-import { createContext, type DtiContext } from '../context.ts';
-import { openCatalogueStore } from '../domain/catalogue-store.ts';
-import { loadCatalogue, loadPublished } from '../domain/index.ts';
-import { createSubgraph, loadConfig } from '../index.ts';
-
-// Apollo Server over the built schema with the project's error formatting; no HTTP.
-const { schema } = createSubgraph(loadConfig({}), { logger: silentLogger });
-const server = createApolloServer<DtiContext>({ schema, logger: silentLogger });
-// In-process, the test vouches for the caller as the gateway does over HTTP: an administrator.
-const admin = localScope({ subject: 'test-admin', name: null, roles: new Set(['ADMIN']), units: [] });
-const contextValue = {
-  ...createContext({
-    catalogues: openCatalogueStore({ dir: null, builtIn: loadCatalogue(), builtInCitation: 'built in' }),
-    published: loadPublished(),
-    identity: () => admin.identity,
-  }),
-  access: admin,
-};
+import { run } from './harness.ts';
 
 const ENTITIES = /* GraphQL */ `
   query ($representations: [_Any!]!) {
@@ -61,12 +41,6 @@ interface Row {
   readonly basis?: string;
   readonly predecessorsWithValue?: number | null;
   readonly predecessorCount?: number | null;
-}
-
-async function run(query: string, variables: Record<string, unknown> = {}): Promise<FormattedExecutionResult> {
-  const response = await server.executeOperation({ query, variables }, { contextValue });
-  if (response.body.kind !== 'single') throw new Error('expected a single result');
-  return response.body.singleResult;
 }
 
 // Reads the assessment of the first entity; graphql() results are plain JSON-like objects.

@@ -1,26 +1,6 @@
-import type { FormattedExecutionResult } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { localScope } from '../../../lib/access/index.ts';
-import { silentLogger } from '../../../lib/logging/index.ts';
-import { createApolloServer } from '../../../lib/subgraph/index.ts';
 import * as fixture from '../../../test/fixtures/dti.ts';
-import { createContext, type DtiContext } from '../context.ts';
-import { openCatalogueStore } from '../domain/catalogue-store.ts';
-import { loadCatalogue, loadPublished } from '../domain/index.ts';
-import { createSubgraph, loadConfig } from '../index.ts';
-
-const { schema } = createSubgraph(loadConfig({}), { logger: silentLogger });
-const server = createApolloServer<DtiContext>({ schema, logger: silentLogger });
-// In-process, the test vouches for the caller as the gateway does over HTTP: an administrator.
-const admin = localScope({ subject: 'test-admin', name: null, roles: new Set(['ADMIN']), units: [] });
-const contextValue = {
-  ...createContext({
-    catalogues: openCatalogueStore({ dir: null, builtIn: loadCatalogue(), builtInCitation: 'built in' }),
-    published: loadPublished(),
-    identity: () => admin.identity,
-  }),
-  access: admin,
-};
+import { run } from './harness.ts';
 
 const QUERY = /* GraphQL */ `
   query ($representations: [_Any!]!) {
@@ -59,9 +39,7 @@ interface Main {
 }
 
 async function assess(rep: Record<string, unknown>) {
-  const response = await server.executeOperation({ query: QUERY, variables: { representations: [rep] } }, { contextValue });
-  if (response.body.kind !== 'single') throw new Error('single result expected');
-  const result: FormattedExecutionResult = response.body.singleResult;
+  const result = await run(QUERY, { representations: [rep] });
   expect(result.errors).toBeUndefined();
   const entities = result.data?.['_entities'];
   if (!Array.isArray(entities)) throw new Error('no entities');

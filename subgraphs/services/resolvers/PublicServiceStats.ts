@@ -1,16 +1,9 @@
 import type { PublicServiceStats as Stats } from '../upstream/loaders.ts';
+import { portalSource } from './source.ts';
 
 /** `PublicServiceStats` fields: the domain figures under their GraphQL names. */
 export const PublicServiceStats = {
-  source: (s: Stats) => ({
-    system: 'SERVICES',
-    status: s.provenance.status,
-    recordRef: s.recordRef,
-    fetchedAt: s.fetchedAt,
-    asOf: s.provenance.asOf,
-    rolledUpFrom: s.provenance.rolledUpFrom,
-    note: s.provenance.note,
-  }),
+  source: (s: Stats) => portalSource(s),
   proceduresTotal: (s: Stats) => s.procedures.total,
   proceduresPublished: (s: Stats) => s.procedures.published,
   proceduresFullyOnline: (s: Stats) => s.procedures.fullyOnline,

@@ -1,11 +1,15 @@
 import { createUpstreamClient, type UpstreamClientOptions } from '../../../lib/http/index.ts';
-import { UpstreamBadResponseError, UpstreamHttpError } from '../../../lib/errors/index.ts';
+import type { z } from 'zod';
+import { UpstreamBadResponseError, UpstreamHttpError, type PayloadIssue } from '../../../lib/errors/index.ts';
 import type { MonthlyServiceRecord } from '../domain/types.ts';
 import { toMonthlyRecords, toMonthly766Records } from './mappers.ts';
 import type { Monthly766Record } from '../domain/rollup766.ts';
-import { page766Schema, type Row766Wire } from './schemas766.ts';
+import { page766Schema } from './schemas766.ts';
 import { PORTAL_ID_BY_CODE } from './portal-ids.ts';
-import { monthlyPageSchema, portalErrorSchema, type MonthlyRowWire } from './schemas.ts';
+import { monthlyPageSchema, portalErrorSchema, type PortalErrorWire } from './schemas.ts';
+
+/** A page of a statistics service as its schema gives it: rows that carry the row total, or the portal's error. */
+type PortalPage<Row> = { readonly kind: 'rows'; readonly rows: readonly (Row & { readonly TONG_SO_BAN_GHI: number })[] } | { readonly kind: 'error'; readonly error: PortalErrorWire };
 
 /** The portal's RPC endpoint and the statistics service this subgraph reads. */
 export const RPC_PATH = '/jsp/rest.jsp';
@@ -61,67 +65,49 @@ export function createServicesClient(options: ServicesClientOptions): ServicesCl
   const maxPages = options.maxPages ?? 20;
   const now = options.now ?? ((): Date => new Date());
 
-  const monthlyStats: ServicesClient['monthlyStats'] = async ({ year, codes }) => {
+  /**
+   * Every month of `year` for the provinces `codes` from one statistics service, pages followed, as
+   * domain records: the monthly figures and the 766 counts are read the same way.
+   */
+  async function fetchYear<Row, Rec>(
+    service: string,
+    schema: z.ZodType<PortalPage<Row>>,
+    toRecords: (rows: readonly Row[]) => { records: Rec[]; issues: PayloadIssue[] },
+    { year, codes }: { readonly year: number; readonly codes: readonly string[] },
+  ): Promise<{ records: readonly Rec[]; fetchedAt: string; askedCodes: readonly string[] }> {
     const askedCodes = [...new Set(codes)].filter((c) => PORTAL_ID_BY_CODE[c] !== undefined).sort();
     // An empty id list means "every province" to the portal: never send one.
     if (askedCodes.length === 0) return { records: [], fetchedAt: now().toISOString(), askedCodes };
     const ids = askedCodes.map((c) => PORTAL_ID_BY_CODE[c] ?? '');
-    const rows: MonthlyRowWire[] = [];
+    const rows: Row[] = [];
     let fetchedAt: string | undefined;
     for (let pageIndex = 1; pageIndex <= maxPages; pageIndex++) {
-      const params = { service: MONTHLY_SERVICE, p_nam: String(year), p_thang_tu: 1, p_thang_den: 12, p_tinh_id: ids, pageIndex, pageSize };
-      const res = await http.post(RPC_PATH, { body: { form: { params: JSON.stringify(params) } }, schema: monthlyPageSchema, idempotent: true });
+      const params = { service, p_nam: String(year), p_thang_tu: 1, p_thang_den: 12, p_tinh_id: ids, pageIndex, pageSize };
+      const res = await http.post(RPC_PATH, { body: { form: { params: JSON.stringify(params) } }, schema, idempotent: true });
       fetchedAt ??= res.fetchedAt;
-      if (res.data.kind === 'error') {
+      const data = res.data;
+      if (data.kind === 'error') {
         // The portal reports its own errors in the body, usually with HTTP 200.
         throw new UpstreamHttpError({
           system: 'services',
           target: { url: res.url, method: 'POST' },
           status: 200,
-          upstreamMessage: `error_code ${res.data.error.error_code}: ${res.data.error.message}`,
+          upstreamMessage: `error_code ${data.error.error_code}: ${data.error.message}`,
         });
       }
-      const page = res.data.rows;
-      rows.push(...page);
-      const total = page[0]?.TONG_SO_BAN_GHI ?? 0;
-      if (page.length === 0 || rows.length >= total) break;
+      rows.push(...data.rows);
+      const total = data.rows[0]?.TONG_SO_BAN_GHI ?? 0;
+      if (data.rows.length === 0 || rows.length >= total) break;
     }
-    const { records, issues } = toMonthlyRecords(rows);
+    const { records, issues } = toRecords(rows);
     if (issues.length > 0) {
       throw new UpstreamBadResponseError({ system: 'services', target: { url: `${options.baseUrl}${RPC_PATH}`, method: 'POST' }, status: 200, issues });
     }
     return { records, fetchedAt: fetchedAt ?? now().toISOString(), askedCodes };
-  };
+  }
 
-  const counts766: ServicesClient['counts766'] = async ({ year, codes }) => {
-    const askedCodes = [...new Set(codes)].filter((c) => PORTAL_ID_BY_CODE[c] !== undefined).sort();
-    if (askedCodes.length === 0) return { records: [], fetchedAt: now().toISOString(), askedCodes };
-    const ids = askedCodes.map((c) => PORTAL_ID_BY_CODE[c] ?? '');
-    const rows: Row766Wire[] = [];
-    let fetchedAt: string | undefined;
-    for (let pageIndex = 1; pageIndex <= maxPages; pageIndex++) {
-      const params = { service: COUNTS_766_SERVICE, p_nam: String(year), p_thang_tu: 1, p_thang_den: 12, p_tinh_id: ids, pageIndex, pageSize };
-      const res = await http.post(RPC_PATH, { body: { form: { params: JSON.stringify(params) } }, schema: page766Schema, idempotent: true });
-      fetchedAt ??= res.fetchedAt;
-      if (res.data.kind === 'error') {
-        throw new UpstreamHttpError({
-          system: 'services',
-          target: { url: res.url, method: 'POST' },
-          status: 200,
-          upstreamMessage: `error_code ${res.data.error.error_code}: ${res.data.error.message}`,
-        });
-      }
-      const page = res.data.rows;
-      rows.push(...page);
-      const total = page[0]?.TONG_SO_BAN_GHI ?? 0;
-      if (page.length === 0 || rows.length >= total) break;
-    }
-    const { records, issues } = toMonthly766Records(rows);
-    if (issues.length > 0) {
-      throw new UpstreamBadResponseError({ system: 'services', target: { url: `${options.baseUrl}${RPC_PATH}`, method: 'POST' }, status: 200, issues });
-    }
-    return { records, fetchedAt: fetchedAt ?? now().toISOString(), askedCodes };
-  };
+  const monthlyStats: ServicesClient['monthlyStats'] = (query) => fetchYear(MONTHLY_SERVICE, monthlyPageSchema, (rows) => toMonthlyRecords(rows), query);
+  const counts766: ServicesClient['counts766'] = (query) => fetchYear(COUNTS_766_SERVICE, page766Schema, toMonthly766Records, query);
 
   const close = (): Promise<void> => http.close();
   return { monthlyStats, counts766, close, [Symbol.asyncDispose]: close };

@@ -27,15 +27,23 @@ export interface PublicServiceIndexCounts extends Index766Counts {
   readonly recordRef: string | null;
 }
 
-/** Like `loadBatch`: one 766 call per year in the batch, a failure that year's keys' Error. */
-async function load766Batch(client: ServicesClient, keys: readonly UnitYearKey[]): Promise<(PublicServiceIndexCounts | Error)[]> {
+/**
+ * One upstream call per year in the batch, for every code of every representation; a failure
+ * becomes that year's keys' Error, so other years (and the rest of the query) still answer. `fetch`
+ * is the client call (monthly figures or 766 counts), `roll` folds a key's scopes' records into its answer.
+ */
+async function loadByYear<Result extends { readonly fetchedAt: string }, Out>(
+  keys: readonly UnitYearKey[],
+  fetch: (query: { readonly year: number; readonly codes: readonly string[] }) => Promise<Result>,
+  roll: (key: UnitYearKey, result: Result) => Out,
+): Promise<(Out | Error)[]> {
   const years = [...new Set(keys.map((k) => k.year))];
-  const byYear = new Map<number, Counts766Result | Error>(
+  const byYear = new Map<number, Result | Error>(
     await Promise.all(
-      years.map(async (year): Promise<[number, Counts766Result | Error]> => {
+      years.map(async (year): Promise<[number, Result | Error]> => {
         const codes = keys.filter((k) => k.year === year).flatMap((k) => k.scopes.map((s) => s.code));
         try {
-          return [year, await client.counts766({ year, codes })];
+          return [year, await fetch({ year, codes })];
         } catch (e: unknown) {
           return [year, ensureError(e)];
         }
@@ -46,11 +54,11 @@ async function load766Batch(client: ServicesClient, keys: readonly UnitYearKey[]
     const result = byYear.get(key.year);
     if (result === undefined) return new Error(`no result for year ${key.year}`);
     if (result instanceof Error) return result;
-    return { ...rollUp766(key.scopes, result.records), fetchedAt: result.fetchedAt, recordRef: recordRef(key, COUNTS_766_SERVICE) };
+    return roll(key, result);
   });
 }
 
-function recordRef(key: UnitYearKey, service: string = MONTHLY_SERVICE): string | null {
+function recordRef(key: UnitYearKey, service: string): string | null {
   const ids = [...new Set(key.scopes.map((s) => s.code))].flatMap((c) => {
     const id = PORTAL_ID_BY_CODE[c];
     return id === undefined ? [] : [`${id} (mã ${c})`];
@@ -58,39 +66,21 @@ function recordRef(key: UnitYearKey, service: string = MONTHLY_SERVICE): string 
   return ids.length === 0 ? null : `${service} p_nam=${key.year} ID=${ids.join(', ')}`;
 }
 
-/**
- * One upstream call per year in the batch, for every code of every representation; a failure
- * becomes that year's keys' Error, so other years (and the rest of the query) still answer.
- */
-async function loadBatch(client: ServicesClient, keys: readonly UnitYearKey[]): Promise<(PublicServiceStats | Error)[]> {
-  const years = [...new Set(keys.map((k) => k.year))];
-  const byYear = new Map<number, MonthlyStatsResult | Error>(
-    await Promise.all(
-      years.map(async (year): Promise<[number, MonthlyStatsResult | Error]> => {
-        const codes = keys.filter((k) => k.year === year).flatMap((k) => k.scopes.map((s) => s.code));
-        try {
-          return [year, await client.monthlyStats({ year, codes })];
-        } catch (e: unknown) {
-          return [year, ensureError(e)];
-        }
-      }),
-    ),
-  );
-  return keys.map((key) => {
-    const result = byYear.get(key.year);
-    if (result === undefined) return new Error(`no result for year ${key.year}`);
-    if (result instanceof Error) return result;
-    return { ...rollUp(key.scopes, result.records), fetchedAt: result.fetchedAt, recordRef: recordRef(key) };
-  });
-}
-
 /** Fresh loaders for one request (per-request cache, batching across representations). */
 export function createLoaders(client: ServicesClient): ServicesLoaders {
   const cacheKeyFn = (k: UnitYearKey): string => JSON.stringify([k.year, k.scopes.map((s) => [s.code, s.from, s.to, s.unitId])]);
   return {
-    index766Counts: new DataLoader((keys) => load766Batch(client, keys), { cacheKeyFn }),
-    publicServices: new DataLoader((keys) => loadBatch(client, keys), {
-      cacheKeyFn: (k) => JSON.stringify([k.year, k.scopes.map((s) => [s.code, s.from, s.to, s.unitId])]),
-    }),
+    index766Counts: new DataLoader(
+      (keys) => loadByYear(keys, (q) => client.counts766(q), (key, r: Counts766Result): PublicServiceIndexCounts => ({
+        ...rollUp766(key.scopes, r.records), fetchedAt: r.fetchedAt, recordRef: recordRef(key, COUNTS_766_SERVICE),
+      })),
+      { cacheKeyFn },
+    ),
+    publicServices: new DataLoader(
+      (keys) => loadByYear(keys, (q) => client.monthlyStats(q), (key, r: MonthlyStatsResult): PublicServiceStats => ({
+        ...rollUp(key.scopes, r.records), fetchedAt: r.fetchedAt, recordRef: recordRef(key, MONTHLY_SERVICE),
+      })),
+      { cacheKeyFn },
+    ),
   };
 }

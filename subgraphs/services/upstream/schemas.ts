@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** The portal sends every number as a string of digits. */
-const count = z.string().regex(/^\d+$/, 'expected a whole number as a string').transform(Number);
+export const count = z.string().regex(/^\d+$/, 'expected a whole number as a string').transform(Number);
 /** dd/MM/yyyy, the portal's date format, to an ISO date. */
 const viDate = z
   .string()
@@ -9,8 +9,8 @@ const viDate = z
   .transform((s) => `${s.slice(6, 10)}-${s.slice(3, 5)}-${s.slice(0, 2)}`)
   .pipe(z.iso.date());
 
-/** One row of `thongke_hoso_tinh_thang_service`: a province's figures for one month, keys as the portal spells them. */
-export const monthlyRowSchema = z.object({
+/** The columns every row of the portal's per-province monthly services starts with: paging, province, month, cut-off date. */
+export const portalRowHead = {
   ROW_STT: count,
   TONG_SO_BAN_GHI: count,
   ID: z.string().min(1),
@@ -18,6 +18,11 @@ export const monthlyRowSchema = z.object({
   NAM: count,
   THANG: count.pipe(z.number().min(1).max(12)),
   NGAY_CHOT_SO_LIEU: viDate,
+};
+
+/** One row of `thongke_hoso_tinh_thang_service`: a province's figures for one month, keys as the portal spells them. */
+export const monthlyRowSchema = z.object({
+  ...portalRowHead,
   TONG_TTHC: count,
   TTHC_CONG_KHAI: count,
   TTHC_TOAN_TRINH: count,
@@ -38,16 +43,21 @@ export const monthlyRowSchema = z.object({
 export const portalErrorSchema = z.object({ error_code: z.number().int(), message: z.string() });
 
 /**
- * A page of the monthly statistics service: an array of rows, or the portal's error body. Tagged
+ * A page of one of the portal's statistics services: an array of rows, or the portal's error body. Tagged
  * by shape first so a broken row reports its own path (`rows.3.HS_TRUC_TUYEN`), not "invalid union".
  */
-export const monthlyPageSchema = z.preprocess(
-  (body) => (Array.isArray(body) ? { kind: 'rows', rows: body } : { kind: 'error', error: body }),
-  z.discriminatedUnion('kind', [
-    z.object({ kind: z.literal('rows'), rows: z.array(monthlyRowSchema) }),
-    z.object({ kind: z.literal('error'), error: portalErrorSchema }),
-  ]),
-);
+export function portalPageSchema<R extends z.ZodType>(row: R) {
+  return z.preprocess(
+    (body) => (Array.isArray(body) ? { kind: 'rows', rows: body } : { kind: 'error', error: body }),
+    z.discriminatedUnion('kind', [
+      z.object({ kind: z.literal('rows'), rows: z.array(row) }),
+      z.object({ kind: z.literal('error'), error: portalErrorSchema }),
+    ]),
+  );
+}
+
+/** A page of the monthly statistics service. */
+export const monthlyPageSchema = portalPageSchema(monthlyRowSchema);
 
 export type MonthlyRowWire = z.output<typeof monthlyRowSchema>;
 export type PortalErrorWire = z.output<typeof portalErrorSchema>;

@@ -1,12 +1,5 @@
 import { z } from 'zod';
-import { portalErrorSchema } from './schemas.ts';
-
-const count = z.string().regex(/^\d+$/, 'expected a whole number as a string').transform(Number);
-const viDate = z
-  .string()
-  .regex(/^\d{2}\/\d{2}\/\d{4}$/, 'expected dd/MM/yyyy')
-  .transform((s) => `${s.slice(6, 10)}-${s.slice(3, 5)}-${s.slice(0, 2)}`)
-  .pipe(z.iso.date());
+import { count, portalPageSchema, portalRowHead } from './schemas.ts';
 
 /**
  * The 766 counts by portal column, with the domain field each becomes and whether it is a stock
@@ -57,23 +50,8 @@ export type Count766Field = (typeof COLUMNS_766)[Column766][0];
 const countColumns = Object.fromEntries(Object.keys(COLUMNS_766).map((k) => [k, count])) as { [K in Column766]: typeof count };
 
 /** One row of `thongke_chitieu_766_tinh_thang_service`. */
-export const row766Schema = z.object({
-  ROW_STT: count,
-  TONG_SO_BAN_GHI: count,
-  ID: z.string().min(1),
-  TEN: z.string(),
-  NAM: count,
-  THANG: count.pipe(z.number().min(1).max(12)),
-  NGAY_CHOT_SO_LIEU: viDate,
-  ...countColumns,
-});
+export const row766Schema = z.object({ ...portalRowHead, ...countColumns });
 
-export const page766Schema = z.preprocess(
-  (body) => (Array.isArray(body) ? { kind: 'rows', rows: body } : { kind: 'error', error: body }),
-  z.discriminatedUnion('kind', [
-    z.object({ kind: z.literal('rows'), rows: z.array(row766Schema) }),
-    z.object({ kind: z.literal('error'), error: portalErrorSchema }),
-  ]),
-);
+export const page766Schema = portalPageSchema(row766Schema);
 
 export type Row766Wire = z.output<typeof row766Schema>;
