@@ -50,7 +50,7 @@ const answerSchema = z.object({
         entries: z.array(z.object({ id: z.string(), indicator: z.object({ code: z.string() }), status: z.string(), version: z.number() })),
         warnings: z.array(z.object({ index: z.number().int(), code: z.string(), ...bilingualText })),
         userErrors: z.array(z.object({ field: z.string(), code: z.string(), ...bilingualText })),
-      }),
+      }).nullable(),
     })
     .nullable()
     .optional(),
@@ -80,7 +80,7 @@ const inputs = read.rows.map((r) => r.input);
 const answer = inputs.length === 0
   ? null
   : answerSchema.parse(await postToGateway(gateway, persistedRequestBody('SaveEntries', { inputs, dryRun: dryRun || problems.length > 0 }), bearer));
-if (answer !== null && (answer.errors?.length ?? 0) > 0) {
+if (answer !== null && ((answer.errors?.length ?? 0) > 0 || answer.data?.saveEntries === null)) {
   process.stderr.write(`Không lưu gì — nothing stored:\n${(answer.errors ?? []).map((e) => `  - ${e.message}${typeof e.extensions?.['code'] === 'string' ? ` [${e.extensions['code']}]` : ''}`).join('\n')}\n`);
   process.exit(1);
 }
