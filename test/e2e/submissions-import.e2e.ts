@@ -111,4 +111,20 @@ describe('issue #13 - spreadsheet round trip', () => {
     const rowA = again.find((x) => x[col('indicatorCode')] === codeA);
     expect([rowA?.[col('entryStatus')], rowA?.[col('version')]]).toEqual(['DRAFT', '1']);
   });
+
+  it("saveEntry's payload carries the unit-year: the systems' figure comes back beside the value just saved, in the same request", async () => {
+    const dti = await gqlAs('editor-56', '{ unit(code: "56", asOf: "2022-12-31") { year(year: 2022) { dti { mainIndicators { code value basis } } } } }');
+    const measured = z.array(z.object({ code: z.string(), value: z.number().nullable(), basis: z.string() })).parse(at(dti.data, 'unit', 'year', 'dti', 'mainIndicators')).find((m) => m.value !== null);
+    if (measured === undefined || measured.value === null) throw new Error('no main indicator measured by a system for 56 in 2022');
+    const manual = measured.value > 0.5 ? 0.05 : 0.95;
+    const r = await gqlAs(
+      'editor-56',
+      'mutation ($input: SaveEntryInput!) { saveEntry(input: $input) { entry { value status } userErrors { code } unitYear { dti { mainIndicators { code value basis } } } } }',
+      { input: { unitId: '56@origin', year: 2022, indicatorCode: measured.code, value: manual, evidence: [{ note: 'đếm thủ công' }] } },
+    );
+    expect(r.errors).toBeUndefined();
+    expect(at(r.data, 'saveEntry', 'entry')).toEqual({ value: manual, status: 'DRAFT' });
+    const main = z.array(z.object({ code: z.string(), value: z.number().nullable(), basis: z.string() })).parse(at(r.data, 'saveEntry', 'unitYear', 'dti', 'mainIndicators'));
+    expect(main.find((m) => m.code === measured.code)).toEqual(measured);
+  });
 });
