@@ -80,6 +80,7 @@ function sendTemplate(res: ServerResponse, raw: unknown, unit: string, year: num
  * `GET /exports/dti?unit=CODE&year=YYYY&format=csv|json`: every DTI input of a unit (or, without
  * `unit`, of every province in force that year), one row per unit and input, with value, status,
  * source system and as-of date. Partial results export with their statuses and the errors.
+ * `&template=1` (one unit, CSV): the spreadsheet template of the unit-year's open items instead.
  */
 export function createDtiExportHandler(execute: ExecuteGraphQL, today: () => string) {
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
