@@ -4,7 +4,11 @@ import {
   asOfForYear,
   exportResponseSchema,
   toCsv,
+  parseTemplateAnswer,
+  TEMPLATE_QUERY,
+  templateOf,
   toRows,
+  toTemplateCsv,
   UNIT_EXPORT_QUERY,
   UNITS_EXPORT_QUERY,
   type ExportUnit,
@@ -18,6 +22,7 @@ const paramsSchema = z
     unit: z.string().regex(/^\d{2,5}$/, 'must be an administrative unit code such as 56').optional(),
     year: z.coerce.number({ error: 'must be a year such as 2024' }).int('must be a year such as 2024').min(2000).max(2100),
     format: z.enum(['csv', 'json'], { error: 'must be csv or json' }).default('csv'),
+    template: z.enum(['1'], { error: 'must be 1 (the spreadsheet template of open items)' }).optional(),
   })
   .strict();
 
@@ -48,9 +53,34 @@ function fail(res: ServerResponse, status: number, message: string, code?: 'UNAU
 const codeOf = (e: { readonly extensions?: Record<string, unknown> | undefined }): unknown => e.extensions?.['code'];
 
 /**
+ * `…&template=1`: the unit-year's open main indicators (`dti { missing }`, with who holds the data
+ * and any entry already kept, with its version) and empty value and evidence columns, for
+ * `npm run submissions:import`. Refused rather than partial when the entries cannot be read: a
+ * template without the current versions would only produce conflicts on import.
+ */
+function sendTemplate(res: ServerResponse, raw: unknown, unit: string, year: number): void {
+  const answer = parseTemplateAnswer(raw);
+  const errors = answer.errors ?? [];
+  const refusal = errors.find((e) => codeOf(e) === 'UNAUTHENTICATED' || codeOf(e) === 'FORBIDDEN');
+  if (refusal !== undefined) return fail(res, codeOf(refusal) === 'UNAUTHENTICATED' ? 401 : 403, refusal.message, codeOf(refusal) === 'UNAUTHENTICATED' ? 'UNAUTHENTICATED' : 'FORBIDDEN');
+  const badInput = errors.filter((e) => codeOf(e) === 'BAD_USER_INPUT');
+  if (badInput.length > 0) return fail(res, 400, [...new Set(badInput.map((e) => e.message))].join('; '));
+  if (answer.data?.unit?.year?.selfAssessment === null || answer.data?.unit?.year?.selfAssessment === undefined || errors.length > 0) {
+    const why = errors.map((e) => e.message).join('; ');
+    if (answer.data?.unit === null) return fail(res, 404, why || `no unit ${unit} in ${year}`);
+    return fail(res, 503, `the template needs the DTI assessment and the entries already kept; ${why || 'they could not be read'}`);
+  }
+  const t = templateOf(answer, year);
+  if (t === null) return fail(res, 404, `no DTI assessment for unit ${unit} in ${year}`);
+  res.writeHead(200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="dti-template-${unit}-${year}.csv"` });
+  res.end(toTemplateCsv(t));
+}
+
+/**
  * `GET /exports/dti?unit=CODE&year=YYYY&format=csv|json`: every DTI input of a unit (or, without
  * `unit`, of every province in force that year), one row per unit and input, with value, status,
  * source system and as-of date. Partial results export with their statuses and the errors.
+ * `&template=1` (one unit, CSV): the spreadsheet template of the unit-year's open items instead.
  */
 export function createDtiExportHandler(execute: ExecuteGraphQL, today: () => string) {
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
@@ -60,11 +90,16 @@ export function createDtiExportHandler(execute: ExecuteGraphQL, today: () => str
     if (!parsed.success) {
       return fail(res, 400, parsed.error.issues.map((i) => `${i.path.join('.') || 'query'}: ${i.message}`).join('; '));
     }
-    const { unit, year, format } = parsed.data;
+    const { unit, year, format, template } = parsed.data;
     // Exports carry every figure of a unit: a token is required, and the query runs as its caller.
     const authorization = req.headers.authorization;
     if (authorization === undefined) return fail(res, 401, 'exports need an access token (Authorization: Bearer …); see npm run token', 'UNAUTHENTICATED');
     const asOf = asOfForYear(year, today());
+    if (template !== undefined) {
+      if (unit === undefined) return fail(res, 400, 'unit: the template is for one unit-year, e.g. ?unit=01&year=2023&template=1');
+      if (format !== 'csv') return fail(res, 400, 'format: the template is a CSV');
+      return sendTemplate(res, await execute(TEMPLATE_QUERY, { code: unit, asOf, year }, authorization), unit, year);
+    }
     const raw = unit === undefined
       ? await execute(UNITS_EXPORT_QUERY, { asOf, year }, authorization)
       : await execute(UNIT_EXPORT_QUERY, { code: unit, asOf, year }, authorization);

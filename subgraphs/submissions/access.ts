@@ -10,6 +10,7 @@ import { AccessDeniedError } from '../../lib/errors/index.ts';
  */
 export const ACCESS_RULES = {
   'Mutation.saveEntry': 'entry:edit',
+  'Mutation.saveEntries': 'entry:edit',
   'Mutation.uploadEvidenceFile': 'entry:edit',
   'Mutation.submitEntries': 'entry:edit',
   'Mutation.reviewEntry': 'entry:review',

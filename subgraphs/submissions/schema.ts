@@ -104,15 +104,27 @@ export const typeDefs = gql(/* GraphQL */ `
     reason: String
   }
 
+  "A plausibility warning: message in Vietnamese (what the screens show), messageEn in English."
   type Warning {
     code: String!
     message: String!
+    messageEn: String!
   }
 
+  "A warning of one input of saveEntries (index from 0, in the order given)."
+  type IndexedWarning {
+    index: Int!
+    code: String!
+    message: String!
+    messageEn: String!
+  }
+
+  "An input problem (nothing was stored): message in Vietnamese, messageEn in English; field names the input (inputs.N.… in saveEntries)."
   type UserError {
     field: String!
     code: String!
     message: String!
+    messageEn: String!
   }
 
   input EvidenceInput {
@@ -145,6 +157,22 @@ export const typeDefs = gql(/* GraphQL */ `
     entry: Entry
     warnings: [Warning!]!
     userErrors: [UserError!]!
+    """
+    The entry's unit-year, so the same request can read what the connected systems say beside the
+    manual value (e.g. unitYear { dti { mainIndicators { code value basis source { system } } } }).
+    Null when nothing was saved.
+    """
+    unitYear: UnitYear
+  }
+
+  type SaveEntriesPayload {
+    "The saved entries, in input order; empty when anything was refused or on a dry run."
+    entries: [Entry!]!
+    warnings: [IndexedWarning!]!
+    "Every problem of every input, in input order (field inputs.N.…); any one means nothing was stored."
+    userErrors: [UserError!]!
+    "True only when every input was stored (one transaction)."
+    stored: Boolean!
   }
 
   type SubmitEntriesPayload {
@@ -166,6 +194,8 @@ export const typeDefs = gql(/* GraphQL */ `
   type Mutation {
     "Create an entry (omit expectedVersion), or update it as a draft (expectedVersion: the version you read)."
     saveEntry(input: SaveEntryInput!): SaveEntryPayload! @authenticated @requiresScopes(scopes: [["EDITOR"]]) @policy(policies: [["entry:edit"]])
+    "Create or update many drafts in one transaction: all of them, or none when any input has a problem (a spreadsheet import). dryRun: check only."
+    saveEntries(inputs: [SaveEntryInput!]!, dryRun: Boolean = false): SaveEntriesPayload! @authenticated @requiresScopes(scopes: [["EDITOR"]]) @policy(policies: [["entry:edit"]])
     "Submit drafts for review: all of them, or none when any has a problem."
     submitEntries(ids: [ID!]!): SubmitEntriesPayload! @authenticated @requiresScopes(scopes: [["EDITOR"]]) @policy(policies: [["entry:edit"]])
     "Approve or return a submitted entry; nobody reviews their own."

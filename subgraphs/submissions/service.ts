@@ -1,9 +1,10 @@
 import { createHash, randomUUID } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { BadUserInputError, ConflictError, NotFoundError } from '../../lib/errors/index.ts';
 import { authorize, ROLE_OF_FIELD, type AccessGate } from './access.ts';
 import { indicatorOfYear, type IndicatorCatalogue } from './domain/catalogue.ts';
 import { unacknowledged, warningsFor } from './domain/checks.ts';
+import { bilingual, inOneLine, type Bilingual } from './domain/messages.ts';
 import type { AuditEvent, Entry, Evidence, Person, UserError, Warning } from './domain/types.ts';
 import { rateOf } from './domain/value.ts';
 import { transition, type Command } from './domain/workflow.ts';
@@ -68,10 +69,44 @@ export interface ServiceDeps {
 /** Ends a transaction without writing anything, carrying the input problems to the payload. */
 class Refused extends Error {
   readonly userErrors: readonly UserError[];
-  constructor(userErrors: readonly UserError[]) {
+  readonly warnings: readonly IndexedWarning[];
+  constructor(userErrors: readonly UserError[], warnings: readonly IndexedWarning[] = []) {
     super('refused');
     this.userErrors = userErrors;
+    this.warnings = warnings;
   }
+}
+
+/** A warning of one input of a batch (index from 0). */
+export interface IndexedWarning extends Warning {
+  readonly index: number;
+}
+
+export interface EntriesSavePayload {
+  readonly entries: readonly Entry[];
+  readonly warnings: readonly IndexedWarning[];
+  readonly userErrors: readonly UserError[];
+  /** False when nothing was kept: a problem in any input, or a dry run. */
+  readonly stored: boolean;
+}
+
+/** An input that passed the checks needing no store. */
+interface Prepared {
+  readonly input: SaveEntryInput;
+  readonly key: { readonly unitId: string; readonly year: number; readonly indicatorCode: string };
+  readonly rate: Extract<ReturnType<typeof rateOf>, { ok: true }>;
+  readonly acknowledged: readonly string[];
+  readonly justification: string | null;
+}
+
+const prefixed = (index: number, errors: readonly UserError[]): UserError[] => errors.map((e) => ({ ...e, field: `inputs.${index}.${e.field}` }));
+const indexOfField = (f: string): number => Number(/^inputs\.(\d+)\./.exec(f)?.[1] ?? '-1');
+const byInput = (a: UserError, b: UserError): number => indexOfField(a.field) - indexOfField(b.field);
+
+/** Back from a GraphQL error's "Vietnamese — English" line to the two messages. */
+function splitLine(line: string): Bilingual {
+  const i = line.indexOf(' — ');
+  return i < 0 ? bilingual(line, line) : bilingual(line.slice(0, i), line.slice(i + 3));
 }
 
 const WARNING_CODES: ReadonlySet<string> = new Set(['YEAR_ON_YEAR_JUMP', 'SYSTEM_MISMATCH']);
@@ -103,19 +138,31 @@ function snapshot(e: Entry): string {
 
 function checkEvidence(items: readonly EvidenceInput[]): UserError[] {
   const errors: UserError[] = [];
-  if (items.length === 0) errors.push({ field: 'evidence', code: 'REQUIRED', message: 'Give at least one piece of evidence: a document, a URL, a file or a note.' });
+  if (items.length === 0) {
+    errors.push({ field: 'evidence', code: 'REQUIRED', ...bilingual('Cần ít nhất một minh chứng: văn bản, đường dẫn, tệp hoặc ghi chú.', 'Give at least one piece of evidence: a document, a URL, a file or a note.') });
+  }
   items.forEach((e, i) => {
     const set = [e.documentSymbol, e.url, e.fileId, e.note].filter((v) => v !== null && v !== undefined && v.trim() !== '');
-    if (set.length === 0) errors.push({ field: `evidence.${i}`, code: 'REQUIRED', message: 'An evidence item needs a document symbol, a URL, a file or a note.' });
-    if (e.documentDate !== null && e.documentDate !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(e.documentDate)) {
-      errors.push({ field: `evidence.${i}.documentDate`, code: 'INVALID_DATE', message: `A document date is YYYY-MM-DD; got ${e.documentDate}.` });
+    if (set.length === 0) {
+      errors.push({ field: `evidence.${i}`, code: 'REQUIRED', ...bilingual('Mỗi minh chứng cần số hiệu văn bản, đường dẫn, tệp hoặc ghi chú.', 'An evidence item needs a document symbol, a URL, a file or a note.') });
     }
-    if (e.url !== null && e.url !== undefined && !URL.canParse(e.url)) errors.push({ field: `evidence.${i}.url`, code: 'INVALID_URL', message: `Not a URL: ${e.url}.` });
-    else if (e.url !== null && e.url !== undefined && !/^https?:$/.test(new URL(e.url).protocol)) {
-      errors.push({ field: `evidence.${i}.url`, code: 'INVALID_URL', message: 'Only http and https links are kept as evidence.' });
+    if (e.documentDate !== null && e.documentDate !== undefined && !isIsoDate(e.documentDate)) {
+      errors.push({ field: `evidence.${i}.documentDate`, code: 'INVALID_DATE', ...bilingual(`Ngày văn bản phải là một ngày có thật dạng YYYY-MM-DD; nhận được ${e.documentDate}.`, `A document date is a real date as YYYY-MM-DD; got ${e.documentDate}.`) });
+    }
+    if (e.url !== null && e.url !== undefined && !URL.canParse(e.url)) {
+      errors.push({ field: `evidence.${i}.url`, code: 'INVALID_URL', ...bilingual(`Không phải đường dẫn hợp lệ: ${e.url}.`, `Not a URL: ${e.url}.`) });
+    } else if (e.url !== null && e.url !== undefined && !/^https?:$/.test(new URL(e.url).protocol)) {
+      errors.push({ field: `evidence.${i}.url`, code: 'INVALID_URL', ...bilingual('Chỉ nhận minh chứng là đường dẫn http hoặc https.', 'Only http and https links are kept as evidence.') });
     }
   });
   return errors;
+}
+
+/** A calendar date as YYYY-MM-DD that exists (not 2023-02-30). */
+export function isIsoDate(s: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
+  const d = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
 }
 
 const clean = (s: string | null | undefined): string | null => (s === null || s === undefined || s.trim() === '' ? null : s.normalize('NFC').trim());
@@ -137,107 +184,189 @@ export function createService(deps: ServiceDeps) {
     for (const id of ids) {
       const unit = units.get(id);
       // An id the caller cannot see is reported the same way as one that does not exist.
-      if (unit === undefined) throw new NotFoundError(`No entry ${id}.`, { argument: 'id' });
+      if (unit === undefined) throw new NotFoundError(inOneLine(bilingual(`Không có bản ghi ${id}.`, `No entry ${id}.`)), { argument: 'id' });
       authorize(gate, field, unit);
     }
+  }
+
+  /** The checks that need no store: the indicator for the year, the value, the evidence, acknowledgements. */
+  function prepare(input: SaveEntryInput): { readonly ok: true; readonly p: Prepared } | { readonly ok: false; readonly errors: UserError[] } {
+    const errors: UserError[] = [];
+    const code = input.indicatorCode.normalize('NFC').trim();
+    if (indicatorOfYear(deps.catalogue, input.year, code) === undefined) {
+      errors.push({
+        field: 'indicatorCode',
+        code: 'UNKNOWN_INDICATOR',
+        ...bilingual(`${code} không phải chỉ số chính của phương pháp đánh giá DTI năm ${input.year}.`, `${code} is not a main indicator of the methodology governing DTI ${input.year}.`),
+      });
+    }
+    const rate = rateOf(input);
+    if (!rate.ok) errors.push(...rate.errors);
+    errors.push(...checkEvidence(input.evidence));
+    const acknowledged = [...new Set(input.acknowledgedWarnings ?? [])];
+    for (const w of acknowledged) {
+      if (!WARNING_CODES.has(w)) errors.push({ field: 'acknowledgedWarnings', code: 'UNKNOWN_WARNING', ...bilingual(`Không có cảnh báo nào tên ${w}.`, `No warning is called ${w}.`) });
+    }
+    const justification = clean(input.justification);
+    if (acknowledged.length > 0 && justification === null) {
+      errors.push({ field: 'justification', code: 'REQUIRED', ...bilingual('Xác nhận cảnh báo cần có lý do giải trình.', 'Acknowledging a warning needs a justification.') });
+    }
+    if (errors.length > 0 || !rate.ok) return { ok: false, errors };
+    return { ok: true, p: { input, key: { unitId: input.unitId, year: input.year, indicatorCode: code }, rate, acknowledged, justification } };
+  }
+
+  /** Writes one prepared input inside `trx`; throws Refused, ConflictError or NotFoundError without writing. */
+  async function apply(trx: Transaction<Database>, actor: Person, prepared: Prepared, at: string): Promise<{ readonly entry: Entry; readonly warnings: Warning[] }> {
+    const { input, key, rate, acknowledged, justification } = prepared;
+    const code = key.indicatorCode;
+    const existing = await findEntry(trx, key);
+    if (existing !== undefined && (input.expectedVersion === null || input.expectedVersion === undefined)) {
+      throw new ConflictError(
+        inOneLine(bilingual(`Đã có bản ghi cho ${code} ở phiên bản ${existing.version}; hãy lưu với expectedVersion ${existing.version}.`, `An entry for ${code} already exists at version ${existing.version}; save with expectedVersion ${existing.version}.`)),
+        { currentVersion: existing.version },
+      );
+    }
+    if (existing === undefined && input.expectedVersion !== null && input.expectedVersion !== undefined) {
+      throw new NotFoundError(
+        inOneLine(bilingual(`Chưa có bản ghi cho ${code} năm ${input.year} để cập nhật; bỏ expectedVersion để tạo mới.`, `There is no entry for ${code} in ${input.year} to update; omit expectedVersion to create it.`)),
+        { argument: 'expectedVersion' },
+      );
+    }
+    if (existing !== undefined && existing.version !== input.expectedVersion) {
+      throw new ConflictError(
+        inOneLine(bilingual(`Bản ghi đang ở phiên bản ${existing.version}, không phải ${String(input.expectedVersion)}: người khác đã lưu trước. Hãy đọc lại.`, `The entry is at version ${existing.version}, not ${String(input.expectedVersion)}: someone else saved it. Read it again.`)),
+        { currentVersion: existing.version },
+      );
+    }
+    const t = transition(existing === undefined ? null : { status: existing.status, enteredBy: existing.enteredBy.subject }, { kind: 'EDIT' }, actor);
+    if (!t.ok) throw new Refused([{ field: 'status', code: t.code, message: t.message, messageEn: t.messageEn }]);
+    const fileIds = input.evidence.map((e) => clean(e.fileId)).filter((f): f is string => f !== null);
+    const files = await filesByHash(trx, fileIds);
+    const missingFiles = fileIds.filter((f) => !files.has(f));
+    if (missingFiles.length > 0) {
+      throw new Refused(missingFiles.map((f) => ({ field: 'evidence.fileId', code: 'UNKNOWN_FILE', ...bilingual(`Không có tệp đã tải lên ${f}; hãy tải tệp lên trước.`, `No uploaded file ${f}; upload it first.`) })));
+    }
+    const evidence: Evidence[] = input.evidence.map((e) => {
+      const fileId = clean(e.fileId);
+      const file = fileId === null ? undefined : files.get(fileId);
+      return {
+        documentSymbol: clean(e.documentSymbol),
+        documentDate: clean(e.documentDate),
+        url: clean(e.url),
+        fileId,
+        fileName: file?.name ?? null,
+        fileSize: file?.size ?? null,
+        note: clean(e.note),
+      };
+    });
+    const previous = await valueInYear(trx, key.unitId, key.year - 1, code);
+    const warnings = warningsFor(rate.value, previous === undefined ? null : { year: key.year - 1, value: previous }, { jumpThreshold: deps.jumpThreshold });
+    const change: EntryChange = {
+      value: rate.value,
+      numerator: rate.numerator,
+      denominator: rate.denominator,
+      evidence,
+      comment: clean(input.comment),
+      status: t.status,
+      enteredBy: actor,
+      approvedBy: null,
+      overridesSystem: false,
+      warnings: warnings.map((w) => w.code),
+      acknowledged,
+      justification,
+    };
+    let entry: Entry;
+    if (existing === undefined) {
+      entry = await insertEntry(trx, newId(), key, change, at);
+    } else {
+      const updated = await updateEntryAtVersion(trx, existing.id, existing.version, change, at);
+      if (updated === undefined) {
+        const v = await currentVersion(trx, existing.id);
+        throw new ConflictError(
+          inOneLine(bilingual(`Bản ghi vừa bị thay đổi trong lúc lưu; hiện ở phiên bản ${String(v)}. Hãy đọc lại.`, `The entry changed while saving; it is now at version ${String(v)}. Read it again.`)),
+          v === undefined ? {} : { currentVersion: v },
+        );
+      }
+      entry = updated;
+    }
+    await audit(
+      trx,
+      { entryId: entry.id, entryVersion: entry.version, actor, role: ROLE_OF_FIELD['Mutation.saveEntry'], action: t.action, before: existing === undefined ? null : snapshot(existing), after: snapshot(entry), reason: null },
+      at,
+    );
+    return { entry, warnings };
   }
 
   return {
     async saveEntry(gate: AccessGate, input: SaveEntryInput): Promise<EntryPayload> {
       authorize(gate, 'Mutation.saveEntry', input.unitId);
       const actor = actorOf(gate);
+      const prepared = prepare(input);
+      if (!prepared.ok) return { entry: null, warnings: [], userErrors: prepared.errors };
+      const at = nowIso();
+      try {
+        return await withTransaction(deps.db, async (trx) => ({ ...(await apply(trx, actor, prepared.p, at)), userErrors: [] }));
+      } catch (e) {
+        if (e instanceof Refused) return { entry: null, warnings: [], userErrors: e.userErrors };
+        throw e;
+      }
+    },
+
+    /**
+     * Saves many drafts in one transaction: all of them, or none when any has a problem. Every
+     * problem of every input is reported (fields prefixed `inputs.N.`), a stale or missing version
+     * included (as a CONFLICT or NOT_FOUND userError, not a GraphQL error), so a spreadsheet import
+     * can name every bad row at once. `dryRun` checks everything and stores nothing.
+     */
+    async saveEntries(gate: AccessGate, inputs: readonly SaveEntryInput[], options: { readonly dryRun?: boolean } = {}): Promise<EntriesSavePayload> {
+      for (const unitId of new Set(inputs.map((i) => i.unitId))) authorize(gate, 'Mutation.saveEntries', unitId);
+      const actor = actorOf(gate);
       const errors: UserError[] = [];
-      const code = input.indicatorCode.normalize('NFC').trim();
-      if (indicatorOfYear(deps.catalogue, input.year, code) === undefined) {
-        errors.push({ field: 'indicatorCode', code: 'UNKNOWN_INDICATOR', message: `${code} is not a main indicator of the methodology governing DTI ${input.year}.` });
-      }
-      const rate = rateOf(input);
-      if (!rate.ok) errors.push(...rate.errors);
-      errors.push(...checkEvidence(input.evidence));
-      const acknowledged = [...new Set(input.acknowledgedWarnings ?? [])];
-      for (const w of acknowledged) {
-        if (!WARNING_CODES.has(w)) errors.push({ field: 'acknowledgedWarnings', code: 'UNKNOWN_WARNING', message: `No warning is called ${w}.` });
-      }
-      const justification = clean(input.justification);
-      if (acknowledged.length > 0 && justification === null) {
-        errors.push({ field: 'justification', code: 'REQUIRED', message: 'Acknowledging a warning needs a justification.' });
-      }
-      if (errors.length > 0 || !rate.ok) return { entry: null, warnings: [], userErrors: errors };
-      const key = { unitId: input.unitId, year: input.year, indicatorCode: code };
+      const ready: { readonly index: number; readonly p: Prepared }[] = [];
+      const seen = new Map<string, number>();
+      inputs.forEach((input, index) => {
+        const checked = prepare(input);
+        if (!checked.ok) {
+          errors.push(...prefixed(index, checked.errors));
+          return;
+        }
+        const prepared = checked.p;
+        const k = `${prepared.key.unitId}|${prepared.key.year}|${prepared.key.indicatorCode}`;
+        const first = seen.get(k);
+        if (first !== undefined) {
+          errors.push({
+            field: `inputs.${index}.indicatorCode`,
+            code: 'DUPLICATE',
+            ...bilingual(`${prepared.key.indicatorCode} đã có ở dòng nhập thứ ${first + 1}; mỗi chỉ số chỉ một dòng.`, `${prepared.key.indicatorCode} is already in input ${first + 1}; one input per indicator.`),
+          });
+          return;
+        }
+        seen.set(k, index);
+        ready.push({ index, p: prepared });
+      });
       const at = nowIso();
       try {
         return await withTransaction(deps.db, async (trx) => {
-          const existing = await findEntry(trx, key);
-          if (existing !== undefined && (input.expectedVersion === null || input.expectedVersion === undefined)) {
-            throw new ConflictError(`An entry for ${code} already exists at version ${existing.version}; save with expectedVersion ${existing.version}.`, {
-              currentVersion: existing.version,
-            });
-          }
-          if (existing === undefined && input.expectedVersion !== null && input.expectedVersion !== undefined) {
-            throw new NotFoundError(`There is no entry for ${code} in ${input.year} to update; omit expectedVersion to create it.`, { argument: 'expectedVersion' });
-          }
-          if (existing !== undefined && existing.version !== input.expectedVersion) {
-            throw new ConflictError(`The entry is at version ${existing.version}, not ${String(input.expectedVersion)}: someone else saved it. Read it again.`, {
-              currentVersion: existing.version,
-            });
-          }
-          const t = transition(existing === undefined ? null : { status: existing.status, enteredBy: existing.enteredBy.subject }, { kind: 'EDIT' }, actor);
-          if (!t.ok) throw new Refused([{ field: 'status', code: t.code, message: t.message }]);
-          const fileIds = input.evidence.map((e) => clean(e.fileId)).filter((f): f is string => f !== null);
-          const files = await filesByHash(trx, fileIds);
-          const missingFiles = fileIds.filter((f) => !files.has(f));
-          if (missingFiles.length > 0) {
-            throw new Refused(missingFiles.map((f) => ({ field: 'evidence.fileId', code: 'UNKNOWN_FILE', message: `No uploaded file ${f}; upload it first.` })));
-          }
-          const evidence: Evidence[] = input.evidence.map((e) => {
-            const fileId = clean(e.fileId);
-            const file = fileId === null ? undefined : files.get(fileId);
-            return {
-              documentSymbol: clean(e.documentSymbol),
-              documentDate: clean(e.documentDate),
-              url: clean(e.url),
-              fileId,
-              fileName: file?.name ?? null,
-              fileSize: file?.size ?? null,
-              note: clean(e.note),
-            };
-          });
-          const previous = await valueInYear(trx, key.unitId, key.year - 1, code);
-          const warnings = warningsFor(rate.value, previous === undefined ? null : { year: key.year - 1, value: previous }, { jumpThreshold: deps.jumpThreshold });
-          const change: EntryChange = {
-            value: rate.value,
-            numerator: rate.numerator,
-            denominator: rate.denominator,
-            evidence,
-            comment: clean(input.comment),
-            status: t.status,
-            enteredBy: actor,
-            approvedBy: null,
-            overridesSystem: false,
-            warnings: warnings.map((w) => w.code),
-            acknowledged,
-            justification,
-          };
-          let entry: Entry;
-          if (existing === undefined) {
-            entry = await insertEntry(trx, newId(), key, change, at);
-          } else {
-            const updated = await updateEntryAtVersion(trx, existing.id, existing.version, change, at);
-            if (updated === undefined) {
-              const v = await currentVersion(trx, existing.id);
-              throw new ConflictError(`The entry changed while saving; it is now at version ${String(v)}. Read it again.`, v === undefined ? {} : { currentVersion: v });
+          const entries: Entry[] = [];
+          const warnings: IndexedWarning[] = [];
+          for (const { index, p } of ready) {
+            try {
+              const done = await apply(trx, actor, p, at);
+              entries.push(done.entry);
+              warnings.push(...done.warnings.map((w) => ({ ...w, index })));
+            } catch (e) {
+              if (e instanceof Refused) errors.push(...prefixed(index, e.userErrors));
+              else if (e instanceof ConflictError) errors.push({ field: `inputs.${index}.expectedVersion`, code: 'CONFLICT', ...splitLine(e.message) });
+              else if (e instanceof NotFoundError) errors.push({ field: `inputs.${index}.expectedVersion`, code: 'NOT_FOUND', ...splitLine(e.message) });
+              else throw e;
             }
-            entry = updated;
           }
-          await audit(
-            trx,
-            { entryId: entry.id, entryVersion: entry.version, actor, role: ROLE_OF_FIELD['Mutation.saveEntry'], action: t.action, before: existing === undefined ? null : snapshot(existing), after: snapshot(entry), reason: null },
-            at,
-          );
-          return { entry, warnings, userErrors: [] };
+          // Reported in input order whichever check found them; then nothing of the batch is kept.
+          if (errors.length > 0 || options.dryRun === true) throw new Refused(errors.sort(byInput), warnings);
+          return { entries, warnings, userErrors: [], stored: true };
         });
       } catch (e) {
-        if (e instanceof Refused) return { entry: null, warnings: [], userErrors: e.userErrors };
+        if (e instanceof Refused) return { entries: [], warnings: e.warnings, userErrors: e.userErrors, stored: false };
         throw e;
       }
     },
@@ -254,19 +383,23 @@ export function createService(deps: ServiceDeps) {
           const problems: UserError[] = [];
           for (const id of unique) {
             const entry = await findEntryById(trx, id);
-            if (entry === undefined) throw new NotFoundError(`No entry ${id}.`, { argument: 'ids' });
+            if (entry === undefined) throw new NotFoundError(inOneLine(bilingual(`Không có bản ghi ${id}.`, `No entry ${id}.`)), { argument: 'ids' });
             const open = unacknowledged(entry.warnings, entry.acknowledged);
             if (open.length > 0) {
-              problems.push({ field: `ids.${id}`, code: 'WARNING_NOT_ACKNOWLEDGED', message: `Acknowledge ${open.join(', ')} with a justification (saveEntry) before submitting.` });
+              problems.push({
+                field: `ids.${id}`,
+                code: 'WARNING_NOT_ACKNOWLEDGED',
+                ...bilingual(`Hãy xác nhận ${open.join(', ')} kèm lý do giải trình (saveEntry) trước khi gửi duyệt.`, `Acknowledge ${open.join(', ')} with a justification (saveEntry) before submitting.`),
+              });
               continue;
             }
             const t = transition({ status: entry.status, enteredBy: entry.enteredBy.subject }, { kind: 'SUBMIT' }, actor);
             if (!t.ok) {
-              problems.push({ field: `ids.${id}`, code: t.code, message: t.message });
+              problems.push({ field: `ids.${id}`, code: t.code, message: t.message, messageEn: t.messageEn });
               continue;
             }
             const updated = await updateEntryAtVersion(trx, id, entry.version, { ...entry, status: t.status }, at);
-            if (updated === undefined) throw new ConflictError(`Entry ${id} changed while submitting; read it again.`);
+            if (updated === undefined) throw new ConflictError(inOneLine(bilingual(`Bản ghi ${id} vừa bị thay đổi trong lúc gửi duyệt; hãy đọc lại.`, `Entry ${id} changed while submitting; read it again.`)));
             await audit(trx, { entryId: id, entryVersion: updated.version, actor, role: ROLE_OF_FIELD['Mutation.submitEntries'], action: t.action, before: snapshot(entry), after: snapshot(updated), reason: null }, at);
             done.push(updated);
           }
@@ -287,12 +420,15 @@ export function createService(deps: ServiceDeps) {
       try {
         return await withTransaction(deps.db, async (trx) => {
           const entry = await findEntryById(trx, input.id);
-          if (entry === undefined) throw new NotFoundError(`No entry ${input.id}.`, { argument: 'id' });
+          if (entry === undefined) throw new NotFoundError(inOneLine(bilingual(`Không có bản ghi ${input.id}.`, `No entry ${input.id}.`)), { argument: 'id' });
           if (entry.version !== input.expectedVersion) {
-            throw new ConflictError(`The entry is at version ${entry.version}, not ${input.expectedVersion}; read it again before reviewing.`, { currentVersion: entry.version });
+            throw new ConflictError(
+              inOneLine(bilingual(`Bản ghi đang ở phiên bản ${entry.version}, không phải ${input.expectedVersion}; hãy đọc lại trước khi duyệt.`, `The entry is at version ${entry.version}, not ${input.expectedVersion}; read it again before reviewing.`)),
+              { currentVersion: entry.version },
+            );
           }
           const t = transition({ status: entry.status, enteredBy: entry.enteredBy.subject }, command, actor);
-          if (!t.ok) throw new Refused([{ field: t.code === 'REASON_REQUIRED' ? 'reason' : 'id', code: t.code, message: t.message }]);
+          if (!t.ok) throw new Refused([{ field: t.code === 'REASON_REQUIRED' ? 'reason' : 'id', code: t.code, message: t.message, messageEn: t.messageEn }]);
           const change: EntryChange = {
             ...entry,
             status: t.status,
@@ -302,7 +438,10 @@ export function createService(deps: ServiceDeps) {
           const updated = await updateEntryAtVersion(trx, entry.id, entry.version, change, at);
           if (updated === undefined) {
             const v = await currentVersion(trx, entry.id);
-            throw new ConflictError(`The entry changed while reviewing; it is now at version ${String(v)}.`, v === undefined ? {} : { currentVersion: v });
+            throw new ConflictError(
+              inOneLine(bilingual(`Bản ghi vừa bị thay đổi trong lúc duyệt; hiện ở phiên bản ${String(v)}.`, `The entry changed while reviewing; it is now at version ${String(v)}.`)),
+              v === undefined ? {} : { currentVersion: v },
+            );
           }
           await audit(
             trx,
@@ -322,7 +461,10 @@ export function createService(deps: ServiceDeps) {
       authorize(gate, 'Mutation.uploadEvidenceFile', input.unitId);
       const actor = actorOf(gate);
       if (input.content.byteLength > deps.maxEvidenceBytes) {
-        throw new BadUserInputError(`The file is ${input.content.byteLength} bytes; the limit is ${deps.maxEvidenceBytes}.`, { argument: 'contentBase64' });
+        throw new BadUserInputError(
+          inOneLine(bilingual(`Tệp có ${input.content.byteLength} byte; giới hạn là ${deps.maxEvidenceBytes} byte.`, `The file is ${input.content.byteLength} bytes; the limit is ${deps.maxEvidenceBytes}.`)),
+          { argument: 'contentBase64' },
+        );
       }
       const sha256 = createHash('sha256').update(input.content).digest('hex');
       return withTransaction(deps.db, (trx) => putFile(trx, { sha256, name: input.name.normalize('NFC'), size: input.content.byteLength, content: input.content, uploadedBy: actor.subject, at: nowIso() }));

@@ -1,3 +1,4 @@
+import { bilingual } from './messages.ts';
 import type { Warning } from './types.ts';
 
 export interface CheckOptions {
@@ -15,7 +16,10 @@ export function warningsFor(value: number, previousYear: { readonly year: number
   if (previousYear !== null && Math.abs(value - previousYear.value) > options.jumpThreshold) {
     warnings.push({
       code: 'YEAR_ON_YEAR_JUMP',
-      message: `The value ${value} differs from ${previousYear.year}'s ${previousYear.value} by more than ${options.jumpThreshold}.`,
+      ...bilingual(
+        `Giá trị ${value} chênh lệch so với giá trị năm ${previousYear.year} (${previousYear.value}) quá ${options.jumpThreshold}.`,
+        `The value ${value} differs from ${previousYear.year}'s ${previousYear.value} by more than ${options.jumpThreshold}.`,
+      ),
     });
   }
   return warnings;

@@ -64,12 +64,16 @@ export interface AuditEvent {
 /** A plausibility warning the editor must acknowledge, with a justification, before submitting. */
 export interface Warning {
   readonly code: 'YEAR_ON_YEAR_JUMP' | 'SYSTEM_MISMATCH';
+  /** Vietnamese (what the screens show). */
   readonly message: string;
+  readonly messageEn: string;
 }
 
 /** An input problem, reported in the payload (nothing is stored). */
 export interface UserError {
   readonly field: string;
   readonly code: string;
+  /** Vietnamese (what the screens show). */
   readonly message: string;
+  readonly messageEn: string;
 }

@@ -4,6 +4,7 @@ import { authorize } from '../access.ts';
 import type { SubmissionsContext } from '../context.ts';
 import { indicatorOfYear } from '../domain/catalogue.ts';
 import type { AuditEvent, Entry } from '../domain/types.ts';
+import type { EntryPayload } from '../service.ts';
 
 // Arguments are parsed at the edge even though GraphQL typed them: the domain gets plain, checked values.
 const evidenceInput = z.object({
@@ -13,21 +14,21 @@ const evidenceInput = z.object({
   fileId: z.string().max(128).nullish(),
   note: z.string().max(4000).nullish(),
 });
-const saveArgs = z.object({
-  input: z.object({
-    unitId: z.string().min(1).max(64),
-    year: z.number().int().min(2000).max(2100),
-    indicatorCode: z.string().min(1).max(64),
-    value: z.number().nullish(),
-    numerator: z.number().nullish(),
-    denominator: z.number().nullish(),
-    evidence: z.array(evidenceInput).max(50),
-    comment: z.string().max(4000).nullish(),
-    expectedVersion: z.number().int().nullish(),
-    acknowledgedWarnings: z.array(z.string().max(64)).max(10).nullish(),
-    justification: z.string().max(4000).nullish(),
-  }),
+const saveInput = z.object({
+  unitId: z.string().min(1).max(64),
+  year: z.number().int().min(2000).max(2100),
+  indicatorCode: z.string().min(1).max(64),
+  value: z.number().nullish(),
+  numerator: z.number().nullish(),
+  denominator: z.number().nullish(),
+  evidence: z.array(evidenceInput).max(50),
+  comment: z.string().max(4000).nullish(),
+  expectedVersion: z.number().int().nullish(),
+  acknowledgedWarnings: z.array(z.string().max(64)).max(10).nullish(),
+  justification: z.string().max(4000).nullish(),
 });
+const saveArgs = z.object({ input: saveInput });
+const saveManyArgs = z.object({ inputs: z.array(saveInput).min(1).max(500), dryRun: z.boolean().nullish() });
 const submitArgs = z.object({ ids: z.array(z.string().min(1).max(64)).min(1).max(500) });
 const reviewArgs = z.object({
   id: z.string().min(1).max(64),
@@ -77,11 +78,18 @@ export const resolvers = {
     overridesSystemValue: (e: Entry) => e.overridesSystem,
     approvedAt: (e: Entry) => e.updatedAt,
   },
+  SaveEntryPayload: {
+    unitYear: (p: EntryPayload): UnitYearRef | null => (p.entry === null ? null : { unitId: p.entry.unitId, year: p.entry.year }),
+  },
   AuditEvent: {
     version: (a: AuditEvent) => a.entryVersion,
   },
   Mutation: {
     saveEntry: (_: unknown, args: unknown, ctx: SubmissionsContext) => ctx.service.saveEntry(ctx.gate, parse(saveArgs, args).input),
+    saveEntries: (_: unknown, args: unknown, ctx: SubmissionsContext) => {
+      const a = parse(saveManyArgs, args);
+      return ctx.service.saveEntries(ctx.gate, a.inputs, { dryRun: a.dryRun === true });
+    },
     submitEntries: (_: unknown, args: unknown, ctx: SubmissionsContext) => ctx.service.submitEntries(ctx.gate, parse(submitArgs, args).ids),
     reviewEntry: (_: unknown, args: unknown, ctx: SubmissionsContext) => ctx.service.reviewEntry(ctx.gate, parse(reviewArgs, args)),
     uploadEvidenceFile: async (_: unknown, args: unknown, ctx: SubmissionsContext) => {

@@ -1,3 +1,4 @@
+import { bilingual, inOneLine } from '../domain/messages.ts';
 import { AccessDeniedError, BadUserInputError, ConflictError, NotFoundError, StoreUnavailableError } from '../../../lib/errors/index.ts';
 
 /**
@@ -29,17 +30,17 @@ export function mapStoreError(err: unknown): Error {
   const error = err instanceof Error ? err : new Error('store error', { cause: err });
   const code = field(err, 'code');
   if (typeof code === 'string') {
-    if (PG_CONFLICT.has(code)) return new ConflictError('The entry was changed by someone else at the same time; read it again and retry.', { cause: err });
-    if (PG_BAD_INPUT.has(code)) return new BadUserInputError(`The store refused the value: ${error.message}`, { cause: err });
+    if (PG_CONFLICT.has(code)) return new ConflictError(inOneLine(bilingual('Bản ghi vừa bị người khác thay đổi cùng lúc; hãy đọc lại rồi thử lại.', 'The entry was changed by someone else at the same time; read it again and retry.')), { cause: err });
+    if (PG_BAD_INPUT.has(code)) return new BadUserInputError(inOneLine(bilingual(`Kho dữ liệu từ chối giá trị: ${error.message}`, `The store refused the value: ${error.message}`)), { cause: err });
     if (/^[0-9A-Z]{5}$/.test(code) && PG_UNAVAILABLE_CLASSES.includes(code.slice(0, 2))) return unavailable(err);
     if (SOCKET_UNAVAILABLE.has(code)) return unavailable(err);
     if (code === 'ERR_SQLITE_ERROR') {
       const errcode = field(err, 'errcode');
       if (typeof errcode === 'number') {
         if (errcode === SQLITE_CONSTRAINT_UNIQUE || errcode === SQLITE_CONSTRAINT_PRIMARYKEY) {
-          return new ConflictError('An entry for this unit, year and indicator already exists; read it and save with its version.', { cause: err });
+          return new ConflictError(inOneLine(bilingual('Đã có bản ghi cho đơn vị, năm và chỉ số này; hãy đọc nó và lưu kèm phiên bản của nó.', 'An entry for this unit, year and indicator already exists; read it and save with its version.')), { cause: err });
         }
-        if ((errcode & 0xff) === SQLITE_CONSTRAINT) return new BadUserInputError(`The store refused the value: ${error.message}`, { cause: err });
+        if ((errcode & 0xff) === SQLITE_CONSTRAINT) return new BadUserInputError(inOneLine(bilingual(`Kho dữ liệu từ chối giá trị: ${error.message}`, `The store refused the value: ${error.message}`)), { cause: err });
         if (SQLITE_UNAVAILABLE_PRIMARY.has(errcode & 0xff)) return unavailable(err);
       }
       if (/not open/i.test(error.message)) return unavailable(err);
@@ -52,5 +53,8 @@ export function mapStoreError(err: unknown): Error {
 }
 
 function unavailable(cause: unknown): StoreUnavailableError {
-  return new StoreUnavailableError('The submissions store is unavailable; self-assessment entries cannot be read or written now.', { system: 'submissions', cause });
+  return new StoreUnavailableError(
+    inOneLine(bilingual('Kho dữ liệu tự đánh giá (submissions) không truy cập được; hiện không đọc hoặc ghi được bản ghi.', 'The submissions store is unavailable; self-assessment entries cannot be read or written now.')),
+    { system: 'submissions', cause },
+  );
 }

@@ -1,4 +1,4 @@
-import { Migrator, type Kysely, type Migration } from 'kysely';
+import { Migrator, sql, type Kysely, type Migration } from 'kysely';
 import type { Logger } from '../../../lib/logging/index.ts';
 import type { Engine } from './db.ts';
 import * as entries from './migrations/0001_entries.ts';
@@ -21,11 +21,15 @@ function migrations(engine: Engine): Record<string, Migration> {
  * out-of-order migrations are refused; a failure names the migration and stops start-up.
  */
 export async function migrateToLatest(db: Kysely<Database>, engine: Engine, logger?: Logger): Promise<void> {
+  // Kysely looks for its tables in every schema unless told which: on a server shared by several
+  // stores (the test schemas, say), another schema's schema_migration_lock would be taken for ours.
+  const schema = engine === 'postgres' ? (await sql<{ s: string }>`select current_schema() as s`.execute(db)).rows[0]?.s : undefined;
   const migrator = new Migrator({
     db,
     provider: { getMigrations: () => Promise.resolve(migrations(engine)) },
     migrationTableName: 'schema_migration',
     migrationLockTableName: 'schema_migration_lock',
+    ...(schema === undefined ? {} : { migrationTableSchema: schema }),
   });
   const { error, results } = await migrator.migrateToLatest();
   for (const r of results ?? []) {

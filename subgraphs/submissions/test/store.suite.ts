@@ -165,6 +165,53 @@ export function defineStoreSuite(name: string, open: (onQuery?: (sql: string) =>
       expect(prev.entry?.status).toBe('DRAFT');
     });
 
+    it('saveEntries stores every input in one transaction, or none: every bad input is reported by index, a stale version included', async () => {
+      const existing = (await service.saveEntry(editor, input({ indicatorCode: '922-M-5' }))).entry;
+      if (existing === null) throw new Error('not saved');
+      const batch = [
+        input({ indicatorCode: '922-M-1' }),
+        input({ indicatorCode: '405-M-2' }),
+        input({ indicatorCode: '922-M-3', value: 1.7 }),
+        input({ indicatorCode: '922-M-4', value: null, numerator: 5, denominator: 4, evidence: [] }),
+        input({ indicatorCode: '922-M-5' }),
+        input({ indicatorCode: '922-M-1' }),
+      ];
+      const refused = await service.saveEntries(editor, batch);
+      expect(refused.stored).toBe(false);
+      expect(refused.entries).toEqual([]);
+      expect(refused.userErrors.map((e) => [e.field, e.code])).toEqual([
+        ['inputs.1.indicatorCode', 'UNKNOWN_INDICATOR'],
+        ['inputs.2.value', 'OUT_OF_RANGE'],
+        ['inputs.3.numerator', 'NUMERATOR_ABOVE_DENOMINATOR'],
+        ['inputs.3.evidence', 'REQUIRED'],
+        ['inputs.4.expectedVersion', 'CONFLICT'],
+        ['inputs.5.indicatorCode', 'DUPLICATE'],
+      ]);
+      expect(await store.db.selectFrom('entry').select('indicator_code').execute()).toEqual([{ indicator_code: '922-M-5' }]);
+      expect(await auditCount(store.db, existing.id)).toBe(1);
+
+      const good = [input({ indicatorCode: '922-M-1' }), input({ indicatorCode: '922-M-5', value: 0.7, expectedVersion: 1 })];
+      const dry = await service.saveEntries(editor, good, { dryRun: true });
+      expect(dry).toMatchObject({ stored: false, entries: [], userErrors: [] });
+      expect((await store.db.selectFrom('entry').select('id').execute()).length).toBe(1);
+      const saved = await service.saveEntries(editor, good);
+      expect(saved.stored).toBe(true);
+      expect(saved.entries.map((e) => [e.indicatorCode, e.status, e.version])).toEqual([
+        ['922-M-1', 'DRAFT', 1],
+        ['922-M-5', 'DRAFT', 2],
+      ]);
+      await expect(service.saveEntries(outsider, good)).rejects.toBeInstanceOf(AccessDeniedError);
+    });
+
+    it('messages officials read are Vietnamese first, with English alongside', async () => {
+      const bad = await service.saveEntry(editor, input({ value: 1.7 }));
+      expect(bad.userErrors[0]).toMatchObject({ code: 'OUT_OF_RANGE', message: expect.stringMatching(/^Giá trị là tỉ lệ từ 0 đến 1/), messageEn: expect.stringMatching(/^A value is a rate/) });
+      await service.saveEntry(editor, input({ year: 2022, value: 0.2 }));
+      const jump = await service.saveEntry(editor, input({ value: 0.9 }));
+      expect(jump.warnings[0]).toMatchObject({ message: expect.stringMatching(/chênh lệch so với giá trị năm 2022/), messageEn: expect.stringMatching(/differs from 2022/) });
+      await expect(service.saveEntry(editor2, input({ value: 0.7 }))).rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringMatching(/^Đã có bản ghi cho 922-M-2 ở phiên bản 1.* — An entry for 922-M-2 already exists/) });
+    });
+
     it('one store query for the entries of 34 unit-years (one federation wave)', async () => {
       const loaders = createLoaders(store.db);
       queries.length = 0;
