@@ -125,6 +125,15 @@ export type EntryQueryQueryVariables = Exact<{
 
 export type EntryQueryQuery = { unitById: { id: string, code: string, name: string, year: { dti: { methodology: string, mainIndicators: Array<{ code: string, name: string, nameEn: string, value: number | null, status: ProvenanceStatus, collectionStatus: DtiCollectionStatus, dataHeldBy: string }> } | null, selfAssessment: { entries: Array<{ ' $fragmentRefs'?: { 'EntryCard_EntryFragment': EntryCard_EntryFragment } }> } | null } | null } | null };
 
+export type ImportPlanMutationMutationVariables = Exact<{
+  unitCode: string;
+  text: string;
+  title?: string | null | undefined;
+}>;
+
+
+export type ImportPlanMutationMutation = { importPlan: { id: string, symbol: string } };
+
 export type PlansQueryQueryVariables = Exact<{
   id: string;
   year: number;
@@ -132,6 +141,15 @@ export type PlansQueryQueryVariables = Exact<{
 
 
 export type PlansQueryQuery = { unitById: { id: string, code: string, name: string, plans: Array<{ id: string, symbol: string, title: string | null, issuer: string, issuedOn: string, legalBasis: Array<string>, budgetTotalVND: number | null, targets: Array<{ ' $fragmentRefs'?: { 'PlanTargetRow_TargetFragment': PlanTargetRow_TargetFragment } }>, tasks: Array<{ ' $fragmentRefs'?: { 'PlanTaskRow_TaskFragment': PlanTaskRow_TaskFragment } }>, budget: Array<{ year: number, amountVND: number }> }> } | null };
+
+export type PreviewPlanQueryQueryVariables = Exact<{
+  unitCode: string;
+  text: string;
+  title?: string | null | undefined;
+}>;
+
+
+export type PreviewPlanQueryQuery = { previewPlan: { importable: boolean, errors: Array<string>, warnings: Array<string>, symbol: string | null, title: string | null, issuer: string | null, level: UnitLevel | null, issuedOn: string | null, legalBasis: Array<string>, budgetTotalVND: number | null, unit: { id: string, code: string, name: string } | null, targets: Array<{ text: string, min: number | null, max: number | null, unit: TargetUnit, targetYear: number | null, level: UnitLevel | null, indicator: { code: string, name: string, nameEn: string, sourceSystem: SourceSystem, confirmed: boolean } | null }>, tasks: Array<{ title: string, lead: Array<string>, cooperating: Array<string>, result: string | null, timeframe: { text: string | null } | null }>, budget: Array<{ year: number, amountVND: number }> } };
 
 export type ProvincesQueryQueryVariables = Exact<{
   asOf: string;
@@ -198,7 +216,9 @@ export const ScorecardInputRow_InputFragmentDoc = {"kind":"Document","definition
 export const ScorecardMissingRow_ItemFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ScorecardMissingRow_item"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"DtiMissingItem"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}}]}}]} as unknown as DocumentNode<ScorecardMissingRow_ItemFragment, unknown>;
 export const ScorecardSummary_DtiFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ScorecardSummary_dti"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"DtiAssessment"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"year"}},{"kind":"Field","name":{"kind":"Name","value":"methodology"}},{"kind":"Field","name":{"kind":"Name","value":"score"}},{"kind":"Field","name":{"kind":"Name","value":"maxScore"}},{"kind":"Field","name":{"kind":"Name","value":"completeness"}},{"kind":"Field","name":{"kind":"Name","value":"scoreNote"}},{"kind":"Field","name":{"kind":"Name","value":"scoreConfirmed"}},{"kind":"Field","name":{"kind":"Name","value":"estimate"}},{"kind":"Field","name":{"kind":"Name","value":"synthetic"}},{"kind":"Field","name":{"kind":"Name","value":"points"}},{"kind":"Field","name":{"kind":"Name","value":"totalPoints"}},{"kind":"Field","name":{"kind":"Name","value":"coveredPoints"}},{"kind":"Field","name":{"kind":"Name","value":"notes"}},{"kind":"Field","name":{"kind":"Name","value":"citation"}},{"kind":"Field","name":{"kind":"Name","value":"published"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"score"}},{"kind":"Field","name":{"kind":"Name","value":"rank"}},{"kind":"Field","name":{"kind":"Name","value":"confirmed"}},{"kind":"Field","name":{"kind":"Name","value":"grade"}},{"kind":"Field","name":{"kind":"Name","value":"source"}}]}},{"kind":"Field","name":{"kind":"Name","value":"merger"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"basis"}},{"kind":"Field","name":{"kind":"Name","value":"note"}},{"kind":"Field","name":{"kind":"Name","value":"predecessors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"unitId"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]} as unknown as DocumentNode<ScorecardSummary_DtiFragment, unknown>;
 export const EntryQueryDocument = {"__meta__":{"hash":"sha256:ecfb3f5e8b696169ce833d372306524b4115201c776323d0e0841664f63b14bf"}} as unknown as DocumentNode<EntryQueryQuery, EntryQueryQueryVariables>;
+export const ImportPlanMutationDocument = {"__meta__":{"hash":"sha256:597321db40604603000655aa7f76f60adf7ea5c3e619023545107aefde22d08f"}} as unknown as DocumentNode<ImportPlanMutationMutation, ImportPlanMutationMutationVariables>;
 export const PlansQueryDocument = {"__meta__":{"hash":"sha256:b00f80a853fb42302466e8e62162840751d6c7ab7f50268a99194db2bf7dcc78"}} as unknown as DocumentNode<PlansQueryQuery, PlansQueryQueryVariables>;
+export const PreviewPlanQueryDocument = {"__meta__":{"hash":"sha256:c1f29cab0c2ca29b91f9898631703284a3e8fa85ed3ca0ea58c65fa8b0f09a52"}} as unknown as DocumentNode<PreviewPlanQueryQuery, PreviewPlanQueryQueryVariables>;
 export const ProvincesQueryDocument = {"__meta__":{"hash":"sha256:0017f36b810eaf020396c2cca6e23f4fda357a448615d4a121a0863d25f7c7b1"}} as unknown as DocumentNode<ProvincesQueryQuery, ProvincesQueryQueryVariables>;
 export const ReviewEntryMutationDocument = {"__meta__":{"hash":"sha256:78c7b9635ec5aa6c43e51c93e2acb98ca9a97268494f3fbd737ba79754cb9f31"}} as unknown as DocumentNode<ReviewEntryMutationMutation, ReviewEntryMutationMutationVariables>;
 export const SaveEntryMutationDocument = {"__meta__":{"hash":"sha256:8fc851cd92193dbcbd899e2ea3d08be4f36e1a3fc91f3dfc1eff4e1833fed96e"}} as unknown as DocumentNode<SaveEntryMutationMutation, SaveEntryMutationMutationVariables>;
