@@ -181,5 +181,6 @@ export const en: Record<MessageKey, string> = {
   indicatorHistoryIntro: 'Self-assessed value (0–1) of each main indicator, beside the value the ministry published in the years it published per-indicator values. Each methodology has its own indicators.',
   indicatorChart: 'Self-assessed and published values over the years',
   noPublishedIndicators: 'No per-indicator published values for this unit in these years.',
+  dataTable: 'Data table',
   skipToContent: 'Skip to main content',
 };
