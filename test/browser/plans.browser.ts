@@ -59,7 +59,7 @@ describe('issue #11 - uploading a plan shows the parser\'s reading before anythi
     await page.goto(`${origin()}${KHANH_HOA}`);
     await page.getByLabel('Nội dung văn bản kế hoạch').fill(SEED);
     await page.getByRole('button', { name: 'Đọc văn bản' }).click();
-    await page.getByRole('alert').filter({ hasText: 'Bạn không có quyền xem nội dung này' }).waitFor();
+    await page.getByRole('alert').filter({ hasText: 'Bạn không có quyền nhập kế hoạch cho đơn vị này' }).waitFor();
     expect(await page.getByRole('heading', { name: 'Kết quả đọc văn bản (chưa lưu)' }).count()).toBe(0);
     expect(await page.getByRole('button', { name: 'Lưu kế hoạch' }).count()).toBe(0);
   });

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { ImportPlanMutationDocument, PreviewPlanQueryDocument, type PreviewPlanQueryQuery, type UnitLevel } from '../generated/graphql.ts';
-import { execute, RequestFailed } from '../graphql/client.ts';
+import { execute, RequestFailed, type GraphQLErrorInfo } from '../graphql/client.ts';
 import { useI18n, type MessageKey } from '../i18n/index.ts';
 import { SystemName } from './Status.tsx';
 
@@ -12,6 +12,11 @@ const LEVEL_KEY: Record<UnitLevel, MessageKey> = { PROVINCE: 'levelPROVINCE', DI
 function failure(e: unknown, forbidden: string): string {
   if (e instanceof RequestFailed && e.code === 'FORBIDDEN') return `${forbidden}: ${e.message}`;
   return e instanceof Error ? e.message : String(e);
+}
+
+/** The errors beside an answer, a refusal said in words. */
+function described(errors: readonly GraphQLErrorInfo[], forbidden: string): string {
+  return errors.map((e) => (e.code === 'FORBIDDEN' ? `${forbidden}: ${e.message}` : e.message)).join('; ');
 }
 
 /**
@@ -42,10 +47,10 @@ export function PlanUpload({ unitCode, onSaved }: { unitCode: string; onSaved: (
     try {
       const r = await execute(PreviewPlanQueryDocument, variables());
       setPreview(r.data?.previewPlan ?? null);
-      if (r.errors.length > 0) setProblem(r.errors.map((e) => e.message).join('; '));
+      if (r.errors.length > 0) setProblem(described(r.errors, t('planForbidden')));
     } catch (e: unknown) {
       setPreview(null);
-      setProblem(failure(e, t('forbidden')));
+      setProblem(failure(e, t('planForbidden')));
     } finally {
       setBusy(false);
     }
@@ -57,14 +62,14 @@ export function PlanUpload({ unitCode, onSaved }: { unitCode: string; onSaved: (
       const r = await execute(ImportPlanMutationDocument, variables());
       const plan = r.data?.importPlan ?? null;
       if (plan === null || r.errors.length > 0) {
-        setProblem(r.errors.map((e) => e.message).join('; '));
+        setProblem(described(r.errors, t('planForbidden')));
         return;
       }
       setSaved(plan.symbol);
       setPreview(null);
       onSaved();
     } catch (e: unknown) {
-      setProblem(failure(e, t('forbidden')));
+      setProblem(failure(e, t('planForbidden')));
     } finally {
       setBusy(false);
     }

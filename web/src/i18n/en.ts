@@ -182,5 +182,6 @@ export const en: Record<MessageKey, string> = {
   indicatorChart: 'Self-assessed and published values over the years',
   noPublishedIndicators: 'No per-indicator published values for this unit in these years.',
   dataTable: 'Data table',
+  planForbidden: 'You may not file plans for this unit (an editor of the unit may)',
   skipToContent: 'Skip to main content',
 };

@@ -180,6 +180,7 @@ export const vi = {
   indicatorChart: 'Giá trị tự đánh giá và giá trị công bố qua các năm',
   noPublishedIndicators: 'Không có giá trị công bố theo chỉ số cho đơn vị này trong các năm trên.',
   dataTable: 'Bảng số liệu',
+  planForbidden: 'Bạn không có quyền nhập kế hoạch cho đơn vị này (cần vai trò biên tập viên của đơn vị)',
   skipToContent: 'Bỏ qua đến nội dung chính',
 } as const;
 
