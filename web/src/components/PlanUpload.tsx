@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { ImportPlanMutationDocument, PreviewPlanQueryDocument, type PreviewPlanQueryQuery, type UnitLevel } from '../generated/graphql.ts';
 import { execute, RequestFailed, type GraphQLErrorInfo } from '../graphql/client.ts';
 import { useI18n, type MessageKey } from '../i18n/index.ts';
+import { targetBound } from './PlanTables.tsx';
 import { SystemName } from './Status.tsx';
 
 type Preview = PreviewPlanQueryQuery['previewPlan'];
@@ -131,14 +132,6 @@ function Reading({ preview: p }: { preview: Preview }) {
   const i18n = useI18n();
   const { t } = i18n;
   const none = t('noValue');
-  const bound = (min: number | null, max: number | null, unit: string): string => {
-    const suffix = unit === 'PERCENT' ? '%' : '';
-    if (min !== null && max !== null && min === max) return `${i18n.number(min)}${suffix}`;
-    if (min !== null && max !== null) return `${i18n.number(min)}–${i18n.number(max)}${suffix}`;
-    if (min !== null) return `≥ ${i18n.number(min)}${suffix}`;
-    if (max !== null) return `≤ ${i18n.number(max)}${suffix}`;
-    return none;
-  };
   return (
     <div class="reading" aria-labelledby="reading-title">
       <h3 id="reading-title">{t('planReading')}</h3>
@@ -198,7 +191,7 @@ function Reading({ preview: p }: { preview: Preview }) {
           {p.targets.map((r, i) => (
             <tr key={i}>
               <th scope="row">{r.text}</th>
-              <td>{bound(r.min, r.max, r.unit)}</td>
+              <td>{targetBound(i18n, r.min, r.max, r.unit)}</td>
               <td>{r.targetYear ?? none}</td>
               <td>{r.level === null ? none : t(LEVEL_KEY[r.level])}</td>
               <td>
