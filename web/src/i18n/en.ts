@@ -177,7 +177,7 @@ export const en: Record<MessageKey, string> = {
   filedUnder: 'Filed under unit',
   savePlan: 'Save plan',
   planSaved: 'Plan saved',
-  indicatorHistory: 'Each main indicator over the years',
+  indicatorHistory: 'Each indicator over the years',
   indicatorHistoryIntro: 'Self-assessed value (0–1) of each main indicator, beside the value the ministry published in the years it published per-indicator values. Each methodology has its own indicators.',
   indicatorChart: 'Self-assessed and published values over the years',
   noPublishedIndicators: 'No per-indicator published values for this unit in these years.',

@@ -175,7 +175,7 @@ export const vi = {
   filedUnder: 'Lưu vào đơn vị',
   savePlan: 'Lưu kế hoạch',
   planSaved: 'Đã lưu kế hoạch',
-  indicatorHistory: 'Từng chỉ số chính qua các năm',
+  indicatorHistory: 'Diễn biến từng chỉ số qua các năm',
   indicatorHistoryIntro: 'Giá trị tự đánh giá (0–1) của từng chỉ số chính, bên cạnh giá trị Bộ công bố ở những năm có số liệu công bố theo chỉ số. Mỗi phương pháp có bộ chỉ số riêng.',
   indicatorChart: 'Giá trị tự đánh giá và giá trị công bố qua các năm',
   noPublishedIndicators: 'Không có giá trị công bố theo chỉ số cho đơn vị này trong các năm trên.',
