@@ -93,7 +93,7 @@ export function PlanUpload({ unitCode, onSaved }: { unitCode: string; onSaved: (
         </label>
         <label>
           {t('planTitle')}
-          <input type="text" value={title} maxLength={300} onInput={(e) => edit(() => setTitle(e.currentTarget.value))} />
+          <input type="text" value={title} onInput={(e) => edit(() => setTitle(e.currentTarget.value))} />
         </label>
       </div>
       <label class="block">
