@@ -14,6 +14,17 @@ function planUnit(parent: unknown): string | null {
 }
 
 /**
+ * The unit a plan is filed under: the one in force today under that code, or else the last that
+ * bore it (72, merged into 80: the team of today's 80 files Tây Ninh's old plans).
+ */
+function filingUnit(code: unknown): string | null {
+  return (
+    unitAt(code, today()) ??
+    ([...accessUnitIndex().units].filter((u) => u.code === code).sort((a, b) => (b.validTo ?? '9999').localeCompare(a.validTo ?? '9999'))[0]?.id ?? null)
+  );
+}
+
+/**
  * Who may read and change what in the plans subgraph (A35): every field here carries `@policy`
  * in the SDL. `TargetActual`'s and `TargetTrajectory`'s figures are reached only through
  * `PlanTarget.actual` / `.trajectory` and `AdministrativeUnit.targetsAtRisk`, ruled here.
@@ -26,12 +37,7 @@ export const accessRules: AccessRules = {
   'PlanTarget.actual': { action: 'unitYear:read', unit: (_args, parent) => planUnit(parent) },
   'PlanTarget.trajectory': { action: 'unitYear:read', unit: (_args, parent) => planUnit(parent) },
   'AdministrativeUnit.targetsAtRisk': { action: 'unitYear:read', unit: (_args, parent) => stringField(parent, 'id') },
-  // The unit a plan is filed under: the one in force today under that code, or else the last that
-  // bore it (72, merged into 80: the team of today's 80 files Tây Ninh's old plans).
-  'Mutation.importPlan': {
-    action: 'plan:import',
-    unit: (args) =>
-      unitAt(args['unitCode'], today()) ??
-      ([...accessUnitIndex().units].filter((u) => u.code === args['unitCode']).sort((a, b) => (b.validTo ?? '9999').localeCompare(a.validTo ?? '9999'))[0]?.id ?? null),
-  },
+  'Mutation.importPlan': { action: 'plan:import', unit: (args) => filingUnit(args['unitCode']) },
+  // Reading a document as the import would is the import's right: an editor of the unit.
+  'Query.previewPlan': { action: 'plan:import', unit: (args) => filingUnit(args['unitCode']) },
 };

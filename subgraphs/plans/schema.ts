@@ -321,6 +321,56 @@ export const typeDefs = gql(/* GraphQL */ `
     importPlan(unitCode: String!, text: String!, title: String): Plan! @authenticated @requiresScopes(scopes: [["EDITOR"]]) @policy(policies: [["plan:import"]])
   }
 
+  """
+  What importPlan would read from a plan document and whether it would store it, with nothing
+  stored: the same bounds, cleaning, parser and checks.
+  """
+  type PlanPreview {
+    "True when importPlan would accept the document as it stands (the registry may still refuse a duplicate: see warnings)."
+    importable: Boolean!
+    "Each reason importPlan would refuse the document (size, control characters, no symbol/issuer/date, no unit on the date, issuer not the unit)."
+    errors: [String!]!
+    "What the parser or the checks noted without refusing, e.g. a plan with the same symbol and date already in the registry."
+    warnings: [String!]!
+    "Document symbol, e.g. 4949/KH-UBND; null when none was found."
+    symbol: String
+    "The title as importPlan would store it (NFC, trimmed)."
+    title: String
+    issuer: String
+    "Administrative level of the issuing body, from its name; null when the name does not say."
+    level: UnitLevel
+    "ISO date of issue."
+    issuedOn: String
+    legalBasis: [String!]!
+    "The unit the plan would be filed under: the code's unit in force on the issue date."
+    unit: AdministrativeUnit
+    targets: [PlanTargetReading!]!
+    tasks: [PlanTaskReading!]!
+    budget: [BudgetLine!]!
+    "Total budget in đồng, where the document states one (never summed by us)."
+    budgetTotalVND: Float
+  }
+
+  "A target as the parser reads it (see PlanTarget; nothing is compared, nothing is stored)."
+  type PlanTargetReading {
+    text: String!
+    min: Float
+    max: Float
+    unit: TargetUnit!
+    targetYear: Int
+    level: UnitLevel
+    indicator: TargetIndicator
+  }
+
+  "A task as the parser reads it: agencies as written."
+  type PlanTaskReading {
+    title: String!
+    lead: [String!]!
+    cooperating: [String!]!
+    timeframe: Timeframe
+    result: String
+  }
+
   type DataYears {
     first: Int!
     last: Int!
@@ -341,5 +391,11 @@ export const typeDefs = gql(/* GraphQL */ `
     units(level: UnitLevel = PROVINCE, asOf: String): [AdministrativeUnit!]!
     "The years the connected systems hold data for."
     dataYears: DataYears!
+    """
+    Reads a plan document as importPlan would and reports what it would store and every reason it
+    would refuse, storing nothing. For an editor of the unit, as importPlan; the text is bounded as
+    importPlan's (a longer text is reported, not parsed).
+    """
+    previewPlan(unitCode: String!, text: String!, title: String): PlanPreview! @authenticated @requiresScopes(scopes: [["EDITOR"]]) @policy(policies: [["plan:import"]])
   }
 `);

@@ -32,6 +32,9 @@ describe('issue #11 - the workspace in a real browser', () => {
     await page.getByRole('heading', { name: 'Chỉ số chính' }).waitFor();
     await page.getByRole('heading', { name: 'Việc cần làm: số liệu còn thiếu' }).waitFor();
     await page.getByRole('img', { name: 'Điểm tự đánh giá và điểm công bố qua các năm' }).waitFor();
+    // Each main indicator over the years, from the same single request.
+    await page.getByRole('heading', { name: 'Diễn biến từng chỉ số qua các năm' }).waitFor();
+    expect(await page.locator('.indicator-charts').getByRole('img').count()).toBeGreaterThan(3);
     expect(graphqlRequests() - before).toBe(1);
     // 405/QĐ-BKHCN points are unconfirmed: the screen says so rather than inventing points.
     expect(await page.getByRole('cell', { name: 'chưa xác nhận' }).count()).toBeGreaterThan(0);

@@ -73,15 +73,19 @@ function withPredecessors(units: readonly AdministrativeUnitRecord[], unit: Admi
 }
 
 /**
- * The document's issuer must belong to the unit it is filed under, or to one of that unit's
- * predecessors (a merged province keeps the plans of the provinces merged into it).
+ * Why the document's issuer is not the unit it is filed under, or null when it is: the issuer
+ * must belong to that unit or to one of its predecessors (a merged province keeps the plans of the
+ * provinces merged into it).
  */
-export function checkIssuer(issuer: string, unit: AdministrativeUnitRecord, units: readonly AdministrativeUnitRecord[]): void {
+export function issuerMismatch(issuer: string, unit: AdministrativeUnitRecord, units: readonly AdministrativeUnitRecord[]): string | null {
   const issuerKey = fold(issuer);
   const candidates = withPredecessors(units, unit);
-  if (candidates.some((u) => issuerKey.includes(nameKey(u.name)))) return;
-  throw new BadUserInputError(
-    `the document's issuer "${issuer}" is not ${unit.name} (code ${unit.code})${candidates.length > 1 ? ' or a unit merged into it' : ''}: file it under its own unit`,
-    { argument: 'unitCode' },
-  );
+  if (candidates.some((u) => issuerKey.includes(nameKey(u.name)))) return null;
+  return `the document's issuer "${issuer}" is not ${unit.name} (code ${unit.code})${candidates.length > 1 ? ' or a unit merged into it' : ''}: file it under its own unit`;
+}
+
+/** Refuses (BAD_USER_INPUT on unitCode) a document whose issuer is not the unit it is filed under; see issuerMismatch. */
+export function checkIssuer(issuer: string, unit: AdministrativeUnitRecord, units: readonly AdministrativeUnitRecord[]): void {
+  const mismatch = issuerMismatch(issuer, unit, units);
+  if (mismatch !== null) throw new BadUserInputError(mismatch, { argument: 'unitCode' });
 }

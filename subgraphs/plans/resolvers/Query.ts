@@ -2,6 +2,7 @@ import { NotFoundError } from '../../../lib/errors/index.ts';
 import type { AdministrativeUnitRecord, UnitLevel } from '../../../lib/units/index.ts';
 import type { PlansContext } from '../context.ts';
 import { checkAsOf, recordsBegin } from '../domain/period.ts';
+import { previewImport, type PlanPreview } from '../domain/preview.ts';
 import { listUnits, unitByCode } from '../domain/units.ts';
 import { fromGraphQLLevel } from './levels.ts';
 
@@ -24,4 +25,19 @@ export const Query = {
   },
 
   dataYears: (_: unknown, __: unknown, ctx: PlansContext) => ctx.dataYears,
+
+  previewPlan: async (_: unknown, args: { unitCode: string; text: string; title?: string | null }, ctx: PlansContext): Promise<PlanPreview> => {
+    const preview = previewImport({ text: args.text, title: args.title ?? null, unitCode: args.unitCode }, (await ctx.catalogue()).units, ctx.importLimits);
+    const { symbol, issuedOn } = preview.plan;
+    if (preview.unit === null || symbol === null || issuedOn === null) return preview;
+    // The registry refuses a plan it holds already (same symbol, unit and date): said ahead, as a
+    // warning, since the refusal is the registry's to make.
+    try {
+      const held = (await ctx.upstream.plansOf([preview.unit.code])).items.find((p) => p.symbol === symbol && p.issuedOn === issuedOn);
+      if (held === undefined) return preview;
+      return { ...preview, warnings: [...preview.warnings, `the registry already holds ${symbol} of ${issuedOn} for unit code ${preview.unit.code} (${held.id}): saving it again will be refused as a duplicate`] };
+    } catch {
+      return { ...preview, warnings: [...preview.warnings, 'the plan registry could not be asked whether it holds this plan already'] };
+    }
+  },
 };

@@ -1,6 +1,6 @@
 import { useFragment, type FragmentType } from '../generated/fragment-masking.ts';
 import { PlanTargetRow_TargetFragmentDoc, PlanTaskRow_TaskFragmentDoc, type PlanTargetRow_TargetFragment, type UnitLevel } from '../generated/graphql.ts';
-import { useI18n, type MessageKey } from '../i18n/index.ts';
+import { useI18n, type I18n, type MessageKey } from '../i18n/index.ts';
 import { StatusBadge, SystemName } from './Status.tsx';
 
 const LEVEL_KEY: Record<UnitLevel, MessageKey> = { PROVINCE: 'levelPROVINCE', DISTRICT: 'levelDISTRICT', COMMUNE: 'levelCOMMUNE' };
@@ -16,20 +16,23 @@ function outcome(actual: Actual): MessageKey {
   return 'outcomeNotMeasurable';
 }
 
+/** A target's value as the plan states it: one value, a range, a floor (≥) or a ceiling (≤). */
+export function targetBound(i18n: I18n, min: number | null, max: number | null, unit: string): string {
+  const suffix = unit === 'PERCENT' ? '%' : '';
+  if (min !== null && max !== null && min === max) return `${i18n.number(min)}${suffix}`;
+  if (min !== null && max !== null) return `${i18n.number(min)}–${i18n.number(max)}${suffix}`;
+  if (min !== null) return `≥ ${i18n.number(min)}${suffix}`;
+  if (max !== null) return `≤ ${i18n.number(max)}${suffix}`;
+  return i18n.t('noValue');
+}
+
 /** A plan's targets, each against the owning system's figure with its provenance. */
 export function PlanTargetTable({ targets, planId }: { targets: readonly FragmentType<typeof PlanTargetRow_TargetFragmentDoc>[]; planId: string }) {
   const i18n = useI18n();
   const { t } = i18n;
   const rows = useFragment(PlanTargetRow_TargetFragmentDoc, targets);
   if (rows.length === 0) return null;
-  const bound = (min: number | null, max: number | null, unit: string): string => {
-    const suffix = unit === 'PERCENT' ? '%' : '';
-    if (min !== null && max !== null && min === max) return `${i18n.number(min)}${suffix}`;
-    if (min !== null && max !== null) return `${i18n.number(min)}–${i18n.number(max)}${suffix}`;
-    if (min !== null) return `≥ ${i18n.number(min)}${suffix}`;
-    if (max !== null) return `≤ ${i18n.number(max)}${suffix}`;
-    return t('noValue');
-  };
+  const bound = (min: number | null, max: number | null, unit: string): string => targetBound(i18n, min, max, unit);
   return (
     <>
       <h3 id={`targets-${planId}`}>{t('targets')}</h3>

@@ -1,12 +1,13 @@
 import { useRoute } from 'preact-iso';
 import { PartialErrors, QueryFailure } from '../components/Errors.tsx';
 import { PlanTargetTable, TasksByLead } from '../components/PlanTables.tsx';
+import { PlanUpload } from '../components/PlanUpload.tsx';
 import { PlansQueryDocument } from '../generated/graphql.ts';
 import { useQuery } from '../graphql/useQuery.ts';
 import { useI18n } from '../i18n/index.ts';
 import { latestYear, parseYear } from './params.ts';
 
-/** A unit's plans: targets against the owning system's figure, tasks by lead agency and timeframe, budget by year. */
+/** A unit's plans: targets against the owning system's figure, tasks by lead agency and timeframe, budget by year; and the upload of a new one. */
 export function Plans() {
   const i18n = useI18n();
   const { t } = i18n;
@@ -79,6 +80,7 @@ export function Plans() {
           )}
         </section>
       ))}
+      <PlanUpload unitCode={unit.code} onSaved={reload} />
     </article>
   );
 }

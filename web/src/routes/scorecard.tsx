@@ -1,6 +1,7 @@
 import { useRoute } from 'preact-iso';
 import { PartialErrors, QueryFailure } from '../components/Errors.tsx';
 import { HistoryChart } from '../components/HistoryChart.tsx';
+import { IndicatorCharts } from '../components/IndicatorCharts.tsx';
 import { Index766Panel } from '../components/Index766Panel.tsx';
 import { IndicatorTable, InputTable, MissingList } from '../components/ScorecardTables.tsx';
 import { Value } from '../components/Status.tsx';
@@ -107,6 +108,7 @@ export function Scorecard() {
       )}
       {unit.year?.publicServiceIndex766 !== null && unit.year?.publicServiceIndex766 !== undefined && <Index766Panel index={unit.year.publicServiceIndex766} />}
       <HistoryChart years={unit.years} />
+      <IndicatorCharts years={unit.years} />
     </article>
   );
 }
