@@ -89,18 +89,9 @@ interface KnownRefusal {
   /** The SDL as Cosmo would accept it. */
   readonly rewrite: (sdl: string) => string;
 }
-const KNOWN_REFUSALS: readonly KnownRefusal[] = [
-  {
-    id: 'plans-requires-local-key-fields',
-    why:
-      'plans: TargetTrajectory/TargetsAtRisk @requires name UnitYear.unitId and UnitYear.year, which plans itself resolves; ' +
-      'Apollo/Guild composition accept local fields in a @requires selection, Cosmo refuses them. Fix: drop `unitId year` ' +
-      'from YEAR_FIGURES in subgraphs/plans/schema.ts and pair the representations with the stub\'s unit-years by position.',
-    subgraph: 'plans',
-    matches: (m) => /UnitYear\.(unitId|year)" nor any of its field set ancestors are declared "@external"/.test(m) || m.includes('The subgraph "plans" could not be federated'),
-    rewrite: (sdl) => sdl.replaceAll('unitYears { unitId year documents', 'unitYears { documents'),
-  },
-];
+// Empty: the one refusal there was (plans' @requires naming UnitYear.unitId/year, fields plans
+// resolves itself) was fixed by pairing the figures with the unit-years by position.
+const KNOWN_REFUSALS: readonly KnownRefusal[] = [];
 
 const firstOpinion = cosmo(services_);
 let cosmoSubgraphs = services_;

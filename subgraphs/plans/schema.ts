@@ -7,9 +7,9 @@ const FIGURES = [
   `publicServices { fullyOnlineProcedureRate onlineDossierRate onTimeRate digitisedDossierRate onlinePaymentRate ${SOURCE} }`,
   `labour { trainedWorkforceRate digitalSkillsRate ${SOURCE} } }`,
 ].join(' ');
-// The same figures for every year a trajectory reads; unitId lets a unit's list match them to targets.
+// The same figures for every year a trajectory reads, paired with the unit-years by position.
 const YEAR_FIGURES = [
-  `unitYears { unitId year documents { signedDigitallyRate sentElectronicallyRate workRecordsOnlineRate ${SOURCE} }`,
+  `unitYears { documents { signedDigitallyRate sentElectronicallyRate workRecordsOnlineRate ${SOURCE} }`,
   `publicServices { fullyOnlineProcedureRate onlineDossierRate onTimeRate digitisedDossierRate onlinePaymentRate ${SOURCE} }`,
   `labour { trainedWorkforceRate digitalSkillsRate ${SOURCE} } }`,
 ].join(' ');

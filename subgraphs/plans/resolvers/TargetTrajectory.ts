@@ -21,15 +21,20 @@ function yearsOfTarget(units: readonly AdministrativeUnitRecord[], plan: Plan, t
   return Array.from({ length: Math.max(0, last - first + 1) }, (_, i) => unitYear(units, unit, first + i));
 }
 
-/** A figure-carrying unit-year as the planner hands it back through @requires. */
-interface YearRepresentation extends UnitYearFigures {
-  readonly unitId?: string;
-  readonly year: number;
-}
+/**
+ * A figure-carrying unit-year as the planner hands it back through @requires: only the figures.
+ * The selection names no field plans resolves itself (unitId, year): Cosmo's composition refuses
+ * local fields in a @requires, so the figures are paired with the stub's unit-years by position —
+ * the stub computed them, and recomputes the same list from the entity's key.
+ */
+type YearRepresentation = UnitYearFigures;
 
-function yearsOf(ref: { readonly unitYears?: readonly YearRepresentation[] | null }): readonly YearRepresentation[] {
+function pairByPosition(ref: { readonly unitYears?: readonly (YearRepresentation | null)[] | null }, expected: readonly UnitYear[]): Map<UnitYear, YearRepresentation> {
   if (!Array.isArray(ref.unitYears)) throw new BadUserInputError('representation lacks unitYears (the @requires fields)');
-  return ref.unitYears;
+  if (ref.unitYears.length !== expected.length) {
+    throw new BadUserInputError(`representation carries ${ref.unitYears.length} unit-years where this entity reads ${expected.length} (the plans changed between the planner's waves, or the representation was not made by the gateway)`);
+  }
+  return new Map(expected.map((y, i) => [y, ref.unitYears?.[i] ?? {}]));
 }
 
 /** A trajectory before the source subgraphs' figures arrive (first planner wave). */
@@ -56,7 +61,9 @@ export const TargetTrajectory = {
     const target = plan.targets[ref.targetIndex];
     if (target === undefined) throw new NotFoundError(`plan ${ref.planId} has no target #${ref.targetIndex}`);
     const code = targetIndicator(target, ctx.indicators)?.code ?? null;
-    const years = yearsOf(ref).map((y) => ({ year: y.year, figures: y }));
+    const units = (await ctx.catalogue()).units;
+    const expected = yearsOfTarget(units, plan, target, ctx.dataYears.first, ref.through);
+    const years = [...pairByPosition(ref, expected)].map(([y, figures]) => ({ year: y.year, figures }));
     return { ...trajectory(target, code, years), planId: ref.planId, targetIndex: ref.targetIndex, through: ref.through };
   },
 };
@@ -81,6 +88,11 @@ async function plansFor(unit: AdministrativeUnitRecord, ctx: PlansContext): Prom
 
 export async function targetsAtRiskStub(unit: AdministrativeUnitRecord, through: number | null | undefined, ctx: PlansContext): Promise<TargetsAtRiskStub> {
   const last = checkYear(through ?? ctx.dataYears.last, ctx.dataYears);
+  return { unitId: unit.id, through: last, unitYears: await unitYearsAtRisk(unit, last, ctx) };
+}
+
+/** Every unit-year a unit's linked targets read, each once, in a stable order (the stub's and the reference's). */
+async function unitYearsAtRisk(unit: AdministrativeUnitRecord, last: number, ctx: PlansContext): Promise<UnitYear[]> {
   const units = (await ctx.catalogue()).units;
   const byKey = new Map<string, UnitYear>();
   for (const plan of await plansFor(unit, ctx)) {
@@ -89,7 +101,7 @@ export async function targetsAtRiskStub(unit: AdministrativeUnitRecord, through:
       for (const y of yearsOfTarget(units, plan, target, ctx.dataYears.first, last)) byKey.set(`${y.unitId}|${y.year}`, y);
     }
   }
-  return { unitId: unit.id, through: last, unitYears: [...byKey.values()] };
+  return [...byKey.values()];
 }
 
 export const TargetsAtRisk = {
@@ -100,7 +112,8 @@ export const TargetsAtRisk = {
     const catalogue = await ctx.catalogue();
     const unit = catalogue.byId.get(ref.unitId);
     if (unit === undefined) throw new NotFoundError(`no administrative unit has id "${ref.unitId}"`);
-    const figures = new Map(yearsOf(ref).map((y) => [`${y.unitId ?? ''}|${y.year}`, y]));
+    const paired = pairByPosition(ref, await unitYearsAtRisk(unit, ref.through, ctx));
+    const figures = new Map([...paired].map(([y, f]) => [`${y.unitId}|${y.year}`, f]));
     const assessed = (await plansFor(unit, ctx)).flatMap((plan) =>
       plan.targets.flatMap((target) => {
         const link = targetIndicator(target, ctx.indicators);
