@@ -12,6 +12,7 @@ import { createHardening, type Hardening } from './hardening.ts';
 import { createGatewayHealth } from './health.ts';
 import { IDE_DEFAULT_QUERY, renderOfflineGraphiQL } from './ide.ts';
 import { createResilience, resilienceConfigFromEnv } from './resilience.ts';
+import { useUnreachableSubgraphs } from './unreachable.ts';
 import { createStaticHandler } from './static.ts';
 import { telemetryPlugins } from './telemetry.ts';
 import { documentIdOf } from '../lib/trusted-documents/index.ts';
@@ -61,6 +62,7 @@ export function createGateway(
       ...hardening.plugins(),
       ...access.plugins,
       ...(caching ? [useInvalidateOnMutation(shared, ctx)] : []),
+      useUnreachableSubgraphs(config.subgraphUrls, logger),
       resilience.plugin,
     ],
     genericAuth: access.genericAuth,
