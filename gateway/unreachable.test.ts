@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { freePortRun } from '../lib/testing/ports.ts';
 import { unavailableAnswer, unreachableCode } from './unreachable.ts';
 
 describe('a subgraph nobody answers for', () => {
   it('is told from other failures through the cause chain', async () => {
-    const refused = await fetch('http://127.0.0.1:1/').catch((e: unknown) => e);
+    const refused = await fetch(`http://127.0.0.1:${await freePortRun(1)}/`).catch((e: unknown) => e);
     expect(unreachableCode(refused)).toBe('ECONNREFUSED');
     expect(unreachableCode(new DOMException('The operation was aborted', 'AbortError'))).toBeUndefined();
     expect(unreachableCode(new Error('boom'))).toBeUndefined();
