@@ -163,7 +163,7 @@ export interface ProcessInfo {
  */
 export type Layout = 'processes' | 'grouped' | 'single';
 
-export const LAYOUTS: readonly Layout[] = ['processes', 'grouped', 'single'];
+export const LAYOUTS = ['processes', 'grouped', 'single'] as const satisfies readonly Layout[];
 
 /** Backoff before restart n of a quick-crash streak: 250 ms doubling, at most 10 s. */
 export function restartDelayMs(streak: number): number {
