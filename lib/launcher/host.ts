@@ -14,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { startProcessMetrics } from '../telemetry/metrics.ts';
 import { setupTracing } from '../telemetry/tracing.ts';
 import { REPO_ROOT_URL } from '../topology/index.ts';
+import { startIdleGc } from './idle-gc.ts';
 import { HOSTED_SERVICES_VAR, hostedSchema, type HostedService, type ServiceModule } from './service.ts';
 
 
@@ -36,6 +37,8 @@ const stop = (code: number): void => {
 };
 process.once('SIGINT', () => stop(0));
 process.once('SIGTERM', () => stop(0));
+
+if (process.env['DTI_IDLE_GC'] !== '0') startIdleGc();
 
 const waves = [...new Set(specs.map((s) => s.wave))].toSorted((a, b) => a - b);
 try {

@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { startProcessMetrics } from '../telemetry/metrics.ts';
 import { setupTracing } from '../telemetry/tracing.ts';
+import { startIdleGc } from './idle-gc.ts';
 
 /** The environment a service reads its configuration from (never `process.env` directly). */
 export type ServiceEnv = Readonly<Record<string, string | undefined>>;
@@ -33,6 +34,8 @@ export async function runServiceProcess(name: string, start: StartService): Prom
   // Before the service is built: the gateway adds its OpenTelemetry plugin only when tracing is on.
   const tracing = await setupTracing(name, process.env);
   const service = await start(process.env);
+  // Memory comes back after a burst (lib/launcher/idle-gc.ts); DTI_IDLE_GC=0 turns it off.
+  if (process.env['DTI_IDLE_GC'] !== '0') startIdleGc();
   const stop = (): void => {
     void service
       .close()
