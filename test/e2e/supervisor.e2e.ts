@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchSystem, type RunningSystem, type SupervisorEvent } from '../../lib/launcher/index.ts';
-import { SIMULATORS, SUBGRAPHS } from '../../lib/topology/index.ts';
-import { freePortRun } from '../../lib/testing/ports.ts';
+import { freeSystemPorts } from '../../lib/testing/ports.ts';
 
 // This file starts its own system in the embedded default's layout (every service in one
 // supervised process; the shared system runs one process per service) and crashes it.
@@ -11,16 +10,9 @@ let restarted: () => void = () => undefined;
 const back = new Promise<void>((resolve) => (restarted = resolve));
 
 beforeAll(async () => {
-  const base = await freePortRun(2 + SUBGRAPHS.length + SIMULATORS.length);
   system = await launchSystem({
     layout: 'single',
-    ports: {
-      host: '127.0.0.1',
-      gateway: base,
-      subgraphBase: base + 1,
-      simulatorBase: base + 1 + SUBGRAPHS.length,
-      identity: base + 1 + SUBGRAPHS.length + SIMULATORS.length,
-    },
+    ports: await freeSystemPorts(),
     env: { LOG_LEVEL: 'warn' },
     stderr: process.env['E2E_VERBOSE'] === '1' ? 'inherit' : 'ignore',
     readyTimeoutMs: 180_000,
