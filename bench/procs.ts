@@ -4,24 +4,9 @@
  * resident memory read from /proc (CPU time per request holds up under a shared machine's noise
  * far better than wall-clock time).
  */
-import { SIMULATORS, SUBGRAPHS } from '../lib/topology/index.ts';
 import { readFileSync } from 'node:fs';
-import type { Ports } from '../lib/launcher/index.ts';
 
-export { freePortRun } from '../lib/testing/ports.ts';
-import { freePortRun } from '../lib/testing/ports.ts';
-
-/** Ports for one whole system (gateway, every subgraph and simulator, the identity provider) on a free run, laid out from the topology. */
-export async function freeSystemPorts(): Promise<Ports> {
-  const base = await freePortRun(2 + SUBGRAPHS.length + SIMULATORS.length);
-  return {
-    host: '127.0.0.1',
-    gateway: base,
-    subgraphBase: base + 1,
-    simulatorBase: base + 1 + SUBGRAPHS.length,
-    identity: base + 1 + SUBGRAPHS.length + SIMULATORS.length,
-  };
-}
+export { freePortRun, freeSystemPorts } from '../lib/testing/ports.ts';
 
 /** Linux reports CPU time in clock ticks; 100 per second on every kernel config we run on. */
 const TICKS_PER_SECOND = 100;

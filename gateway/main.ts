@@ -1,22 +1,16 @@
+import { runServiceProcess, type StartService } from '../lib/launcher/service.ts';
 import { createLogger } from '../lib/logging/index.ts';
-import { startProcessMetrics } from '../lib/telemetry/metrics.ts';
-import { setupTracing } from '../lib/telemetry/tracing.ts';
 import { loadConfig } from './config.ts';
 import { startGateway } from './gateway.ts';
 import { loadGatewayTelemetry } from './telemetry.ts';
 
-const config = loadConfig(process.env);
-const logger = createLogger({ level: config.logLevel, fields: { service: 'gateway' } });
-startProcessMetrics('gateway');
-// Before the runtime is built: its OpenTelemetry plugin is added only when tracing is on.
-const tracing = await setupTracing('gateway', process.env);
-await loadGatewayTelemetry();
-const gateway = await startGateway(config, logger);
-const stop = (): void => {
-  void gateway
-    .close()
-    .then(() => tracing.shutdown())
-    .then(() => process.exit(0));
+/** Starts the gateway from its environment (a process of its own, or hosted beside the subgraphs). */
+export const startService: StartService = async (env) => {
+  const config = loadConfig(env);
+  const logger = createLogger({ level: config.logLevel, fields: { service: 'gateway' } });
+  // After tracing is set up (by whoever runs the process), before the runtime is built.
+  await loadGatewayTelemetry();
+  return startGateway(config, logger);
 };
-process.once('SIGINT', stop);
-process.once('SIGTERM', stop);
+
+if (import.meta.main) await runServiceProcess('gateway', startService);

@@ -4,7 +4,8 @@ import { once } from 'node:events';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { GATEWAY_PRIVATE_KEY_VAR, GATEWAY_PUBLIC_KEY_VAR, generateGatewayKeys } from '../access/index.ts';
-import { GATEWAY, IDENTITY_PROVIDER, REPO_ROOT_URL, SIMULATORS, SUBGRAPHS, subgraphUrlVariable, type SubgraphName } from '../topology/index.ts';
+import { GATEWAY, IDENTITY_PROVIDER, REPO_ROOT_URL, SIMULATORS, SUBGRAPHS, subgraphUrlVariable, type SubgraphName, type UpstreamSystem } from '../topology/index.ts';
+import { HOSTED_SERVICES_VAR, type HostedSpec } from './service.ts';
 import { portProblems } from './ports.ts';
 
 export { FETCH_BLOCKED_PORTS, portProblems } from './ports.ts';
@@ -26,7 +27,7 @@ export interface ServiceInfo {
   readonly name: string;
   readonly kind: 'simulator' | 'subgraph' | 'gateway' | 'identity';
   readonly url: string;
-  /** Pid of the first process; after a restart, ask `pidOf(name)`. */
+  /** Pid of the first process hosting it; after a restart, ask `pidOf(name)`. */
   readonly pid: number;
 }
 
@@ -43,11 +44,13 @@ export interface RunningSystem extends AsyncDisposable {
   /** Issuer URL of the development OpenID provider. */
   readonly issuerUrl: string;
   simulatorUrl(system: string): string;
-  /** Current pid of a service (changes when it is restarted); undefined while it is down. */
+  /** Current pid of the process hosting a service (changes when it is restarted); undefined while it is down. */
   pidOf(name: string): number | undefined;
-  /** Times a service was restarted after a crash. */
+  /** Times the process hosting a service was restarted after a crash. */
   restarts(name: string): number;
   subgraphUrl(name: SubgraphName): string;
+  /** The processes and the services each hosts (one per service in the `processes` layout). */
+  processes(): readonly ProcessInfo[];
   /** Resolves when any child exits on its own (a crash), with its name and exit code; with `restart` it is also restarted. */
   readonly exited: Promise<{ readonly name: string; readonly code: number | null }>;
   stop(): Promise<void>;
@@ -69,6 +72,8 @@ export interface LaunchOptions {
   readonly onEvent?: (event: SupervisorEvent) => void;
   /** The gateway's subgraph-signing key pair (JWK JSON); made per start when absent. Tests pass their own to play a forger. */
   readonly gatewayKeys?: { readonly privateJwk: string; readonly publicJwk: string };
+  /** How services map to processes. @default 'processes' */
+  readonly layout?: Layout;
 }
 
 /** The default embedded topology: gateway 4000, subgraphs 4001…, simulators 4101…, loopback. */
@@ -82,6 +87,12 @@ export const DEFAULT_PORTS: Ports = {
 
 /** Node flags of every child: the watchdog makes a child exit when its supervisor dies. */
 const CHILD_NODE_ARGS: readonly string[] = ['--import', fileURLToPath(new URL('./watchdog.ts', import.meta.url))];
+
+/** Where Node keeps compiled code between starts (git-ignored), unless NODE_COMPILE_CACHE says otherwise. */
+export const COMPILE_CACHE_DIR = fileURLToPath(new URL('.cache/node-compile/', REPO_ROOT_URL));
+
+/** Readiness probe interval, ms: a probe is one loopback request, so polling often costs little and saves start-up time. */
+const PROBE_INTERVAL_MS = 20;
 
 function describe(e: unknown): string {
   if (!(e instanceof Error)) return String(e);
@@ -98,13 +109,14 @@ async function waitReady(url: string, init: RequestInit, child: ChildProcess, na
     }
     try {
       const res = await fetch(url, { ...init, signal: AbortSignal.timeout(1000) });
+      await res.body?.cancel();
       if (res.ok || readyStatus(res.status)) return;
       lastError = `HTTP ${res.status} from ${url}`;
     } catch (e: unknown) {
       lastError = describe(e);
     }
     if (Date.now() > deadline) throw new Error(`${name} was not ready at ${url} within ${timeoutMs} ms; last probe: ${lastError}`);
-    await sleep(100);
+    await sleep(PROBE_INTERVAL_MS);
   }
 }
 
@@ -114,12 +126,20 @@ const GRAPHQL_PING: RequestInit = {
   body: JSON.stringify({ query: '{ __typename }' }),
 };
 
-/** One service the supervisor keeps running. */
-interface Supervised {
+/** One service of the system: how to start it and how to tell it is ready. */
+interface ServiceSpec {
   readonly info: Omit<ServiceInfo, 'pid'>;
   readonly entry: string;
   readonly env: Record<string, string>;
   readonly probe: { readonly url: string; readonly init: RequestInit; readonly readyStatus?: (status: number) => boolean };
+  /** Start order: a wave starts once the previous one is ready. */
+  readonly wave: number;
+}
+
+/** One process the supervisor keeps running: a single service, or several in the embedded host. */
+interface Supervised {
+  readonly name: string;
+  readonly services: readonly ServiceSpec[];
   child: ChildProcess | undefined;
   startedAt: number;
   restarts: number;
@@ -127,15 +147,42 @@ interface Supervised {
   streak: number;
 }
 
+/** One process of a running system and the services it hosts. */
+export interface ProcessInfo {
+  readonly name: string;
+  readonly services: readonly string[];
+  /** Undefined while it is down. */
+  readonly pid: number | undefined;
+}
+
+/**
+ * How services map to processes.
+ * - `processes`: one process per service, as in production (each its own container).
+ * - `grouped`: the simulated systems and identity provider share one process, the subgraphs one, the gateway its own.
+ * - `single`: everything in one process (the embedded default: modules loaded once).
+ */
+export type Layout = 'processes' | 'grouped' | 'single';
+
+export const LAYOUTS = ['processes', 'grouped', 'single'] as const satisfies readonly Layout[];
+
 /** Backoff before restart n of a quick-crash streak: 250 ms doubling, at most 10 s. */
 export function restartDelayMs(streak: number): number {
   return Math.min(10_000, 250 * 2 ** Math.max(0, streak));
 }
 
+/** Groups the services into processes for a layout, each group in start order. */
+function groupServices(specs: readonly ServiceSpec[], layout: Layout): Array<{ readonly name: string; readonly services: ServiceSpec[] }> {
+  if (layout === 'processes') return specs.map((s) => ({ name: s.info.name, services: [s] }));
+  if (layout === 'single') return [{ name: 'embedded', services: [...specs] }];
+  const of = (name: string, kinds: ReadonlyArray<ServiceInfo['kind']>): { name: string; services: ServiceSpec[] } => ({ name, services: specs.filter((s) => kinds.includes(s.info.kind)) });
+  return [of('embedded-systems', ['simulator', 'identity']), of('embedded-subgraphs', ['subgraph']), of('gateway', ['gateway'])];
+}
+
 /**
- * Starts simulators, subgraphs and gateway as separate Node processes talking HTTP over
- * loopback, in dependency order, each waited for before the next wave, and supervises them: a
- * crashed service is restarted with backoff while the others keep serving.
+ * Starts simulators, identity provider, subgraphs and gateway as HTTP servers on loopback, in
+ * dependency order, and supervises them: a crashed process is restarted with backoff while the
+ * other processes keep serving. The layout says which services share a process; every service
+ * is the same `startService(env)` in any layout, and they talk HTTP to each other in all of them.
  */
 export async function launchSystem(options: LaunchOptions): Promise<RunningSystem> {
   const { ports } = options;
@@ -147,7 +194,8 @@ export async function launchSystem(options: LaunchOptions): Promise<RunningSyste
   ]);
   if (problems.length > 0) throw new Error(`unusable ports:\n  ${problems.join('\n  ')}`);
 
-  const supervised = new Map<string, Supervised>();
+  const supervised: Supervised[] = [];
+  const hostOf = new Map<string, Supervised>();
   const services: ServiceInfo[] = [];
   const timeoutMs = options.readyTimeoutMs ?? 120_000;
   const restart = options.restart ?? true;
@@ -162,9 +210,25 @@ export async function launchSystem(options: LaunchOptions): Promise<RunningSyste
   // Proves to a subgraph that a budget header came from our gateway (interim: the signed
   // gateway→subgraph token should carry it); fresh per launch unless the environment sets one.
   const gatewaySecret = randomBytes(24).toString('hex');
+  let publicJwk = '';
+  // What every service may share, so services hosted together need nothing but this in
+  // `process.env`: the secret, and the gateway's public key (lib/subgraph/server.ts reads both there).
+  const sharedEnv = (): Record<string, string | undefined> => ({
+    DTI_GATEWAY_SECRET: gatewaySecret,
+    [GATEWAY_PUBLIC_KEY_VAR]: publicJwk,
+    NODE_COMPILE_CACHE: COMPILE_CACHE_DIR,
+    ...process.env,
+    ...options.env,
+  });
   const spawnChild = (s: Supervised): ChildProcess => {
-    const child = spawn(process.execPath, [...CHILD_NODE_ARGS, fileURLToPath(new URL(s.entry, REPO_ROOT_URL))], {
-      env: { DTI_GATEWAY_SECRET: gatewaySecret, ...process.env, ...options.env, ...s.env },
+    const only = s.services.length === 1 ? s.services[0] : undefined;
+    const entry = only === undefined ? 'lib/launcher/host.ts' : only.entry;
+    const env =
+      only === undefined
+        ? { ...sharedEnv(), [HOSTED_SERVICES_VAR]: JSON.stringify(s.services.map((x): HostedSpec => ({ name: x.info.name, entry: x.entry, env: x.env, wave: x.wave }))) }
+        : { ...sharedEnv(), ...only.env };
+    const child = spawn(process.execPath, [...CHILD_NODE_ARGS, fileURLToPath(new URL(entry, REPO_ROOT_URL))], {
+      env,
       // The IPC channel is how a child learns its supervisor died (lib/launcher/watchdog.ts).
       stdio: ['ignore', 'ignore', options.stderr ?? 'ignore', 'ipc'],
     });
@@ -173,55 +237,44 @@ export async function launchSystem(options: LaunchOptions): Promise<RunningSyste
     child.once('exit', (code, signal) => {
       if (stopping) return;
       s.child = undefined;
-      reportExit({ name: s.info.name, code });
+      reportExit({ name: s.name, code });
       if (!restart) {
-        emit({ type: 'exited', name: s.info.name, code, signal, restartInMs: -1 });
+        emit({ type: 'exited', name: s.name, code, signal, restartInMs: -1 });
         return;
       }
-      // A service that ran a while before crashing starts its backoff afresh.
+      // A process that ran a while before crashing starts its backoff afresh.
       s.streak = Date.now() - s.startedAt > 30_000 ? 0 : s.streak + 1;
       const delay = restartDelayMs(s.streak - 1);
-      emit({ type: 'exited', name: s.info.name, code, signal, restartInMs: delay });
+      emit({ type: 'exited', name: s.name, code, signal, restartInMs: delay });
       const timer = setTimeout(() => {
         timers.delete(timer);
         if (stopping) return;
         const again = spawnChild(s);
         s.restarts += 1;
-        waitReady(s.probe.url, s.probe.init, again, s.info.name, timeoutMs, s.probe.readyStatus).then(
-          () => emit({ type: 'restarted', name: s.info.name, pid: again.pid ?? -1 }),
-          (e: unknown) => emit({ type: 'not-ready', name: s.info.name, reason: describe(e) }),
+        waitAllReady(s, again).then(
+          () => emit({ type: 'restarted', name: s.name, pid: again.pid ?? -1 }),
+          (e: unknown) => emit({ type: 'not-ready', name: s.name, reason: describe(e) }),
         );
       }, delay);
       timers.add(timer);
     });
     return child;
   };
-
-  const start = async (s: Supervised): Promise<void> => {
-    supervised.set(s.info.name, s);
-    const child = spawnChild(s);
-    await waitReady(s.probe.url, s.probe.init, child, s.info.name, timeoutMs, s.probe.readyStatus);
-    const info: ServiceInfo = { ...s.info, pid: child.pid ?? -1 };
+  const waitAllReady = (s: Supervised, child: ChildProcess): Promise<void> =>
+    Promise.all(s.services.map((x) => waitReady(x.probe.url, x.probe.init, child, x.info.name, timeoutMs, x.probe.readyStatus).then(() => onServiceReady(x, child)))).then(() => undefined);
+  let initialStart = true;
+  const onServiceReady = (x: ServiceSpec, child: ChildProcess): void => {
+    if (!initialStart) return;
+    const info: ServiceInfo = { ...x.info, pid: child.pid ?? -1 };
     services.push(info);
     options.onReady?.(info);
   };
-
-  const supervise = (info: Supervised['info'], entry: string, env: Record<string, string>, probe: Supervised['probe']): Supervised => ({
-    info,
-    entry,
-    env,
-    probe,
-    child: undefined,
-    startedAt: 0,
-    restarts: 0,
-    streak: 0,
-  });
 
   const stop = async (): Promise<void> => {
     stopping = true;
     for (const t of timers) clearTimeout(t);
     await Promise.all(
-      [...supervised.values()].map(async ({ child }) => {
+      supervised.map(async ({ child }) => {
         if (child === undefined || child.exitCode !== null || child.signalCode !== null) return;
         const gone = once(child, 'exit');
         child.kill('SIGTERM');
@@ -237,73 +290,79 @@ export async function launchSystem(options: LaunchOptions): Promise<RunningSyste
     // The key the gateway signs subgraph requests with: made per start, never written to disk;
     // subgraphs get only its public half.
     const keys = options.gatewayKeys ?? (await generateGatewayKeys());
+    publicJwk = keys.publicJwk;
     const issuerUrl = `http://${ports.host}:${ports.identity ?? IDENTITY_PROVIDER.defaultPort}`;
-    // Wave 1 (alongside the simulators): the development OpenID provider.
-    const idpReady = start(
-      supervise({ name: 'identity', kind: 'identity', url: issuerUrl }, IDENTITY_PROVIDER.entry, {
-        PORT: String(ports.identity ?? IDENTITY_PROVIDER.defaultPort),
-        HOST: ports.host,
-        GATEWAY_ORIGIN: gatewayUrl,
-      }, { url: `${issuerUrl}/.well-known/openid-configuration`, init: {} }),
-    );
-    // Its failure is awaited before the gateway; keep it from surfacing as unhandled meanwhile.
-    idpReady.catch(() => undefined);
-    const simUrls = new Map<string, string>();
-    // Wave 1: the simulated systems.
-    await Promise.all(
-      SIMULATORS.map(async (spec, i) => {
-        const port = ports.simulatorBase + i;
-        const url = `http://${ports.host}:${port}`;
-        const name = `simulator-${spec.system}`;
-        await start(supervise({ name, kind: 'simulator', url }, spec.entry, { PORT: String(port), HOST: ports.host }, { url: `${url}/_sim/health`, init: {} }));
-        simUrls.set(spec.system, url);
+    const simUrls = new Map(SIMULATORS.map((spec, i) => [spec.system, `http://${ports.host}:${ports.simulatorBase + i}`]));
+    const subgraphEnv: Record<string, string> = Object.fromEntries(SUBGRAPHS.map((spec, i) => [subgraphUrlVariable(spec.name), `http://${ports.host}:${ports.subgraphBase + i}`]));
+    const specs: ServiceSpec[] = [
+      // Wave 0: the development OpenID provider and the simulated systems.
+      {
+        info: { name: 'identity', kind: 'identity', url: issuerUrl },
+        entry: IDENTITY_PROVIDER.entry,
+        env: { PORT: String(ports.identity ?? IDENTITY_PROVIDER.defaultPort), HOST: ports.host, GATEWAY_ORIGIN: gatewayUrl },
+        probe: { url: `${issuerUrl}/.well-known/openid-configuration`, init: {} },
+        wave: 0,
+      },
+      ...SIMULATORS.map((spec, i): ServiceSpec => {
+        const url = simUrls.get(spec.system) ?? '';
+        return {
+          info: { name: `simulator-${spec.system}`, kind: 'simulator', url },
+          entry: spec.entry,
+          env: { PORT: String(ports.simulatorBase + i), HOST: ports.host },
+          probe: { url: `${url}/_sim/health`, init: {} },
+          wave: 0,
+        };
       }),
-    );
-    // Wave 2: the subgraphs, each over its simulator.
-    const subgraphEnv: Record<string, string> = {};
-    await Promise.all(
-      SUBGRAPHS.map(async (spec, i) => {
-        const port = ports.subgraphBase + i;
-        const url = `http://${ports.host}:${port}`;
+      // Wave 1: the subgraphs, each over its simulator.
+      ...SUBGRAPHS.map((spec, i): ServiceSpec => {
+        const url = subgraphEnv[subgraphUrlVariable(spec.name)] ?? '';
         const upstream = spec.upstream === null ? {} : { UPSTREAM_URL: simUrls.get(spec.upstream) ?? '' };
-        const name = `subgraph-${spec.name}`;
-        // A subgraph answers 401 to anyone but the gateway: any such answer means it is listening.
-        await start(
-          supervise({ name, kind: 'subgraph', url }, spec.entry, { PORT: String(port), HOST: ports.host, [GATEWAY_PUBLIC_KEY_VAR]: keys.publicJwk, ...upstream }, {
-            url: `${url}/`,
-            init: GRAPHQL_PING,
-            readyStatus: (status) => status === 401,
-          }),
-        );
-        subgraphEnv[subgraphUrlVariable(spec.name)] = url;
+        return {
+          info: { name: `subgraph-${spec.name}`, kind: 'subgraph', url },
+          entry: spec.entry,
+          env: { PORT: String(ports.subgraphBase + i), HOST: ports.host, ...upstream },
+          // A subgraph answers 401 to anyone but the gateway: any such answer means it is listening.
+          probe: { url: `${url}/`, init: GRAPHQL_PING, readyStatus: (status) => status === 401 },
+          wave: 1,
+        };
       }),
-    );
-    await idpReady;
-    // Wave 3: the gateway.
-    await start(
-      supervise(
-        { name: 'gateway', kind: 'gateway', url: `${gatewayUrl}/graphql` },
-        GATEWAY.entry,
-        { PORT: String(ports.gateway), HOST: ports.host, OIDC_ISSUER: issuerUrl, [GATEWAY_PRIVATE_KEY_VAR]: keys.privateJwk, ...subgraphEnv },
-        { url: `${gatewayUrl}/graphql`, init: GRAPHQL_PING },
-      ),
-    );
+      // Wave 2: the gateway (it reads the identity provider's discovery document as it starts).
+      {
+        info: { name: 'gateway', kind: 'gateway', url: `${gatewayUrl}/graphql` },
+        entry: GATEWAY.entry,
+        env: { PORT: String(ports.gateway), HOST: ports.host, OIDC_ISSUER: issuerUrl, [GATEWAY_PRIVATE_KEY_VAR]: keys.privateJwk, ...subgraphEnv },
+        probe: { url: `${gatewayUrl}/graphql`, init: GRAPHQL_PING },
+        wave: 2,
+      },
+    ];
+    for (const group of groupServices(specs, options.layout ?? 'processes')) {
+      const s: Supervised = { name: group.name, services: group.services, child: undefined, startedAt: 0, restarts: 0, streak: 0 };
+      supervised.push(s);
+      for (const x of group.services) hostOf.set(x.info.name, s);
+    }
+    // A process starts in the wave of its first service; processes of one wave start together.
+    const waveOf = (s: Supervised): number => Math.min(...s.services.map((x) => x.wave));
+    for (const wave of [...new Set(supervised.map(waveOf))].toSorted((a, b) => a - b)) {
+      await Promise.all(supervised.filter((s) => waveOf(s) === wave).map((s) => waitAllReady(s, spawnChild(s))));
+    }
+    initialStart = false;
     return {
       services,
       gatewayUrl: `${gatewayUrl}/graphql`,
       issuerUrl,
       simulatorUrl: (system) => {
-        const url = simUrls.get(system);
+        const url = simUrls.get(system as UpstreamSystem);
         if (url === undefined) throw new Error(`no simulator for ${system}`);
         return url;
       },
-      pidOf: (name) => supervised.get(name)?.child?.pid,
-      restarts: (name) => supervised.get(name)?.restarts ?? 0,
+      pidOf: (name) => hostOf.get(name)?.child?.pid,
+      restarts: (name) => hostOf.get(name)?.restarts ?? 0,
       subgraphUrl: (name) => {
         const url = subgraphEnv[subgraphUrlVariable(name)];
         if (url === undefined) throw new Error(`no subgraph ${name}`);
         return url;
       },
+      processes: () => supervised.map((s) => ({ name: s.name, services: s.services.map((x) => x.info.name), pid: s.child?.pid })),
       exited,
       stop,
       [Symbol.asyncDispose]: stop,

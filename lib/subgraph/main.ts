@@ -1,19 +1,24 @@
-import { startProcessMetrics } from '../telemetry/metrics.ts';
-import { setupTracing } from '../telemetry/tracing.ts';
+import type { HostedService, ServiceEnv } from '../launcher/service.ts';
 import type { Subgraph } from './server.ts';
 
-/** Runs a subgraph as a process: starts it and closes it cleanly on SIGINT/SIGTERM. */
-export async function runSubgraphMain(subgraph: Subgraph, listen: { readonly port: number; readonly host: string }): Promise<void> {
-  startProcessMetrics(`subgraph-${subgraph.name}`);
-  const tracing = await setupTracing(`subgraph-${subgraph.name}`, process.env);
+/** Starts a subgraph from its configuration; closing stops the server, then releases what the subgraph owns. */
+export async function startSubgraphService(subgraph: Subgraph, listen: { readonly port: number; readonly host: string }): Promise<HostedService> {
   const running = await subgraph.start(listen);
-  const stop = (): void => {
-    void running
-      .close()
-      .then(() => subgraph.close())
-      .then(() => tracing.shutdown())
-      .then(() => process.exit(0));
+  return {
+    close: async () => {
+      await running.close();
+      await subgraph.close();
+    },
   };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+}
+
+/** `startService` of a subgraph entry module: `createSubgraph(loadConfig(env))`, started. */
+export function subgraphService<C extends { readonly port: number; readonly host: string }>(
+  loadConfig: (env: ServiceEnv) => C,
+  createSubgraph: (config: C) => Subgraph,
+): (env: ServiceEnv) => Promise<HostedService> {
+  return (env) => {
+    const config = loadConfig(env);
+    return startSubgraphService(createSubgraph(config), config);
+  };
 }

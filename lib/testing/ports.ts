@@ -1,4 +1,6 @@
 import { createServer } from 'node:net';
+import type { Ports } from '../launcher/index.ts';
+import { SIMULATORS, SUBGRAPHS } from '../topology/index.ts';
 
 /** Finds `count` consecutive free loopback ports, probing from a random base in a quiet range. */
 export async function freePortRun(count: number): Promise<number> {
@@ -18,4 +20,16 @@ export async function freePortRun(count: number): Promise<number> {
     if (ok.every(Boolean)) return base;
   }
   throw new Error('no free port range found');
+}
+
+/** Ports for one whole system (gateway, every subgraph and simulator, the identity provider) on a free run, laid out from the topology. */
+export async function freeSystemPorts(): Promise<Ports> {
+  const base = await freePortRun(2 + SUBGRAPHS.length + SIMULATORS.length);
+  return {
+    host: '127.0.0.1',
+    gateway: base,
+    subgraphBase: base + 1,
+    simulatorBase: base + 1 + SUBGRAPHS.length,
+    identity: base + 1 + SUBGRAPHS.length + SIMULATORS.length,
+  };
 }

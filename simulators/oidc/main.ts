@@ -1,9 +1,8 @@
+import { runServiceProcess, type StartService } from '../../lib/launcher/service.ts';
 import { loadConfig } from './config.ts';
 import { startOidcProvider } from './provider.ts';
 
-const provider = await startOidcProvider(loadConfig(process.env));
-const stop = (): void => {
-  void provider.close().then(() => process.exit(0));
-};
-process.once('SIGINT', stop);
-process.once('SIGTERM', stop);
+/** Starts the development OpenID provider from its environment. */
+export const startService: StartService = (env) => startOidcProvider(loadConfig(env));
+
+if (import.meta.main) await runServiceProcess('identity', startService);

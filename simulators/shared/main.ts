@@ -1,14 +1,11 @@
 import { createLogger } from '../../lib/logging/index.ts';
+import type { HostedService } from '../../lib/launcher/service.ts';
 import type { RunningSimulator, SystemName } from './server.ts';
 
-/** Runs a simulator as a process: starts it, logs its URL, closes on SIGINT/SIGTERM. */
-export async function runSimulatorMain(system: SystemName, start: () => Promise<RunningSimulator>): Promise<void> {
+/** Starts a simulator and logs its URL; the caller (a process of its own, or the embedded host) closes it. */
+export async function startSimulatorService(system: SystemName, start: () => Promise<RunningSimulator>, fields: Record<string, unknown> = {}): Promise<HostedService> {
   const logger = createLogger({ level: 'info', fields: { service: `simulator-${system}` } });
   const sim = await start();
-  logger.info('simulator listening', { url: sim.url });
-  const stop = (): void => {
-    void sim.close().then(() => process.exit(0));
-  };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  logger.info('simulator listening', { url: sim.url, ...fields });
+  return { close: () => sim.close() };
 }

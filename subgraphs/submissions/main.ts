@@ -1,5 +1,8 @@
-import { runSubgraphMain } from '../../lib/subgraph/main.ts';
+import { runServiceProcess } from '../../lib/launcher/service.ts';
+import { subgraphService } from '../../lib/subgraph/main.ts';
 import { createSubgraph, loadConfig } from './index.ts';
 
-const config = loadConfig(process.env);
-await runSubgraphMain(createSubgraph(config), config);
+/** Starts the submissions subgraph from its environment (a process of its own, or hosted beside others). */
+export const startService = subgraphService(loadConfig, createSubgraph);
+
+if (import.meta.main) await runServiceProcess('subgraph-submissions', startService);

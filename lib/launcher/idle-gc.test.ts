@@ -1,0 +1,44 @@
+import { constants, PerformanceObserver, type PerformanceEntry } from 'node:perf_hooks';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { describe, expect, it } from 'vitest';
+import { startIdleGc } from './idle-gc.ts';
+
+function majorGcs(): { entries: PerformanceEntry[]; stop: () => void } {
+  const entries: PerformanceEntry[] = [];
+  const observer = new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) {
+      if (((e as PerformanceEntry & { detail?: unknown }).detail as { kind?: number } | undefined)?.kind === constants.NODE_PERFORMANCE_GC_MAJOR) entries.push(e);
+    }
+  });
+  observer.observe({ entryTypes: ['gc'] });
+  return { entries, stop: () => observer.disconnect() };
+}
+
+describe('the idle collector', () => {
+  it('runs a full collection once the process is idle after its memory grew', async () => {
+    const stop = startIdleGc({ intervalMs: 50, idleIntervals: 2, growth: 1.01 });
+    let garbage: unknown[] | undefined = Array.from({ length: 400_000 }, (_, i) => ({ i, s: `row ${i}` }));
+    expect(garbage.length).toBe(400_000);
+    garbage = undefined;
+    const gcs = majorGcs();
+    try {
+      for (let i = 0; i < 40 && gcs.entries.length === 0; i++) await sleep(50);
+      expect(gcs.entries.length).toBeGreaterThan(0);
+    } finally {
+      gcs.stop();
+      stop();
+    }
+  });
+
+  it('does not collect while memory has not grown', async () => {
+    const stop = startIdleGc({ intervalMs: 50, idleIntervals: 1, growth: 100 });
+    const gcs = majorGcs();
+    try {
+      await sleep(500);
+      expect(gcs.entries.length).toBe(0);
+    } finally {
+      gcs.stop();
+      stop();
+    }
+  });
+});

@@ -1,0 +1,57 @@
+/**
+ * Memory that comes back after a burst. V8 collects its old generation when allocation asks for
+ * it, not when a process goes quiet: after a burst of heavy queries the garbage of the burst can
+ * sit in the heap (and in RSS) until the next burst. This watches the event loop and, once the
+ * process has been idle for a while with its RSS well above what it was after the last
+ * collection, runs one full collection. Costs nothing while busy (it never runs under load) and
+ * one collection per burst.
+ */
+import { performance } from 'node:perf_hooks';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+
+export interface IdleGcOptions {
+  /** How often to look, ms. @default 2000 */
+  readonly intervalMs?: number;
+  /** Event-loop utilisation under which an interval counts as idle. @default 0.05 */
+  readonly idleBelow?: number;
+  /** Idle intervals in a row before collecting. @default 2 */
+  readonly idleIntervals?: number;
+  /** Collect only when RSS has grown by this factor since the last collection. @default 1.1 */
+  readonly growth?: number;
+}
+
+/** A full garbage collection, without the process having been started with --expose-gc. */
+function fullGc(): () => void {
+  const existing = (globalThis as { gc?: () => void }).gc;
+  if (typeof existing === 'function') return existing;
+  setFlagsFromString('--expose-gc');
+  const gc: unknown = runInNewContext('gc');
+  if (typeof gc !== 'function') throw new Error('V8 did not expose gc');
+  return gc as () => void;
+}
+
+/** Starts the idle collector; returns a function that stops it. */
+export function startIdleGc(options: IdleGcOptions = {}): () => void {
+  const gc = fullGc();
+  const idleBelow = options.idleBelow ?? 0.05;
+  const needIdle = options.idleIntervals ?? 2;
+  const growth = options.growth ?? 1.1;
+  let baseline = process.memoryUsage.rss();
+  let idleRuns = 0;
+  let last = performance.eventLoopUtilization();
+  const timer = setInterval(() => {
+    const now = performance.eventLoopUtilization();
+    const elu = performance.eventLoopUtilization(now, last).utilization;
+    last = now;
+    idleRuns = elu < idleBelow ? idleRuns + 1 : 0;
+    const rss = process.memoryUsage.rss();
+    if (idleRuns >= needIdle && rss > baseline * growth) {
+      gc();
+      idleRuns = 0;
+      baseline = process.memoryUsage.rss();
+    }
+  }, options.intervalMs ?? 2000);
+  timer.unref();
+  return () => clearInterval(timer);
+}

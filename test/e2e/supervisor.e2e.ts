@@ -1,0 +1,57 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchSystem, type RunningSystem, type SupervisorEvent } from '../../lib/launcher/index.ts';
+import { freeSystemPorts } from '../../lib/testing/ports.ts';
+
+// This file starts its own system in the embedded default's layout (every service in one
+// supervised process; the shared system runs one process per service) and crashes it.
+let system: RunningSystem;
+const events: SupervisorEvent[] = [];
+let restarted: () => void = () => undefined;
+const back = new Promise<void>((resolve) => (restarted = resolve));
+
+beforeAll(async () => {
+  system = await launchSystem({
+    layout: 'single',
+    ports: await freeSystemPorts(),
+    env: { LOG_LEVEL: 'warn' },
+    stderr: process.env['E2E_VERBOSE'] === '1' ? 'inherit' : 'ignore',
+    readyTimeoutMs: 180_000,
+    onEvent: (e) => {
+      events.push(e);
+      if (e.type === 'restarted') restarted();
+    },
+  });
+}, 240_000);
+
+afterAll(async () => {
+  await system.stop();
+});
+
+const units = async (): Promise<unknown> => {
+  const res = await fetch(system.gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ units { code } }' }) });
+  return res.json();
+};
+
+describe('the embedded default (one process)', () => {
+  it('hosts every service in one process, each on its own port', async () => {
+    const pids = new Set(system.services.map((s) => s.pid));
+    expect(pids.size).toBe(1);
+    expect(new Set(system.services.map((s) => s.url)).size).toBe(system.services.length);
+    expect(system.processes()).toHaveLength(1);
+    const body = (await units()) as { data?: { units?: unknown[] } };
+    expect(body.data?.units?.length).toBeGreaterThan(0);
+  });
+
+  it('is restarted with backoff when the process crashes, and answers again', async () => {
+    const pid = system.pidOf('gateway');
+    expect(pid).toBeDefined();
+    process.kill(pid ?? 0, 'SIGKILL');
+    await back;
+    expect(events[0]).toMatchObject({ type: 'exited', name: 'embedded', signal: 'SIGKILL', restartInMs: 250 });
+    expect(system.pidOf('gateway')).not.toBe(pid);
+    expect(system.pidOf('subgraph-dti')).toBe(system.pidOf('gateway'));
+    expect(system.restarts('gateway')).toBe(1);
+    const body = (await units()) as { data?: { units?: unknown[] } };
+    expect(body.data?.units?.length).toBeGreaterThan(0);
+  }, 240_000);
+});
