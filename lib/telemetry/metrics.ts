@@ -9,6 +9,15 @@ export const registry: Registry = register;
 
 let defaultsCollected = false;
 
+/**
+ * A metric registered once per registry: when this module is evaluated twice in one process (a
+ * test runner's module graphs per project, a host loading two copies), the second evaluation gets
+ * the first's metric instead of prom-client's "already registered" error.
+ */
+function once<M>(name: string, make: () => M): M {
+  return (registry.getSingleMetric(name) as M | undefined) ?? make();
+}
+
 /** Starts the process metrics (CPU, memory, event-loop lag, GC) once per process, labelled by service. */
 export function startProcessMetrics(service: string): void {
   if (defaultsCollected) return;
@@ -27,56 +36,56 @@ export type UpstreamOutcome = 'ok' | 'timeout' | 'unavailable' | '4xx' | '5xx' |
 export const CIRCUIT_STATE_VALUE = { closed: 0, half_open: 1, open: 2, isolated: 3 } as const;
 export type CircuitStateName = keyof typeof CIRCUIT_STATE_VALUE;
 
-export const subgraphRequests = new Counter({
+export const subgraphRequests = once('dti_subgraph_requests_total', () => new Counter({
   name: 'dti_subgraph_requests_total',
   help: 'GraphQL requests a subgraph answered, by subgraph and operation',
   labelNames: ['subgraph', 'operation', 'result'] as const,
   registers: [registry],
-});
+}));
 
-export const subgraphRequestDuration = new Histogram({
+export const subgraphRequestDuration = once('dti_subgraph_request_duration_seconds', () => new Histogram({
   name: 'dti_subgraph_request_duration_seconds',
   help: 'Time a subgraph took to answer one GraphQL request, by subgraph and operation',
   labelNames: ['subgraph', 'operation'] as const,
   buckets: LATENCY_BUCKETS,
   registers: [registry],
-});
+}));
 
-export const upstreamRequests = new Counter({
+export const upstreamRequests = once('dti_upstream_requests_total', () => new Counter({
   name: 'dti_upstream_requests_total',
   help: 'HTTP attempts to an upstream system, by system, route and outcome (a call refused by an open circuit counts as circuit_open)',
   labelNames: ['system', 'route', 'outcome'] as const,
   registers: [registry],
-});
+}));
 
-export const upstreamRequestDuration = new Histogram({
+export const upstreamRequestDuration = once('dti_upstream_request_duration_seconds', () => new Histogram({
   name: 'dti_upstream_request_duration_seconds',
   help: 'Duration of one HTTP attempt to an upstream system, by system, route and outcome',
   labelNames: ['system', 'route', 'outcome'] as const,
   buckets: LATENCY_BUCKETS,
   registers: [registry],
-});
+}));
 
-export const circuitState = new Gauge({
+export const circuitState = once('dti_upstream_circuit_state', () => new Gauge({
   name: 'dti_upstream_circuit_state',
   help: 'Circuit breaker state per upstream system: 0 closed, 1 half-open, 2 open, 3 isolated',
   labelNames: ['system'] as const,
   registers: [registry],
-});
+}));
 
-export const cacheLookups = new Counter({
+export const cacheLookups = once('dti_cache_lookups_total', () => new Counter({
   name: 'dti_cache_lookups_total',
   help: 'Shared response cache lookups, by result (hit or miss)',
   labelNames: ['cache', 'result'] as const,
   registers: [registry],
-});
+}));
 
-export const cacheInvalidations = new Counter({
+export const cacheInvalidations = once('dti_cache_invalidations_total', () => new Counter({
   name: 'dti_cache_invalidations_total',
   help: 'Shared response cache invalidations, by reason',
   labelNames: ['cache', 'reason'] as const,
   registers: [registry],
-});
+}));
 
 /** What readiness reports about an upstream: the last outcome seen and the circuit's state. */
 export interface UpstreamHealth {
