@@ -7,6 +7,8 @@ import { ROLES, type Identity } from './identity.ts';
  * The identity a subgraph trusts travels in a token the gateway mints for each subgraph request
  * (A34): signed with the gateway's own key, `aud` = the subgraph's name, a lifetime of seconds and
  * a one-time `jti`. A token captured on one subgraph is good at no other, and not twice.
+ * It also carries the request's deadline budget (`bud`, ms): the subgraph trusts it because the
+ * signature verifies, so no client can buy itself a longer budget and no shared secret is needed.
  */
 export const UPSTREAM_ISSUER = 'dti-graph-gateway';
 export const UPSTREAM_ALG = 'ES256';
@@ -48,20 +50,32 @@ const identityClaimSchema = z
   })
   .strict();
 
-const claimsSchema = z.object({ idt: identityClaimSchema.nullable(), jti: z.string().min(1), exp: z.number() });
+/** Longest budget a token may carry, ms (an hour: far past any deadline the gateway grants). */
+export const MAX_TOKEN_BUDGET_MS = 3_600_000;
+
+const claimsSchema = z.object({
+  idt: identityClaimSchema.nullable(),
+  jti: z.string().min(1),
+  exp: z.number(),
+  /** What the subgraph may spend on this request, ms, counted from its arrival; absent: the subgraph's default. */
+  bud: z.number().int().min(1).max(MAX_TOKEN_BUDGET_MS).optional(),
+});
 
 function toClaim(identity: Identity | null): z.input<typeof identityClaimSchema> | null {
   if (identity === null) return null;
   return { sub: identity.subject, name: identity.name, roles: [...identity.roles], units: [...identity.units] };
 }
 
-/** Mints the token for one subgraph request. */
-export type UpstreamTokenMinter = (subgraph: string, identity: Identity | null) => Promise<string>;
+/** Mints the token for one subgraph request, with the budget (ms) the subgraph may spend on it. */
+export type UpstreamTokenMinter = (subgraph: string, identity: Identity | null, budgetMs?: number) => Promise<string>;
 
 export async function createUpstreamTokenMinter(privateJwkJson: string): Promise<UpstreamTokenMinter> {
   const key = await importJWK(parseJwk(privateJwkSchema, privateJwkJson, GATEWAY_PRIVATE_KEY_VAR), UPSTREAM_ALG);
-  return (subgraph, identity) =>
-    new SignJWT({ idt: toClaim(identity) })
+  return (subgraph, identity, budgetMs) =>
+    new SignJWT({
+      idt: toClaim(identity),
+      ...(budgetMs === undefined ? {} : { bud: Math.min(MAX_TOKEN_BUDGET_MS, Math.max(1, Math.floor(budgetMs))) }),
+    })
       .setProtectedHeader({ alg: UPSTREAM_ALG, typ: 'dti-upstream+jwt' })
       .setIssuer(UPSTREAM_ISSUER)
       .setAudience(subgraph)
@@ -76,8 +90,14 @@ export class UpstreamTokenError extends Error {
   override readonly name = 'UpstreamTokenError';
 }
 
-/** Verifies the bearer token of one request and returns the identity it carries (null: anonymous caller of a public field). */
-export type UpstreamTokenVerifier = (authorization: string | undefined) => Promise<Identity | null>;
+/** What a verified gateway token says: the caller (null: anonymous caller of a public field) and the budget granted (null: none). */
+export interface VerifiedUpstreamToken {
+  readonly identity: Identity | null;
+  readonly budgetMs: number | null;
+}
+
+/** Verifies the bearer token of one request. */
+export type UpstreamTokenVerifier = (authorization: string | undefined) => Promise<VerifiedUpstreamToken>;
 
 /**
  * Verifies tokens minted for `subgraph`: signature by the gateway's key, algorithm pinned, issuer,
@@ -114,7 +134,8 @@ export async function createUpstreamTokenVerifier(publicJwkJson: string, subgrap
     if (seen.has(claims.data.jti)) throw new UpstreamTokenError('this service answers only the gateway: token already used');
     seen.set(claims.data.jti, claims.data.exp);
     const idt = claims.data.idt;
-    if (idt === null) return null;
-    return { subject: idt.sub, name: idt.name, roles: new Set(idt.roles), units: idt.units };
+    const budgetMs = claims.data.bud ?? null;
+    if (idt === null) return { identity: null, budgetMs };
+    return { identity: { subject: idt.sub, name: idt.name, roles: new Set(idt.roles), units: idt.units }, budgetMs };
   };
 }

@@ -1,5 +1,4 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
@@ -159,12 +158,9 @@ export async function launchSystem(options: LaunchOptions): Promise<RunningSyste
     reportExit = resolve;
   });
 
-  // Proves to a subgraph that a budget header came from our gateway (interim: the signed
-  // gateway→subgraph token should carry it); fresh per launch unless the environment sets one.
-  const gatewaySecret = randomBytes(24).toString('hex');
   const spawnChild = (s: Supervised): ChildProcess => {
     const child = spawn(process.execPath, [...CHILD_NODE_ARGS, fileURLToPath(new URL(s.entry, REPO_ROOT_URL))], {
-      env: { DTI_GATEWAY_SECRET: gatewaySecret, ...process.env, ...options.env, ...s.env },
+      env: { ...process.env, ...options.env, ...s.env },
       // The IPC channel is how a child learns its supervisor died (lib/launcher/watchdog.ts).
       stdio: ['ignore', 'ignore', options.stderr ?? 'ignore', 'ipc'],
     });
