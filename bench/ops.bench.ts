@@ -9,6 +9,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { launchSystem, type RunningSystem } from '../lib/launcher/index.ts';
 import { freePortRun } from '../lib/testing/ports.ts';
+import { benchToken } from './tokens.ts';
 
 const RUNS = Number(process.argv[2] ?? 15);
 const DTI_34 = `query Dti34 { units(level: PROVINCE) { code year(year: 2025) { dti { score completeness } } } }`;
@@ -31,11 +32,14 @@ async function start(env: Record<string, string>): Promise<RunningSystem> {
   return launchSystem({ ports: { host: '127.0.0.1', gateway: base, subgraphBase: base + 1, simulatorBase: base + 1 + SUBGRAPHS.length, identity: base + 1 + SUBGRAPHS.length + SIMULATORS.length }, env: { LOG_LEVEL: 'warn', ...env }, readyTimeoutMs: 300_000 });
 }
 
+// Unit-year figures need a token: an administrator's from each system's own development provider.
+const tokens = new WeakMap<RunningSystem, string>();
+
 async function timed(system: RunningSystem, query: string, cache: boolean): Promise<number> {
   const t = performance.now();
   const res = await fetch(system.gatewayUrl, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...(cache ? {} : { 'cache-control': 'no-cache' }) },
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens.get(system) ?? ''}`, ...(cache ? {} : { 'cache-control': 'no-cache' }) },
     body: JSON.stringify({ query }),
   });
   const body = (await res.json()) as { errors?: unknown[] };
@@ -60,6 +64,7 @@ async function cacheCounts(system: RunningSystem): Promise<{ hit: number; miss: 
 
 const [off, on] = await Promise.all([start({}), start({ OTEL_EXPORTER_OTLP_ENDPOINT: receiverUrl, OTEL_BSP_SCHEDULE_DELAY: '500' })]);
 try {
+  for (const system of [off, on]) tokens.set(system, await benchToken(system));
   const rows: string[] = [];
   for (const [name, query] of [['34-province DTI', DTI_34], ['small hot query', SMALL]] as const) {
     await timed(off, query, false);
