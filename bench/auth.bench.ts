@@ -9,6 +9,9 @@
  * cache bypassed; prints median latency and CPU per request of every process, and the ratios.
  * Run: npm run bench:auth -- [runs=15]
  */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { launchSystem, type RunningSystem } from '../lib/launcher/index.ts';
 import { cpuDelta, cpuSnapshot, freeSystemPorts } from './procs.ts';
 import { benchToken } from './tokens.ts';
@@ -30,7 +33,13 @@ const QUERIES = [
 
 const NO_RATE_LIMIT = { DTI_RATE_LIMIT_BURST: '1000000', DTI_RATE_LIMIT_PER_SECOND: '1000000' };
 async function start(env: Record<string, string>): Promise<RunningSystem> {
-  return launchSystem({ ports: await freeSystemPorts(), env: { LOG_LEVEL: 'error', DTI_AUDIT_LOG_PATH: '/tmp/dti-bench-auth-audit.jsonl', ...NO_RATE_LIMIT, ...env }, readyTimeoutMs: 300_000 });
+  // Each copy its own submissions store and audit file (one store folder is one process's).
+  const dir = mkdtempSync(join(tmpdir(), 'dti-bench-auth-'));
+  return launchSystem({
+    ports: await freeSystemPorts(),
+    env: { LOG_LEVEL: 'error', DTI_AUDIT_LOG_PATH: join(dir, 'audit.jsonl'), SUBMISSIONS_DATA_DIR: join(dir, 'submissions'), ...NO_RATE_LIMIT, ...env },
+    readyTimeoutMs: 300_000,
+  });
 }
 
 const median = (xs: number[]): number => {

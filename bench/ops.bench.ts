@@ -4,6 +4,9 @@
  * receiver in this process (Prometheus metrics are on in both) — and alternates the same queries
  * between them; then measures the response cache on the first copy (cached vs `no-cache`).
  */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { SIMULATORS, SUBGRAPHS } from '../lib/topology/index.ts';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -29,7 +32,13 @@ const receiverUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port
 
 async function start(env: Record<string, string>): Promise<RunningSystem> {
   const base = await freePortRun(2 + SUBGRAPHS.length + SIMULATORS.length);
-  return launchSystem({ ports: { host: '127.0.0.1', gateway: base, subgraphBase: base + 1, simulatorBase: base + 1 + SUBGRAPHS.length, identity: base + 1 + SUBGRAPHS.length + SIMULATORS.length }, env: { LOG_LEVEL: 'warn', ...env }, readyTimeoutMs: 300_000 });
+  // Each copy its own submissions store (one store folder is one process's).
+  const dir = mkdtempSync(join(tmpdir(), 'dti-bench-ops-'));
+  return launchSystem({
+    ports: { host: '127.0.0.1', gateway: base, subgraphBase: base + 1, simulatorBase: base + 1 + SUBGRAPHS.length, identity: base + 1 + SUBGRAPHS.length + SIMULATORS.length },
+    env: { LOG_LEVEL: 'warn', SUBMISSIONS_DATA_DIR: join(dir, 'submissions'), DTI_AUDIT_LOG_PATH: join(dir, 'audit.jsonl'), ...env },
+    readyTimeoutMs: 300_000,
+  });
 }
 
 // Unit-year figures need a token: an administrator's from each system's own development provider.

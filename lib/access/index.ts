@@ -6,14 +6,17 @@ export type { AccessScope, Decision, UnitIndex } from './policy.ts';
 export { decide, indexUnits, reachableUnitIds, scopeOf } from './policy.ts';
 export type { AuditEvent, AuditEventInput, AuditLog, AuditPage, AuditSearch, AuditSink } from './audit.ts';
 export { auditEventSchema, clip, createAuditLog, createFileAuditSink } from './audit.ts';
-export type { UpstreamTokenMinter, UpstreamTokenVerifier, VerifiedUpstreamToken } from './upstream-token.ts';
+export type { RedisSetNx, ReplayGuard, UpstreamTokenMinter, UpstreamTokenVerifier, VerifiedUpstreamToken } from './upstream-token.ts';
 export {
+  createMemoryReplayGuard,
+  createRedisReplayGuard,
   createUpstreamTokenMinter,
   createUpstreamTokenVerifier,
   GATEWAY_PRIVATE_KEY_VAR,
   GATEWAY_PUBLIC_KEY_VAR,
   generateGatewayKeys,
   MAX_TOKEN_BUDGET_MS,
+  replayGuardFromEnv,
   UpstreamTokenError,
 } from './upstream-token.ts';
 export type { BearerVerifier, GatewayAccessOptions } from './gateway.ts';

@@ -5,7 +5,7 @@ import { loadUnitCatalogue, REFERENCE_UNITS_URL, SEED_DISTRICTS_URL } from '../u
 import type { Action } from './actions.ts';
 import type { Identity } from './identity.ts';
 import { decide, indexUnits, scopeOf, type AccessScope, type UnitIndex } from './policy.ts';
-import { createUpstreamTokenVerifier, GATEWAY_PUBLIC_KEY_VAR, UpstreamTokenError } from './upstream-token.ts';
+import { createUpstreamTokenVerifier, GATEWAY_PUBLIC_KEY_VAR, replayGuardFromEnv, UpstreamTokenError } from './upstream-token.ts';
 
 let sharedIndex: UnitIndex | undefined;
 /** The unit catalogue access decisions expand codes with (reference data, loaded once per process). */
@@ -66,7 +66,8 @@ export async function requireGateway(
   if (key === undefined || key === '') {
     throw new Error(`${GATEWAY_PUBLIC_KEY_VAR} is not set: a subgraph accepts only requests signed by the gateway (npm start hands the key out)`);
   }
-  const verify = await createUpstreamTokenVerifier(key, subgraph);
+  // Token ids are remembered in Redis when REDIS_URL is set (replicas share them), else in this process.
+  const verify = await createUpstreamTokenVerifier(key, subgraph, Date.now, await replayGuardFromEnv(env, subgraph));
   return async (req) => {
     try {
       const { identity, budgetMs } = await verify(req.headers.authorization);

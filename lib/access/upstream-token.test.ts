@@ -1,13 +1,23 @@
 import { buildSubgraphSchema } from '@apollo/subgraph';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { gql } from 'graphql-tag';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../logging/index.ts';
 import { remainingMs } from '../resilience/deadline.ts';
 import { serveSubgraph } from '../resilience/subgraph-http.ts';
 import { createApolloServer } from '../subgraph/server.ts';
+import { freePortRun } from '../testing/ports.ts';
 import { indexUnits } from './policy.ts';
 import { requireGateway, SUBGRAPH_VERIFY_VAR, subgraphVerification } from './subgraph.ts';
-import { createUpstreamTokenMinter, createUpstreamTokenVerifier, GATEWAY_PUBLIC_KEY_VAR, generateGatewayKeys, type UpstreamTokenMinter } from './upstream-token.ts';
+import {
+  createRedisReplayGuard,
+  createUpstreamTokenMinter,
+  createUpstreamTokenVerifier,
+  GATEWAY_PUBLIC_KEY_VAR,
+  generateGatewayKeys,
+  replayGuardFromEnv,
+  type UpstreamTokenMinter,
+} from './upstream-token.ts';
 
 // Issue #7 item 1: the deadline budget travels inside the token the gateway signs for each
 // subgraph request; the subgraph trusts it because the signature verifies, and nothing else.
@@ -106,5 +116,61 @@ describe('DTI_SUBGRAPH_VERIFY_SIGNATURES (benchmarks only)', () => {
     expect(warnings.join('\n')).toMatch(/NOT verified/);
     const admitted = await admit({ headers: {} } as never);
     expect(admitted.budgetMs).toBeNull();
+  });
+});
+
+describe('the jti replay check, shared by replicas through Redis when REDIS_URL is set', () => {
+  const hasRedis = spawnSync('redis-server', ['--version']).status === 0;
+  let redis: ChildProcess | undefined;
+  let url = '';
+  beforeAll(async () => {
+    if (!hasRedis) return;
+    const port = await freePortRun(1);
+    redis = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+    url = `redis://127.0.0.1:${port}`;
+    for (let i = 0; i < 50; i++) {
+      if (spawnSync('redis-cli', ['-p', String(port), 'ping']).stdout?.toString().includes('PONG')) return;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error('redis-server did not start');
+  });
+  afterAll(() => {
+    redis?.kill('SIGTERM');
+  });
+
+  it('in memory (no REDIS_URL): each replica remembers only its own', async () => {
+    const keys = await generateGatewayKeys();
+    const mint = await createUpstreamTokenMinter(keys.privateJwk);
+    const [one, two] = await Promise.all([1, 2].map(async () => createUpstreamTokenVerifier(keys.publicJwk, 'labour', Date.now, await replayGuardFromEnv({}, 'labour'))));
+    const token = `Bearer ${await mint('labour', null)}`;
+    await one?.(token);
+    await expect(one?.(token)).rejects.toThrow(/already used/);
+    await expect(two?.(token)).resolves.toMatchObject({ identity: null });
+  });
+
+  it.skipIf(!hasRedis)('through Redis: a token used at one replica is refused at another', async () => {
+    const keys = await generateGatewayKeys();
+    const mint = await createUpstreamTokenMinter(keys.privateJwk);
+    const guards = await Promise.all([1, 2].map(() => replayGuardFromEnv({ REDIS_URL: url }, 'labour')));
+    try {
+      const [one, two] = await Promise.all(guards.map((g) => createUpstreamTokenVerifier(keys.publicJwk, 'labour', Date.now, g)));
+      const token = `Bearer ${await mint('labour', VIEWER)}`;
+      await expect(one?.(token)).resolves.toMatchObject({ identity: { subject: 'viewer-51' } });
+      await expect(two?.(token)).rejects.toThrow(/already used/);
+      await expect(one?.(token)).rejects.toThrow(/already used/);
+      // A fresh token is still welcome at either replica.
+      const fresh = `Bearer ${await mint('labour', null)}`;
+      await expect(two?.(fresh)).resolves.toMatchObject({ identity: null });
+    } finally {
+      await Promise.all(guards.map((g) => g.close?.()));
+    }
+  });
+
+  it('fails closed when Redis cannot answer', async () => {
+    const down = createRedisReplayGuard({ set: () => Promise.reject(new Error('ECONNREFUSED')) }, 'labour');
+    const keys = await generateGatewayKeys();
+    const verify = await createUpstreamTokenVerifier(keys.publicJwk, 'labour', Date.now, down);
+    const mint = await createUpstreamTokenMinter(keys.privateJwk);
+    await expect(verify(`Bearer ${await mint('labour', null)}`)).rejects.toThrow(/replay check is unavailable/);
   });
 });

@@ -100,13 +100,82 @@ export interface VerifiedUpstreamToken {
 export type UpstreamTokenVerifier = (authorization: string | undefined) => Promise<VerifiedUpstreamToken>;
 
 /**
+ * Remembers which token ids were used, until they expire: `firstUse` is true once per `jti`.
+ * In this process by default; shared through Redis when several replicas of a subgraph sit
+ * behind one address (a token replayed to another replica is refused too).
+ */
+export interface ReplayGuard {
+  firstUse(jti: string, expSeconds: number, nowSeconds: number): Promise<boolean>;
+  close?(): Promise<void>;
+}
+
+/** The in-process guard (one subgraph process). */
+export function createMemoryReplayGuard(): ReplayGuard {
+  const seen = new Map<string, number>();
+  return {
+    async firstUse(jti, exp, t) {
+      // Insertion order is expiry order (one fixed lifetime), so pruning stops at the first live entry.
+      for (const [id, e] of seen) {
+        if (e >= t) break;
+        seen.delete(id);
+      }
+      if (seen.has(jti)) return false;
+      seen.set(jti, exp);
+      return true;
+    },
+  };
+}
+
+/** What the Redis guard needs of a client: `SET key value EXAT t NX` (ioredis' signature). */
+export interface RedisSetNx {
+  set(key: string, value: string, exat: 'EXAT', at: number, nx: 'NX'): Promise<'OK' | null>;
+  quit?(): Promise<unknown>;
+}
+
+/**
+ * The guard shared by every replica of `subgraph` through Redis: one `SET … NX` per request, the
+ * key expiring with the token. When Redis cannot answer, the request is refused (fail closed).
+ */
+export function createRedisReplayGuard(client: RedisSetNx, subgraph: string): ReplayGuard {
+  return {
+    async firstUse(jti, exp) {
+      let answer: 'OK' | null;
+      try {
+        answer = await client.set(`dti:upstream-jti:${subgraph}:${jti}`, '1', 'EXAT', exp + 1, 'NX');
+      } catch {
+        throw new UpstreamTokenError('this service answers only the gateway: the replay check is unavailable');
+      }
+      return answer === 'OK';
+    },
+    async close() {
+      await client.quit?.();
+    },
+  };
+}
+
+/** The replay guard from the environment: Redis when `REDIS_URL` is set (shared by replicas), in memory otherwise. */
+export async function replayGuardFromEnv(env: Readonly<Record<string, string | undefined>>, subgraph: string): Promise<ReplayGuard> {
+  const url = env['REDIS_URL'];
+  if (url === undefined || url === '') return createMemoryReplayGuard();
+  if (!/^rediss?:\/\//.test(url)) throw new Error('REDIS_URL must be a redis:// or rediss:// URL');
+  // Loaded only when configured: the embedded default never needs it.
+  const { Redis } = await import('ioredis');
+  const client = new Redis(url, { lazyConnect: false, maxRetriesPerRequest: 1, enableOfflineQueue: true });
+  return createRedisReplayGuard(client, subgraph);
+}
+
+/**
  * Verifies tokens minted for `subgraph`: signature by the gateway's key, algorithm pinned, issuer,
  * audience, expiry, and a `jti` seen at most once (a captured request cannot be replayed, with the
  * same identity or a swapped one).
  */
-export async function createUpstreamTokenVerifier(publicJwkJson: string, subgraph: string, now: () => number = Date.now): Promise<UpstreamTokenVerifier> {
+export async function createUpstreamTokenVerifier(
+  publicJwkJson: string,
+  subgraph: string,
+  now: () => number = Date.now,
+  replay: ReplayGuard = createMemoryReplayGuard(),
+): Promise<UpstreamTokenVerifier> {
   const key = await importJWK(parseJwk(publicJwkSchema, publicJwkJson, GATEWAY_PUBLIC_KEY_VAR), UPSTREAM_ALG);
-  const seen = new Map<string, number>();
   return async (authorization) => {
     const match = /^Bearer ([\w-]+\.[\w-]+\.[\w-]+)$/.exec(authorization ?? '');
     if (match?.[1] === undefined) throw new UpstreamTokenError('this service answers only the gateway: bearer token missing');
@@ -125,14 +194,9 @@ export async function createUpstreamTokenVerifier(publicJwkJson: string, subgrap
     }
     const claims = claimsSchema.safeParse(payload);
     if (!claims.success) throw new UpstreamTokenError('this service answers only the gateway: malformed identity');
-    const t = Math.floor(now() / 1000);
-    // Insertion order is expiry order (one fixed lifetime), so pruning stops at the first live entry.
-    for (const [jti, exp] of seen) {
-      if (exp >= t) break;
-      seen.delete(jti);
+    if (!(await replay.firstUse(claims.data.jti, claims.data.exp, Math.floor(now() / 1000)))) {
+      throw new UpstreamTokenError('this service answers only the gateway: token already used');
     }
-    if (seen.has(claims.data.jti)) throw new UpstreamTokenError('this service answers only the gateway: token already used');
-    seen.set(claims.data.jti, claims.data.exp);
     const idt = claims.data.idt;
     const budgetMs = claims.data.bud ?? null;
     if (idt === null) return { identity: null, budgetMs };
