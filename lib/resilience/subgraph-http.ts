@@ -85,7 +85,6 @@ export function clip(text: string, max = 2000): string {
   return text.length <= max ? text : `${text.slice(0, max)}… (${text.length - max} more characters)`;
 }
 
-/** Serves `server` on `host:port`; `close` stops Apollo and drops open connections. */
 /** The status, code and message of an admission refusal (a GraphQLError with `extensions.http.status`), or null for any other failure. */
 function refusalOf(e: unknown): { status: number; code: string; message: string } | null {
   if (typeof e !== 'object' || e === null || !('extensions' in e) || !(e instanceof Error)) return null;
@@ -93,6 +92,7 @@ function refusalOf(e: unknown): { status: number; code: string; message: string 
   return ext.success ? { status: ext.data.http.status, code: ext.data.code, message: e.message } : null;
 }
 
+/** Serves `server` on `host:port`; `close` stops Apollo and drops open connections. */
 export async function serveSubgraph<C extends BaseContext, A>(
   server: ApolloServer<C>,
   options: SubgraphHttpOptions<C, A>,
@@ -108,9 +108,10 @@ export async function serveSubgraph<C extends BaseContext, A>(
       admitted = await options.admit(req);
     } catch (e: unknown) {
       const refusal = refusalOf(e);
-      if (refusal === null) throw e;
       req.resume();
-      return sendError(res, refusal.status, refusal.code, refusal.message, correlationId);
+      if (refusal !== null) return sendError(res, refusal.status, refusal.code, refusal.message, correlationId);
+      options.logger.error('admission failed', { subgraph: options.name, correlationId, error: clip(e instanceof Error ? (e.stack ?? e.message) : String(e)) });
+      return sendError(res, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error', correlationId);
     }
     const budgetMs = budgetFor(admitted.budgetMs, options.budget);
     const workMs = Math.max(1, budgetMs - answerMarginMs(budgetMs));
