@@ -181,7 +181,8 @@ async function load(scenario: string, gw: Gateway, bodies: readonly string[], am
   const result = await autocannon({
     url: gw.url,
     connections: CONNECTIONS,
-    amount,
+    // autocannon refuses fewer requests than connections (small scales).
+    amount: Math.max(amount, CONNECTIONS),
     timeout: 60,
     requests: [
       {
