@@ -4,11 +4,15 @@
  * receiver in this process (Prometheus metrics are on in both) — and alternates the same queries
  * between them; then measures the response cache on the first copy (cached vs `no-cache`).
  */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { SIMULATORS, SUBGRAPHS } from '../lib/topology/index.ts';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { launchSystem, type RunningSystem } from '../lib/launcher/index.ts';
 import { freePortRun } from '../lib/testing/ports.ts';
+import { benchToken } from './tokens.ts';
 
 const RUNS = Number(process.argv[2] ?? 15);
 const DTI_34 = `query Dti34 { units(level: PROVINCE) { code year(year: 2025) { dti { score completeness } } } }`;
@@ -28,14 +32,23 @@ const receiverUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port
 
 async function start(env: Record<string, string>): Promise<RunningSystem> {
   const base = await freePortRun(2 + SUBGRAPHS.length + SIMULATORS.length);
-  return launchSystem({ ports: { host: '127.0.0.1', gateway: base, subgraphBase: base + 1, simulatorBase: base + 1 + SUBGRAPHS.length, identity: base + 1 + SUBGRAPHS.length + SIMULATORS.length }, env: { LOG_LEVEL: 'warn', ...env }, readyTimeoutMs: 300_000 });
+  // Each copy its own submissions store (one store folder is one process's).
+  const dir = mkdtempSync(join(tmpdir(), 'dti-bench-ops-'));
+  return launchSystem({
+    ports: { host: '127.0.0.1', gateway: base, subgraphBase: base + 1, simulatorBase: base + 1 + SUBGRAPHS.length, identity: base + 1 + SUBGRAPHS.length + SIMULATORS.length },
+    env: { LOG_LEVEL: 'warn', SUBMISSIONS_DATA_DIR: join(dir, 'submissions'), DTI_AUDIT_LOG_PATH: join(dir, 'audit.jsonl'), ...env },
+    readyTimeoutMs: 300_000,
+  });
 }
+
+// Unit-year figures need a token: an administrator's from each system's own development provider.
+const tokens = new WeakMap<RunningSystem, string>();
 
 async function timed(system: RunningSystem, query: string, cache: boolean): Promise<number> {
   const t = performance.now();
   const res = await fetch(system.gatewayUrl, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...(cache ? {} : { 'cache-control': 'no-cache' }) },
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens.get(system) ?? ''}`, ...(cache ? {} : { 'cache-control': 'no-cache' }) },
     body: JSON.stringify({ query }),
   });
   const body = (await res.json()) as { errors?: unknown[] };
@@ -60,6 +73,7 @@ async function cacheCounts(system: RunningSystem): Promise<{ hit: number; miss: 
 
 const [off, on] = await Promise.all([start({}), start({ OTEL_EXPORTER_OTLP_ENDPOINT: receiverUrl, OTEL_BSP_SCHEDULE_DELAY: '500' })]);
 try {
+  for (const system of [off, on]) tokens.set(system, await benchToken(system));
   const rows: string[] = [];
   for (const [name, query] of [['34-province DTI', DTI_34], ['small hot query', SMALL]] as const) {
     await timed(off, query, false);

@@ -2,24 +2,31 @@
  * Time to refuse each query bomb of issue #12, and a normal query's latency alone and while
  * bombs arrive, side by side in one run against the real system (loopback, all processes).
  * Run: npm run bench:security -- [runs=20]
+ * (Authentication's own overhead, with against without: npm run bench:auth.)
  */
 import { z } from 'zod';
 import { launchSystem } from '../lib/launcher/index.ts';
+import { freeSystemPorts } from './procs.ts';
+import { benchToken } from './tokens.ts';
 import { aliasBomb, costBomb, directiveBomb, nestingBomb, NORMAL_QUERY, tokenBomb, unitYearAliasBomb } from '../test/security/probes.ts';
 
 const runs = Number(process.argv[2] ?? '20');
 // The bench is one client on loopback: a rate limit high enough not to be what is measured.
 const system = await launchSystem({
-  ports: { host: '127.0.0.1', gateway: 26000, subgraphBase: 26001, simulatorBase: 26101 },
+  ports: await freeSystemPorts(),
   env: { LOG_LEVEL: 'error', DTI_RATE_LIMIT_BURST: '1000000', DTI_RATE_LIMIT_PER_SECOND: '1000000', DTI_AUDIT_LOG_PATH: '/tmp/dti-bench-security-audit.jsonl' },
   readyTimeoutMs: 180_000,
 });
+
+// Unit-year figures need a token: every request (bombs too) carries an administrator's from the
+// system's own development provider, so bombs are refused for their shape, not for the token.
+const adminToken = await benchToken(system);
 
 const answerSchema = z.object({ errors: z.array(z.object({ extensions: z.object({ code: z.string().optional() }).optional() })).optional() });
 
 async function timed(query: string): Promise<{ ms: number; code: string }> {
   const t0 = performance.now();
-  const res = await fetch(system.gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
+  const res = await fetch(system.gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${adminToken}` }, body: JSON.stringify({ query }) });
   const body = answerSchema.parse(await res.json());
   return { ms: performance.now() - t0, code: body.errors?.[0]?.extensions?.code ?? 'answered' };
 }

@@ -3,7 +3,7 @@ import { getOperationAST, GraphQLError, Kind, type DocumentNode, type ValueNode 
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
-import { clip, DEFAULT_CLAIM_PATHS, identityFromClaims, type AuditLog, type ClaimPaths, type Role } from '../lib/access/index.ts';
+import { AccessTokenError, clip, DEFAULT_CLAIM_PATHS, identityFromClaims, type AuditLog, type BearerVerifier, type ClaimPaths, type Identity, type Role } from '../lib/access/index.ts';
 import type { Logger } from '../lib/logging/index.ts';
 
 /** Codes that mean "refused": access control, query limits, CSRF, trusted documents, rate limit. */
@@ -52,9 +52,20 @@ export function requestMeta(request: Request, serverContext: unknown): Meta {
   return meta;
 }
 
-type Actor = { subject: string | null; roles: Role[] };
+/** Who acted, as an audit record names them. */
+export type Actor = { subject: string | null; roles: Role[] };
 const ANONYMOUS: Actor = { subject: null, roles: [] };
 const actorByRequest = new WeakMap<Request, Actor>();
+
+/** The audit actor of a verified identity (anonymous for null). */
+export function actorOfIdentity(identity: Identity | null): Actor {
+  return identity === null ? ANONYMOUS : { subject: identity.subject, roles: [...identity.roles] };
+}
+
+/** Names who sent a request refused before validation (the rate limit), for its refusal record. */
+export function rememberActor(request: Request, actor: Actor): void {
+  actorByRequest.set(request, actor);
+}
 
 /**
  * Who is acting, from the token `useJWT` verified and put on the context (`jwt.payload`), read
@@ -183,12 +194,20 @@ export function useAudit(audit: AuditLog, logger: Logger, claimPaths: ClaimPaths
 export async function recordRefusal(
   audit: AuditLog,
   logger: Logger,
-  r: { readonly request: Request; readonly serverContext: unknown; readonly code: string; readonly message: string; readonly httpStatus: number; readonly action: string },
+  r: {
+    readonly request: Request;
+    readonly serverContext: unknown;
+    readonly code: string;
+    readonly message: string;
+    readonly httpStatus: number;
+    readonly action: string;
+    readonly actor?: Actor;
+  },
 ): Promise<void> {
   const meta = requestMeta(r.request, r.serverContext);
   try {
     await audit.record({
-      type: 'REFUSAL', requestId: meta.requestId, actor: ANONYMOUS, unit: null, action: r.action, origin: meta.origin,
+      type: 'REFUSAL', requestId: meta.requestId, actor: r.actor ?? ANONYMOUS, unit: null, action: r.action, origin: meta.origin,
       outcome: 'REFUSED', code: r.code, message: clip(r.message, 500), httpStatus: r.httpStatus,
     });
   } catch (e) {
@@ -241,21 +260,58 @@ export function auditedExport(
   };
 }
 
+/** Largest page of `GET /admin/audit`. */
+export const AUDIT_PAGE_MAX = 500;
+
+const auditQuerySchema = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(AUDIT_PAGE_MAX).default(100),
+  /** Only records about this unit (its code as recorded). */
+  unit: z.string().regex(/^\d{2,5}$/, 'a unit code is 2 to 5 digits').optional(),
+  /** Only records at or after this instant (ISO 8601 date or date-time). */
+  since: z.union([z.iso.datetime({ offset: true }), z.iso.date()]).optional(),
+  /** The page before this sequence number (the previous page's `next`). */
+  before: z.coerce.number().int().min(1).optional(),
+});
+
 /**
- * `GET /admin/audit?limit=N`: the most recent audit events as JSON, for administrators only.
- * `authenticate` verifies the request's token (access control's job); without it nobody reads.
+ * `GET /admin/audit?limit=&unit=&since=&before=`: audit records, newest first, for administrators
+ * only, verified by the same rules as the GraphQL endpoint (issuer's JWKS, issuer, audience,
+ * algorithms). No token or a bad one: 401; a token without ADMIN: 403; every refusal is itself
+ * audited. Pages are bounded ({@link AUDIT_PAGE_MAX}) and follow `next` (a sequence number, stable
+ * as records are appended).
  */
-export function createAuditReadHandler(audit: AuditLog, authenticate: (req: IncomingMessage) => Promise<{ roles: readonly Role[] } | null>) {
+export function createAuditReadHandler(audit: AuditLog, logger: Logger, verify: BearerVerifier) {
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    const send = (status: number, body: unknown): void => {
-      res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+    const send = (status: number, body: unknown, headers: Record<string, string> = {}): void => {
+      res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers });
       res.end(JSON.stringify(body));
     };
-    if (req.method !== 'GET') return send(405, { error: 'use GET' });
-    const who = await authenticate(req);
-    if (who === null) return send(401, { errors: [{ message: 'a valid token is required', extensions: { code: 'UNAUTHENTICATED' } }] });
-    if (!who.roles.includes('ADMIN')) return send(403, { errors: [{ message: 'the ADMIN role is required to read the audit log', extensions: { code: 'FORBIDDEN' } }] });
-    const limit = z.coerce.number().int().min(1).max(10_000).default(200).safeParse(new URL(req.url ?? '/', 'http://gateway.invalid').searchParams.get('limit') ?? undefined);
-    send(200, { events: await audit.recent(limit.success ? limit.data : 200) });
+    const meta = nodeMeta(req);
+    const refuse = async (status: number, code: string, message: string, actor: Actor, headers: Record<string, string> = {}): Promise<void> => {
+      try {
+        await audit.record({ type: 'REFUSAL', requestId: meta.requestId, actor, unit: null, action: 'audit:read', origin: meta.origin, outcome: 'REFUSED', code, message: clip(message, 500), httpStatus: status });
+      } catch (e) {
+        logger.error('audit write failed for a refusal (still refused)', { requestId: meta.requestId, code, error: String(e) });
+      }
+      send(status, { errors: [{ message, extensions: { code } }] }, headers);
+    };
+    if (req.method !== 'GET') return refuse(405, 'METHOD_NOT_ALLOWED', 'the audit log is read with GET', ANONYMOUS, { allow: 'GET' });
+    let identity: Identity | null;
+    try {
+      identity = await verify(req.headers.authorization);
+    } catch (e: unknown) {
+      if (!(e instanceof AccessTokenError)) throw e;
+      return refuse(401, 'UNAUTHENTICATED', `a valid access token is required: ${e.message}`, ANONYMOUS, { 'www-authenticate': 'Bearer error="invalid_token"' });
+    }
+    if (identity === null) return refuse(401, 'UNAUTHENTICATED', 'a valid access token is required to read the audit log', ANONYMOUS, { 'www-authenticate': 'Bearer' });
+    const actor = actorOfIdentity(identity);
+    if (!identity.roles.has('ADMIN')) return refuse(403, 'FORBIDDEN', 'the ADMIN role is required to read the audit log', actor);
+    const params = auditQuerySchema.safeParse(Object.fromEntries(new URL(req.url ?? '/', 'http://gateway.invalid').searchParams));
+    if (!params.success) {
+      return refuse(400, 'BAD_USER_INPUT', `bad query: ${params.error.issues.map((i) => `${i.path.join('.') || 'query'}: ${i.message}`).join('; ')}`, actor);
+    }
+    const { limit, unit, since, before } = params.data;
+    const page = await audit.search({ limit, ...(unit === undefined ? {} : { unit }), ...(since === undefined ? {} : { since: new Date(since).toISOString() }), ...(before === undefined ? {} : { before }) });
+    send(200, page);
   };
 }

@@ -13,6 +13,8 @@ import { createGatewayHealth } from './health.ts';
 import { IDE_DEFAULT_QUERY, renderOfflineGraphiQL } from './ide.ts';
 import { createResilience, resilienceConfigFromEnv } from './resilience.ts';
 import { useUnreachableSubgraphs } from './unreachable.ts';
+
+type Resilience = ReturnType<typeof createResilience>;
 import { createStaticHandler } from './static.ts';
 import { telemetryPlugins } from './telemetry.ts';
 import { documentIdOf } from '../lib/trusted-documents/index.ts';
@@ -32,14 +34,14 @@ export function createGateway(
   config: GatewayConfig,
   logger: Logger,
   access: GatewayAccess,
-  hardening: Hardening = createHardening(config.security, logger, { claimPaths: config.auth.claimPaths }),
+  hardening: Hardening = createHardening(config.security, logger, { claimPaths: config.auth.claimPaths, auth: access }),
   shared?: SharedResponseCache,
+  resilience: Resilience = createResilience(resilienceConfigFromEnv(process.env), logger),
 ): GatewayRuntime {
   const supergraph = readFileSync(config.supergraphPath, 'utf8');
   const transportOptions = { deduplicateInflightRequests: config.upstreamDeduplication };
   const transportEntries = Object.fromEntries([...config.subgraphUrls].map(([name, url]) => [name, { location: `${url}/`, options: transportOptions }]));
   logger.debug('gateway subgraphs', { transportEntries });
-  const resilience = createResilience(resilienceConfigFromEnv(process.env), logger);
   const caching = shared !== undefined && config.responseCache.ttlMs > 0;
   return createGatewayRuntime<Record<string, unknown>>({
     supergraph,
@@ -65,18 +67,18 @@ export function createGateway(
       useUnreachableSubgraphs(config.subgraphUrls, logger),
       resilience.plugin,
     ],
-    genericAuth: access.genericAuth,
+    ...(access.genericAuth === undefined ? {} : { genericAuth: access.genericAuth }),
   });
 }
 
 /** Starts the gateway's HTTP server on loopback (port 0 picks a free one). */
-export async function startGateway(
-  config: GatewayConfig,
-  logger: Logger,
-  hardening: Hardening = createHardening(config.security, logger, { claimPaths: config.auth.claimPaths }),
-): Promise<RunningGateway> {
+export async function startGateway(config: GatewayConfig, logger: Logger, hardeningOverride?: Hardening): Promise<RunningGateway> {
+  // The deadline first: what each subgraph fetch may spend is signed into its token.
+  const resilience = createResilience(resilienceConfigFromEnv(process.env), logger);
+  const access = await prepareGatewayAccess(config, logger, resilience.budgetOf);
+  const hardening = hardeningOverride ?? createHardening(config.security, logger, { claimPaths: config.auth.claimPaths, auth: access });
   const shared = config.responseCache.ttlMs > 0 ? await createSharedResponseCache(config.responseCache, meshLogger(logger)) : undefined;
-  const runtime = createGateway(config, logger, await prepareGatewayAccess(config), hardening, shared);
+  const runtime = createGateway(config, logger, access, hardening, shared, resilience);
   const health = createGatewayHealth(runtime, config.subgraphUrls);
   const execute = async (query: string, variables: Record<string, unknown>, authorization: string | undefined): Promise<unknown> => {
     const res = await runtime.fetch('http://gateway.invalid/graphql', {

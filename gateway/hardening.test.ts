@@ -2,6 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { ConfigError } from '../lib/config/index.ts';
 import { limitError } from './limits.ts';
 import { createMemoryRateLimitStore } from './rate-limit.ts';
+import { createLogger } from '../lib/logging/index.ts';
+import { prepareGatewayAccess } from './access.ts';
+import { loadConfig } from './config.ts';
+import { rateLimitIdentify } from './hardening.ts';
 import { loadSecurityConfig } from './security-config.ts';
 import { corsOptions } from './csrf.ts';
 
@@ -62,5 +66,50 @@ describe('token bucket', () => {
     expect(store.take('a', 0)).toEqual({ allowed: false, retryAfterSeconds: 2 });
     expect(store.take('b', 0)).toEqual({ allowed: true });
     expect(store.take('a', 2000)).toEqual({ allowed: true });
+  });
+});
+
+describe('the benchmark switch DTI_GATEWAY_AUTH=0', () => {
+  it('is refused at start-up in the production profile, and needs no signing key', async () => {
+    const config = loadConfig({ DTI_GATEWAY_AUTH: '0', DTI_PROFILE: 'production' });
+    expect(config.auth.enabled).toBe(false);
+    await expect(prepareGatewayAccess(config, createLogger({ level: 'error', write: () => undefined }))).rejects.toThrow(/refused when DTI_PROFILE=production/);
+  });
+
+  it('off in development: no plugins, no authorization, a loud warning', async () => {
+    const lines: string[] = [];
+    const access = await prepareGatewayAccess(loadConfig({ DTI_GATEWAY_AUTH: '0' }), createLogger({ level: 'warn', write: (l) => lines.push(l) }));
+    expect([access.enabled, access.plugins.length, access.genericAuth]).toEqual([false, 0, undefined]);
+    expect(lines.join('\n')).toMatch(/NO authentication, NO authorization/);
+  });
+
+  it('on (the default), the signing key is required', () => {
+    expect(() => loadConfig({})).toThrow(/GATEWAY_UPSTREAM_PRIVATE_KEY/);
+  });
+});
+
+describe('rate-limit keys', () => {
+  const ctx = (address: string | null, sub?: string): Record<string, unknown> => ({
+    ...(address === null ? {} : { req: { socket: { remoteAddress: address } } }),
+    ...(sub === undefined ? {} : { jwt: { payload: { sub } } }),
+  });
+  const req = (authorization?: string): Request => new Request('http://gw/graphql', { headers: authorization === undefined ? {} : { authorization } });
+  const identify = rateLimitIdentify({ enabled: true });
+
+  it('keys an anonymous request by address before parsing, and a request with a token by its verified subject after', () => {
+    expect(identify.early(req(), ctx('10.0.0.1'))).toBe('addr:10.0.0.1');
+    expect(identify.verified(req(), ctx('10.0.0.1'))).toBeNull();
+    expect(identify.early(req('Bearer t'), ctx('10.0.0.1'))).toBeNull();
+    expect(identify.verified(req('Bearer t'), ctx('10.0.0.1', 'alice'))).toBe('sub:alice');
+    expect(identify.verified(req('Bearer t'), ctx('10.0.0.2', 'alice'))).toBe('sub:alice');
+    expect(identify.verified(req('Bearer t'), ctx('10.0.0.1', 'bob'))).toBe('sub:bob');
+  });
+
+  it("skips the gateway's own in-process calls (no socket), and keys by address when authentication is off", () => {
+    expect(identify.early(req(), ctx(null))).toBeNull();
+    expect(identify.verified(req('Bearer t'), ctx(null, 'alice'))).toBeNull();
+    const off = rateLimitIdentify({ enabled: false });
+    expect(off.early(req('Bearer t'), ctx('10.0.0.1', 'alice'))).toBe('addr:10.0.0.1');
+    expect(off.verified(req('Bearer t'), ctx('10.0.0.1', 'alice'))).toBeNull();
   });
 });

@@ -3,13 +3,13 @@ import { GraphQLError, type ExecutionResult, type GraphQLFormattedError } from '
 import { z } from 'zod';
 import { durationMsSchema, parseEnv } from '../lib/config/index.ts';
 import type { Logger } from '../lib/logging/index.ts';
-import { BUDGET_HEADER, CORRELATION_HEADER, correlationIdFrom, GATEWAY_SECRET_HEADER } from '../lib/resilience/deadline.ts';
+import { CORRELATION_HEADER, correlationIdFrom } from '../lib/resilience/deadline.ts';
 import { clip } from '../lib/resilience/subgraph-http.ts';
 
 /**
  * The gateway's side of "one deadline per request": each client request gets a deadline here
- * (longer for the export operations), every subgraph fetch carries what it may spend in
- * `x-dti-budget-ms`, and errors leave as code + system + short message + correlation id, with the
+ * (longer for the export operations), every subgraph fetch carries what it may spend inside the
+ * token the gateway signs for it (`budgetOf`, read by the access plugin), and errors leave as code + system + short message + correlation id, with the
  * details (subgraph URL, request body, echoed input) going to the log only.
  */
 
@@ -23,14 +23,11 @@ export interface ResilienceConfig {
    * later waves (dti after the sources) and for writing the answer.
    */
   readonly fetchShare: number;
-  /** Shared secret sent to subgraphs with the budget (interim, until the signed gateway token carries it). */
-  readonly gatewaySecret: string | undefined;
 }
 
 const envSchema = z.object({
   DTI_DEADLINE_MS: durationMsSchema.default(8000),
   DTI_EXPORT_DEADLINE_MS: durationMsSchema.default(60_000),
-  DTI_GATEWAY_SECRET: z.string().min(16).optional(),
 });
 
 /** Operations that get the export deadline. */
@@ -42,7 +39,6 @@ export function resilienceConfigFromEnv(env: Readonly<Record<string, string | un
     deadlineMs: e.DTI_DEADLINE_MS,
     operationDeadlines: new Map(EXPORT_OPERATIONS.map((op) => [op, e.DTI_EXPORT_DEADLINE_MS])),
     fetchShare: 0.7,
-    gatewaySecret: e.DTI_GATEWAY_SECRET,
   };
 }
 
@@ -134,15 +130,8 @@ export function createResilience(config: ResilienceConfig, logger: Logger) {
     },
     onFetch({ context, options, setOptions }) {
       const state = stateOf(requestOf(context));
-      setOptions({
-        ...options,
-        headers: {
-          ...options.headers,
-          [BUDGET_HEADER]: String(fetchBudget(state)),
-          ...(state === undefined ? {} : { [CORRELATION_HEADER]: state.correlationId }),
-          ...(config.gatewaySecret === undefined ? {} : { [GATEWAY_SECRET_HEADER]: config.gatewaySecret }),
-        },
-      });
+      if (state === undefined) return;
+      setOptions({ ...options, headers: { ...options.headers, [CORRELATION_HEADER]: state.correlationId } });
     },
     onResultProcess({ request, result, setResult }) {
       const state = states.get(request);
@@ -174,5 +163,8 @@ export function createResilience(config: ResilienceConfig, logger: Logger) {
   const upstreamTimeout = (payload: { readonly executionRequest?: { readonly context?: unknown } | undefined }): number =>
     fetchBudget(stateOf(requestOf(payload.executionRequest?.context))) + 1500;
 
-  return { plugin, upstreamTimeout };
+  /** What one subgraph fetch of this request may spend, ms: the access plugin signs it into the subgraph's token. */
+  const budgetOf = (context: unknown): number => fetchBudget(stateOf(requestOf(context)));
+
+  return { plugin, upstreamTimeout, budgetOf };
 }

@@ -416,9 +416,6 @@ try {
   const databaseUrl = Object.assign(new URL(env.SCALEOUT_DATABASE_URL), { pathname: `/${database}` }).toString();
 
   const keys = await generateGatewayKeys();
-  // Interim: a subgraph trusts a budget header only with the gateway's shared secret; every
-  // replica gets the same one (the signed gateway token is to carry it instead).
-  const budgetSecret = randomBytes(24).toString('hex');
   const oidcState = join(work, 'identity');
 
   const idp = startNode('identity', IDENTITY_PROVIDER.entry, { PORT: String(identityPort), HOST: host, GATEWAY_ORIGIN: front, OIDC_STATE_DIR: oidcState });
@@ -437,7 +434,8 @@ try {
         PORT: String(p),
         HOST: host,
         [GATEWAY_PUBLIC_KEY_VAR]: keys.publicJwk,
-        DTI_GATEWAY_SECRET: budgetSecret,
+        // The gateway token's one-time id is checked across the replicas through the shared Redis.
+        REDIS_URL: env.SCALEOUT_REDIS_URL,
         ...(sim < 0 ? {} : { UPSTREAM_URL: `http://${host}:${simPorts[sim]}` }),
         ...(s.name === 'submissions' ? { DATABASE_URL: databaseUrl } : {}),
       });
@@ -459,7 +457,6 @@ try {
       HOST: host,
       OIDC_ISSUER: issuer,
       [GATEWAY_PRIVATE_KEY_VAR]: keys.privateJwk,
-      DTI_GATEWAY_SECRET: budgetSecret,
       REDIS_URL: env.SCALEOUT_REDIS_URL,
       RESPONSE_CACHE_PREFIX: cachePrefix,
       DTI_AUDIT_LOG_PATH: join(work, `audit-${i + 1}.jsonl`),

@@ -10,9 +10,9 @@ const refusal: AuditEventInput = {
   origin: { address: '127.0.0.1', origin: null }, outcome: 'REFUSED', code: 'QUERY_TOO_DEEP', message: 'too deep', httpStatus: 400,
 };
 
-function memorySink(): AuditSink & { lines: string[] } {
-  const lines: string[] = [];
-  return { lines, append: async (l) => void lines.push(l), tail: async (n) => lines.map((l) => l.trim()).slice(-n) };
+function memorySink(): AuditSink & { written: string[] } {
+  const written: string[] = [];
+  return { lines: async () => written.map((l) => l.trim()), written, append: async (l) => void written.push(l) };
 }
 
 describe('audit log', () => {
@@ -20,8 +20,8 @@ describe('audit log', () => {
     const sink = memorySink();
     const log = createAuditLog({ sink, now });
     await log.record(refusal);
-    expect(sink.lines).toHaveLength(1);
-    expect(JSON.parse(sink.lines[0] ?? '')).toMatchObject({ type: 'REFUSAL', time: '2026-11-29T10:00:00.000Z', code: 'QUERY_TOO_DEEP' });
+    expect(sink.written).toHaveLength(1);
+    expect(JSON.parse(sink.written[0] ?? '')).toMatchObject({ type: 'REFUSAL', time: '2026-11-29T10:00:00.000Z', code: 'QUERY_TOO_DEEP' });
   });
 
   it('refuses an event with a key outside the closed union (no token can ride along)', async () => {
@@ -31,7 +31,7 @@ describe('audit log', () => {
   });
 
   it('rejects when the sink fails, so callers can fail closed', async () => {
-    const log = createAuditLog({ sink: { append: async () => Promise.reject(new Error('disk full')), tail: async () => [] }, now });
+    const log = createAuditLog({ sink: { append: async () => Promise.reject(new Error('disk full')), lines: async () => [] }, now });
     await expect(log.record(refusal)).rejects.toThrow('disk full');
   });
 
@@ -47,5 +47,24 @@ describe('audit log', () => {
   it('file sink: an absent file reads as no events', async () => {
     const log = createAuditLog({ sink: createFileAuditSink(join(tmpdir(), 'no-such-dir-audit', 'x.jsonl')), now });
     expect(await log.recent(10)).toEqual([]);
+  });
+
+  it('search: newest first, filtered by unit and time, in bounded pages that follow `next`', async () => {
+    let clock = Date.parse('2026-11-29T10:00:00Z');
+    const log = createAuditLog({ sink: memorySink(), now: () => new Date(clock) });
+    for (let i = 1; i <= 7; i++) {
+      clock += 60_000;
+      await log.record({ ...refusal, requestId: `r${i}`, unit: i % 2 === 0 ? '51' : '56' });
+    }
+    const first = await log.search({ limit: 2, unit: '56' });
+    expect(first.events.map((e) => [e.requestId, e.seq])).toEqual([['r7', 7], ['r5', 5]]);
+    expect(first.next).toBe(5);
+    const second = await log.search({ limit: 2, unit: '56', before: first.next ?? 0 });
+    expect(second.events.map((e) => e.requestId)).toEqual(['r3', 'r1']);
+    expect(second.next).toBeNull();
+    const recent = await log.search({ limit: 10, since: '2026-11-29T10:05:00.000Z' });
+    expect(recent.events.map((e) => e.requestId)).toEqual(['r7', 'r6', 'r5']);
+    expect(recent.next).toBeNull();
+    expect((await log.search({ limit: 10, unit: '01' })).events).toEqual([]);
   });
 });

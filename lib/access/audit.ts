@@ -48,8 +48,26 @@ export type AuditEventInput = AuditEvent extends infer E ? (E extends AuditEvent
 /** Where audit lines go: a file for the embedded default, a table or a collector elsewhere. */
 export interface AuditSink {
   append(line: string): Promise<void>;
-  /** The most recent lines, newest last (for administrators). */
-  tail(limit: number): Promise<readonly string[]>;
+  /** Every line, oldest first (for administrators; the line's position is its sequence number). */
+  lines(): Promise<readonly string[]>;
+}
+
+/** What an administrator asks of the log. */
+export interface AuditSearch {
+  /** Most records returned. */
+  readonly limit: number;
+  /** Only records naming this unit code. */
+  readonly unit?: string;
+  /** Only records at or after this instant (ISO 8601). */
+  readonly since?: string;
+  /** Only records with a sequence number below this one (the previous page's `next`). */
+  readonly before?: number;
+}
+
+/** One page of records, newest first; `next` continues it (null: nothing older matches). */
+export interface AuditPage {
+  readonly events: ReadonlyArray<AuditEvent & { readonly seq: number }>;
+  readonly next: number | null;
 }
 
 /** The audit log: validates every event against the closed union before it reaches the sink. */
@@ -58,6 +76,17 @@ export interface AuditLog {
   record(event: AuditEventInput): Promise<AuditEvent>;
   /** The most recent events, newest last; lines that do not parse are skipped. */
   recent(limit: number): Promise<AuditEvent[]>;
+  /** Records matching a filter, newest first, one bounded page at a time. */
+  search(query: AuditSearch): Promise<AuditPage>;
+}
+
+function parseLine(line: string): AuditEvent | null {
+  try {
+    const parsed = auditEventSchema.safeParse(JSON.parse(line));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
 }
 
 /** Builds the audit log over an injected sink and clock. */
@@ -69,11 +98,26 @@ export function createAuditLog(deps: { readonly sink: AuditSink; readonly now: (
       return event;
     },
     async recent(limit) {
-      const lines = await deps.sink.tail(limit);
+      const lines = (await deps.sink.lines()).slice(-limit);
       return lines.flatMap((line) => {
-        const parsed = auditEventSchema.safeParse(JSON.parse(line));
-        return parsed.success ? [parsed.data] : [];
+        const event = parseLine(line);
+        return event === null ? [] : [event];
       });
+    },
+    async search(query) {
+      const lines = await deps.sink.lines();
+      const since = query.since === undefined ? null : Date.parse(query.since);
+      const events: Array<AuditEvent & { seq: number }> = [];
+      // Sequence numbers start at 1: the line's position in the log, stable as records are appended.
+      for (let seq = Math.min(lines.length, (query.before ?? lines.length + 1) - 1); seq >= 1; seq--) {
+        const event = parseLine(lines[seq - 1] ?? '');
+        if (event === null) continue;
+        if (since !== null && Date.parse(event.time) < since) continue;
+        if (query.unit !== undefined && event.unit !== query.unit) continue;
+        if (events.length === query.limit) return { events, next: (events.at(-1)?.seq ?? seq + 1) };
+        events.push({ ...event, seq });
+      }
+      return { events, next: null };
     },
   };
 }
@@ -87,7 +131,7 @@ export function createFileAuditSink(path: string): AuditSink {
       await ready;
       await appendFile(path, line, 'utf8');
     },
-    async tail(limit) {
+    async lines() {
       let content: string;
       try {
         content = await readFile(path, 'utf8');
@@ -95,7 +139,7 @@ export function createFileAuditSink(path: string): AuditSink {
         if (e instanceof Error && 'code' in e && e.code === 'ENOENT') return [];
         throw e;
       }
-      return content.split('\n').filter((l) => l.length > 0).slice(-limit);
+      return content.split('\n').filter((l) => l.length > 0);
     },
   };
 }

@@ -14,6 +14,7 @@ import {
   type FragmentDefinitionNode,
   type SelectionSetNode,
 } from 'graphql';
+import { createRemoteJWKSet, jwtVerify } from 'jose';
 import { z } from 'zod';
 import { findUnit } from '../units/index.ts';
 import { ACTION_RULES, type Action } from './actions.ts';
@@ -37,6 +38,45 @@ export interface GatewayAccessOptions {
   /** Subgraph base URL → name, to mint each subgraph request's token for its audience. */
   readonly subgraphByOrigin: ReadonlyMap<string, string>;
   readonly mint: UpstreamTokenMinter;
+  /** What one subgraph fetch of a request may spend (ms), signed into its token; none: the subgraph's default. */
+  readonly budgetOf?: (context: unknown) => number;
+}
+
+/** Why a bearer token was refused outside GraphQL (the admin and export routes); the message names no secret. */
+export class AccessTokenError extends Error {
+  override readonly name = 'AccessTokenError';
+}
+
+/** Verifies an `Authorization` header: null when there is none; throws {@link AccessTokenError} when it is not a valid token. */
+export type BearerVerifier = (authorization: string | null | undefined) => Promise<Identity | null>;
+
+/**
+ * The routes beside GraphQL (`/admin/audit`, `/exports/dti`) verify tokens by the same rules as
+ * `useJWT`: the issuer's JWKS, pinned issuer, audience and algorithms, 5 s clock tolerance.
+ */
+export function createBearerVerifier(options: Pick<GatewayAccessOptions, 'issuer' | 'audience' | 'jwksUri' | 'algorithms' | 'claimPaths'>): BearerVerifier {
+  const keys = createRemoteJWKSet(new URL(options.jwksUri), { cooldownDuration: 6000 });
+  return async (authorization) => {
+    if (authorization === null || authorization === undefined || authorization === '') return null;
+    const match = /^Bearer ([\w-]+\.[\w-]+\.[\w-]+)$/i.exec(authorization);
+    if (match?.[1] === undefined) throw new AccessTokenError('the Authorization header is not a bearer token');
+    let payload: unknown;
+    try {
+      ({ payload } = await jwtVerify(match[1], keys, {
+        issuer: options.issuer,
+        audience: options.audience,
+        algorithms: [...options.algorithms],
+        clockTolerance: 5,
+      }));
+    } catch (e: unknown) {
+      throw new AccessTokenError(`the token was refused: ${e instanceof Error ? e.message : 'invalid'}`);
+    }
+    try {
+      return identityFromClaims(payload, options.claimPaths);
+    } catch {
+      throw new AccessTokenError('the access token does not carry a usable identity (subject, roles or units)');
+    }
+  };
 }
 
 /** The federation discovery fields the gateway uses. */
@@ -271,7 +311,7 @@ export function gatewayAccess(options: GatewayAccessOptions) {
       const ctx: Record<string, unknown> = context ?? {};
       // The identity genericAuth resolved for this request; anything else travels as anonymous.
       const identity = identities.get(ctx) ?? null;
-      return options.mint(subgraph, identity).then((token) => {
+      return options.mint(subgraph, identity, options.budgetOf?.(ctx)).then((token) => {
         const headers = new Headers(init.headers ?? {});
         headers.set('authorization', `Bearer ${token}`);
         setOptions({ ...init, headers: Object.fromEntries(headers) });
@@ -290,5 +330,6 @@ export function gatewayAccess(options: GatewayAccessOptions) {
       rejectUnauthenticated: false,
     },
     scopeFor,
+    verifyBearer: createBearerVerifier(options),
   };
 }

@@ -4,18 +4,22 @@ export type { ClaimPaths, Identity, Role } from './identity.ts';
 export { DEFAULT_CLAIM_PATHS, identityFromClaims, ROLES } from './identity.ts';
 export type { AccessScope, Decision, UnitIndex } from './policy.ts';
 export { decide, indexUnits, reachableUnitIds, scopeOf } from './policy.ts';
-export type { AuditEvent, AuditEventInput, AuditLog, AuditSink } from './audit.ts';
+export type { AuditEvent, AuditEventInput, AuditLog, AuditPage, AuditSearch, AuditSink } from './audit.ts';
 export { auditEventSchema, clip, createAuditLog, createFileAuditSink } from './audit.ts';
-export type { UpstreamTokenMinter, UpstreamTokenVerifier } from './upstream-token.ts';
+export type { RedisSetNx, ReplayGuard, UpstreamTokenMinter, UpstreamTokenVerifier, VerifiedUpstreamToken } from './upstream-token.ts';
 export {
+  createMemoryReplayGuard,
+  createRedisReplayGuard,
   createUpstreamTokenMinter,
   createUpstreamTokenVerifier,
   GATEWAY_PRIVATE_KEY_VAR,
   GATEWAY_PUBLIC_KEY_VAR,
   generateGatewayKeys,
+  MAX_TOKEN_BUDGET_MS,
+  replayGuardFromEnv,
   UpstreamTokenError,
 } from './upstream-token.ts';
-export type { GatewayAccessOptions } from './gateway.ts';
-export { discoverJwksUri, gatewayAccess, unitOfField } from './gateway.ts';
-export type { AccessRule, AccessRules, SubgraphGuard } from './subgraph.ts';
-export { accessOf, accessUnitIndex, localScope, requireGateway, stringField, withAccess } from './subgraph.ts';
+export type { BearerVerifier, GatewayAccessOptions } from './gateway.ts';
+export { AccessTokenError, createBearerVerifier, discoverJwksUri, gatewayAccess, unitOfField } from './gateway.ts';
+export type { Admission, AccessRule, AccessRules, SubgraphGuard } from './subgraph.ts';
+export { accessOf, accessUnitIndex, localScope, requireGateway, stringField, SUBGRAPH_VERIFY_VAR, subgraphVerification, withAccess } from './subgraph.ts';

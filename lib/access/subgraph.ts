@@ -5,7 +5,7 @@ import { loadUnitCatalogue, REFERENCE_UNITS_URL, SEED_DISTRICTS_URL } from '../u
 import type { Action } from './actions.ts';
 import type { Identity } from './identity.ts';
 import { decide, indexUnits, scopeOf, type AccessScope, type UnitIndex } from './policy.ts';
-import { createUpstreamTokenVerifier, GATEWAY_PUBLIC_KEY_VAR, UpstreamTokenError } from './upstream-token.ts';
+import { createUpstreamTokenVerifier, GATEWAY_PUBLIC_KEY_VAR, replayGuardFromEnv, UpstreamTokenError } from './upstream-token.ts';
 
 let sharedIndex: UnitIndex | undefined;
 /** The unit catalogue access decisions expand codes with (reference data, loaded once per process). */
@@ -14,30 +14,64 @@ export function accessUnitIndex(): UnitIndex {
   return sharedIndex;
 }
 
-/** Turns one HTTP request into the caller's access scope, or refuses it (401) before anything is parsed. */
-export type SubgraphGuard = (req: IncomingMessage) => Promise<AccessScope>;
+/** What the gateway's token grants one request: the caller's scope and the deadline budget (ms; null: the subgraph's default). */
+export interface Admission {
+  readonly access: AccessScope;
+  readonly budgetMs: number | null;
+}
+
+/** Turns one HTTP request into its {@link Admission}, or refuses it (401) before anything is parsed. */
+export type SubgraphGuard = (req: IncomingMessage) => Promise<Admission>;
+
+/**
+ * Benchmark-only: `DTI_SUBGRAPH_VERIFY_SIGNATURES=0` starts a subgraph that verifies no gateway
+ * token, so the cost of authentication can be measured against its absence and peer gateways
+ * that cannot sign (bench:gateways) can reach it. Refused when `DTI_PROFILE=production`.
+ */
+export const SUBGRAPH_VERIFY_VAR = 'DTI_SUBGRAPH_VERIFY_SIGNATURES';
+
+/** The caller every request is taken for when verification is off: every unit, every role, nobody verified. */
+const UNVERIFIED_CALLER: Identity = { subject: 'unverified-caller', name: null, roles: new Set(['ADMIN']), units: [] };
+
+/** Reads the verification switch; throws when it is off in production. */
+export function subgraphVerification(env: Readonly<Record<string, string | undefined>>): boolean {
+  const raw = env[SUBGRAPH_VERIFY_VAR];
+  if (raw === undefined || raw === '' || raw === '1') return true;
+  if (raw !== '0') throw new Error(`${SUBGRAPH_VERIFY_VAR} must be 0 or 1, got ${JSON.stringify(raw)}`);
+  if (env['DTI_PROFILE'] === 'production') {
+    throw new Error(`${SUBGRAPH_VERIFY_VAR}=0 is a benchmark switch and is refused when DTI_PROFILE=production: a subgraph must accept only the gateway`);
+  }
+  return false;
+}
 
 /**
  * `requireGateway`: a subgraph answers only requests carrying a token the gateway minted for it
  * (A34). Anything else — no token, another subgraph's, an expired or replayed one — is a 401,
- * `_service` and `_entities` included. The gateway's public key comes from the environment.
+ * `_service` and `_entities` included. The gateway's public key comes from the environment; the
+ * token also carries the request's deadline budget.
  */
 export async function requireGateway(
   subgraph: string,
   env: Readonly<Record<string, string | undefined>> = process.env,
-  options: { readonly index?: UnitIndex; readonly today?: () => string } = {},
+  options: { readonly index?: UnitIndex; readonly today?: () => string; readonly warn?: (message: string) => void } = {},
 ): Promise<SubgraphGuard> {
+  const index = options.index ?? accessUnitIndex();
+  const today = options.today ?? (() => new Date().toISOString().slice(0, 10));
+  if (!subgraphVerification(env)) {
+    const warn = options.warn ?? ((m: string) => process.stderr.write(`${m}\n`));
+    warn(`WARNING ${subgraph}: ${SUBGRAPH_VERIFY_VAR}=0 — gateway tokens are NOT verified; every caller reads and writes every unit. Benchmarks only.`);
+    return async () => ({ access: issue(scopeOf(UNVERIFIED_CALLER, index, today())), budgetMs: null });
+  }
   const key = env[GATEWAY_PUBLIC_KEY_VAR];
   if (key === undefined || key === '') {
     throw new Error(`${GATEWAY_PUBLIC_KEY_VAR} is not set: a subgraph accepts only requests signed by the gateway (npm start hands the key out)`);
   }
-  const verify = await createUpstreamTokenVerifier(key, subgraph);
-  const index = options.index ?? accessUnitIndex();
-  const today = options.today ?? (() => new Date().toISOString().slice(0, 10));
+  // Token ids are remembered in Redis when REDIS_URL is set (replicas share them), else in this process.
+  const verify = await createUpstreamTokenVerifier(key, subgraph, Date.now, await replayGuardFromEnv(env, subgraph));
   return async (req) => {
     try {
-      const identity = await verify(req.headers.authorization);
-      return issue(scopeOf(identity, index, today()));
+      const { identity, budgetMs } = await verify(req.headers.authorization);
+      return { access: issue(scopeOf(identity, index, today())), budgetMs };
     } catch (e: unknown) {
       const message = e instanceof UpstreamTokenError ? e.message : 'this service answers only the gateway';
       throw new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });

@@ -7,6 +7,8 @@ import { ROLES, type Identity } from './identity.ts';
  * The identity a subgraph trusts travels in a token the gateway mints for each subgraph request
  * (A34): signed with the gateway's own key, `aud` = the subgraph's name, a lifetime of seconds and
  * a one-time `jti`. A token captured on one subgraph is good at no other, and not twice.
+ * It also carries the request's deadline budget (`bud`, ms): the subgraph trusts it because the
+ * signature verifies, so no client can buy itself a longer budget and no shared secret is needed.
  */
 export const UPSTREAM_ISSUER = 'dti-graph-gateway';
 export const UPSTREAM_ALG = 'ES256';
@@ -48,20 +50,32 @@ const identityClaimSchema = z
   })
   .strict();
 
-const claimsSchema = z.object({ idt: identityClaimSchema.nullable(), jti: z.string().min(1), exp: z.number() });
+/** Longest budget a token may carry, ms (an hour: far past any deadline the gateway grants). */
+export const MAX_TOKEN_BUDGET_MS = 3_600_000;
+
+const claimsSchema = z.object({
+  idt: identityClaimSchema.nullable(),
+  jti: z.string().min(1),
+  exp: z.number(),
+  /** What the subgraph may spend on this request, ms, counted from its arrival; absent: the subgraph's default. */
+  bud: z.number().int().min(1).max(MAX_TOKEN_BUDGET_MS).optional(),
+});
 
 function toClaim(identity: Identity | null): z.input<typeof identityClaimSchema> | null {
   if (identity === null) return null;
   return { sub: identity.subject, name: identity.name, roles: [...identity.roles], units: [...identity.units] };
 }
 
-/** Mints the token for one subgraph request. */
-export type UpstreamTokenMinter = (subgraph: string, identity: Identity | null) => Promise<string>;
+/** Mints the token for one subgraph request, with the budget (ms) the subgraph may spend on it. */
+export type UpstreamTokenMinter = (subgraph: string, identity: Identity | null, budgetMs?: number) => Promise<string>;
 
 export async function createUpstreamTokenMinter(privateJwkJson: string): Promise<UpstreamTokenMinter> {
   const key = await importJWK(parseJwk(privateJwkSchema, privateJwkJson, GATEWAY_PRIVATE_KEY_VAR), UPSTREAM_ALG);
-  return (subgraph, identity) =>
-    new SignJWT({ idt: toClaim(identity) })
+  return (subgraph, identity, budgetMs) =>
+    new SignJWT({
+      idt: toClaim(identity),
+      ...(budgetMs === undefined ? {} : { bud: Math.min(MAX_TOKEN_BUDGET_MS, Math.max(1, Math.floor(budgetMs))) }),
+    })
       .setProtectedHeader({ alg: UPSTREAM_ALG, typ: 'dti-upstream+jwt' })
       .setIssuer(UPSTREAM_ISSUER)
       .setAudience(subgraph)
@@ -76,17 +90,92 @@ export class UpstreamTokenError extends Error {
   override readonly name = 'UpstreamTokenError';
 }
 
-/** Verifies the bearer token of one request and returns the identity it carries (null: anonymous caller of a public field). */
-export type UpstreamTokenVerifier = (authorization: string | undefined) => Promise<Identity | null>;
+/** What a verified gateway token says: the caller (null: anonymous caller of a public field) and the budget granted (null: none). */
+export interface VerifiedUpstreamToken {
+  readonly identity: Identity | null;
+  readonly budgetMs: number | null;
+}
+
+/** Verifies the bearer token of one request. */
+export type UpstreamTokenVerifier = (authorization: string | undefined) => Promise<VerifiedUpstreamToken>;
+
+/**
+ * Remembers which token ids were used, until they expire: `firstUse` is true once per `jti`.
+ * In this process by default; shared through Redis when several replicas of a subgraph sit
+ * behind one address (a token replayed to another replica is refused too).
+ */
+export interface ReplayGuard {
+  firstUse(jti: string, expSeconds: number, nowSeconds: number): Promise<boolean>;
+  close?(): Promise<void>;
+}
+
+/** The in-process guard (one subgraph process). */
+export function createMemoryReplayGuard(): ReplayGuard {
+  const seen = new Map<string, number>();
+  return {
+    async firstUse(jti, exp, t) {
+      // Insertion order is expiry order (one fixed lifetime), so pruning stops at the first live entry.
+      for (const [id, e] of seen) {
+        if (e >= t) break;
+        seen.delete(id);
+      }
+      if (seen.has(jti)) return false;
+      seen.set(jti, exp);
+      return true;
+    },
+  };
+}
+
+/** What the Redis guard needs of a client: `SET key value EXAT t NX` (ioredis' signature). */
+export interface RedisSetNx {
+  set(key: string, value: string, exat: 'EXAT', at: number, nx: 'NX'): Promise<'OK' | null>;
+  quit?(): Promise<unknown>;
+}
+
+/**
+ * The guard shared by every replica of `subgraph` through Redis: one `SET … NX` per request, the
+ * key expiring with the token. When Redis cannot answer, the request is refused (fail closed).
+ */
+export function createRedisReplayGuard(client: RedisSetNx, subgraph: string): ReplayGuard {
+  return {
+    async firstUse(jti, exp) {
+      let answer: 'OK' | null;
+      try {
+        answer = await client.set(`dti:upstream-jti:${subgraph}:${jti}`, '1', 'EXAT', exp + 1, 'NX');
+      } catch {
+        throw new UpstreamTokenError('this service answers only the gateway: the replay check is unavailable');
+      }
+      return answer === 'OK';
+    },
+    async close() {
+      await client.quit?.();
+    },
+  };
+}
+
+/** The replay guard from the environment: Redis when `REDIS_URL` is set (shared by replicas), in memory otherwise. */
+export async function replayGuardFromEnv(env: Readonly<Record<string, string | undefined>>, subgraph: string): Promise<ReplayGuard> {
+  const url = env['REDIS_URL'];
+  if (url === undefined || url === '') return createMemoryReplayGuard();
+  if (!/^rediss?:\/\//.test(url)) throw new Error('REDIS_URL must be a redis:// or rediss:// URL');
+  // Loaded only when configured: the embedded default never needs it.
+  const { Redis } = await import('ioredis');
+  const client = new Redis(url, { lazyConnect: false, maxRetriesPerRequest: 1, enableOfflineQueue: true });
+  return createRedisReplayGuard(client, subgraph);
+}
 
 /**
  * Verifies tokens minted for `subgraph`: signature by the gateway's key, algorithm pinned, issuer,
  * audience, expiry, and a `jti` seen at most once (a captured request cannot be replayed, with the
  * same identity or a swapped one).
  */
-export async function createUpstreamTokenVerifier(publicJwkJson: string, subgraph: string, now: () => number = Date.now): Promise<UpstreamTokenVerifier> {
+export async function createUpstreamTokenVerifier(
+  publicJwkJson: string,
+  subgraph: string,
+  now: () => number = Date.now,
+  replay: ReplayGuard = createMemoryReplayGuard(),
+): Promise<UpstreamTokenVerifier> {
   const key = await importJWK(parseJwk(publicJwkSchema, publicJwkJson, GATEWAY_PUBLIC_KEY_VAR), UPSTREAM_ALG);
-  const seen = new Map<string, number>();
   return async (authorization) => {
     const match = /^Bearer ([\w-]+\.[\w-]+\.[\w-]+)$/.exec(authorization ?? '');
     if (match?.[1] === undefined) throw new UpstreamTokenError('this service answers only the gateway: bearer token missing');
@@ -105,16 +194,12 @@ export async function createUpstreamTokenVerifier(publicJwkJson: string, subgrap
     }
     const claims = claimsSchema.safeParse(payload);
     if (!claims.success) throw new UpstreamTokenError('this service answers only the gateway: malformed identity');
-    const t = Math.floor(now() / 1000);
-    // Insertion order is expiry order (one fixed lifetime), so pruning stops at the first live entry.
-    for (const [jti, exp] of seen) {
-      if (exp >= t) break;
-      seen.delete(jti);
+    if (!(await replay.firstUse(claims.data.jti, claims.data.exp, Math.floor(now() / 1000)))) {
+      throw new UpstreamTokenError('this service answers only the gateway: token already used');
     }
-    if (seen.has(claims.data.jti)) throw new UpstreamTokenError('this service answers only the gateway: token already used');
-    seen.set(claims.data.jti, claims.data.exp);
     const idt = claims.data.idt;
-    if (idt === null) return null;
-    return { subject: idt.sub, name: idt.name, roles: new Set(idt.roles), units: idt.units };
+    const budgetMs = claims.data.bud ?? null;
+    if (idt === null) return { identity: null, budgetMs };
+    return { identity: { subject: idt.sub, name: idt.name, roles: new Set(idt.roles), units: idt.units }, budgetMs };
   };
 }

@@ -1,5 +1,4 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
@@ -207,14 +206,10 @@ export async function launchSystem(options: LaunchOptions): Promise<RunningSyste
     reportExit = resolve;
   });
 
-  // Proves to a subgraph that a budget header came from our gateway (interim: the signed
-  // gateway→subgraph token should carry it); fresh per launch unless the environment sets one.
-  const gatewaySecret = randomBytes(24).toString('hex');
   let publicJwk = '';
   // What every service may share, so services hosted together need nothing but this in
-  // `process.env`: the secret, and the gateway's public key (lib/subgraph/server.ts reads both there).
+  // `process.env`: the gateway's public key (lib/subgraph/server.ts reads it there).
   const sharedEnv = (): Record<string, string | undefined> => ({
-    DTI_GATEWAY_SECRET: gatewaySecret,
     [GATEWAY_PUBLIC_KEY_VAR]: publicJwk,
     NODE_COMPILE_CACHE: COMPILE_CACHE_DIR,
     ...process.env,

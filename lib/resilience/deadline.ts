@@ -1,20 +1,13 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { randomUUID, timingSafeEqual } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 
 /**
- * One deadline per request. The gateway sets it, sends what is left to each subgraph in
- * `x-dti-budget-ms`, and the subgraph runs the request inside a {@link RequestScope} that every
+ * One deadline per request. The gateway sets it, sends what is left to each subgraph inside the
+ * token it signs for that request (`bud`, lib/access/upstream-token.ts), and the subgraph runs the request inside a {@link RequestScope} that every
  * upstream call reads through AsyncLocalStorage: resolvers and DataLoader batches need no extra
  * argument, and a request whose client left or whose deadline passed aborts its upstream calls.
  */
 
-/** Remaining budget of the request, in ms, as the gateway sends it to a subgraph. */
-export const BUDGET_HEADER = 'x-dti-budget-ms';
-/**
- * Shared secret proving the budget header came from the gateway. Interim: the signed
- * gateway→subgraph token (access-control work) should carry the budget instead.
- */
-export const GATEWAY_SECRET_HEADER = 'x-dti-gateway-secret';
 /** Correlation id of the client request, carried to every hop and shown in client-facing errors. */
 export const CORRELATION_HEADER = 'x-correlation-id';
 
@@ -51,50 +44,21 @@ export function correlationIdFrom(value: string | readonly string[] | undefined 
   return typeof v === 'string' && /^[A-Za-z0-9._:-]{1,100}$/.test(v) ? v : randomUUID();
 }
 
-function sameSecret(given: string, expected: string): boolean {
-  const a = Buffer.from(given);
-  const b = Buffer.from(expected);
-  return a.length === b.length && timingSafeEqual(a, b);
-}
-
-/** Is the peer address loopback (IPv4, IPv6, or IPv4-mapped IPv6)? */
-export function isLoopback(address: string | undefined): boolean {
-  if (address === undefined) return false;
-  return address === '::1' || address.startsWith('127.') || address.startsWith('::ffff:127.');
-}
-
 /** How a subgraph decides the budget of an incoming request. */
 export interface BudgetPolicy {
-  /** Budget when no trusted header is present (a direct call, not through the gateway). */
+  /** Budget when the gateway's token grants none (verification off, or an older gateway). */
   readonly defaultMs: number;
-  /** Upper bound on any budget, trusted or not. */
+  /** Upper bound on any budget. */
   readonly maxMs: number;
-  /**
-   * Shared secret the gateway sends in `x-dti-gateway-secret`. When set, the budget header is
-   * trusted only with it; when unset, only from a loopback peer.
-   */
-  readonly gatewaySecret?: string | undefined;
 }
 
 /**
- * The budget the subgraph works to. A header from anyone but the gateway is ignored (a client
- * cannot buy itself a longer budget, only the default).
+ * The budget the subgraph works to: what the gateway's verified token grants (capped), else the
+ * default. Only a signed token grants one, so a client cannot buy itself a longer budget.
  */
-export function budgetFor(
-  headers: Readonly<Record<string, string | readonly string[] | undefined>>,
-  remoteAddress: string | undefined,
-  policy: BudgetPolicy,
-): number {
-  const raw = headers[BUDGET_HEADER];
-  const value = Array.isArray(raw) ? raw[0] : raw;
-  if (typeof value !== 'string' || !/^\d{1,9}$/.test(value)) return policy.defaultMs;
-  const secret = headers[GATEWAY_SECRET_HEADER];
-  const trusted =
-    policy.gatewaySecret === undefined || policy.gatewaySecret === ''
-      ? isLoopback(remoteAddress)
-      : typeof secret === 'string' && sameSecret(secret, policy.gatewaySecret);
-  if (!trusted) return policy.defaultMs;
-  return Math.min(Number(value), policy.maxMs);
+export function budgetFor(grantedMs: number | null, policy: BudgetPolicy): number {
+  if (grantedMs === null || !Number.isInteger(grantedMs) || grantedMs < 1) return policy.defaultMs;
+  return Math.min(grantedMs, policy.maxMs);
 }
 
 /**

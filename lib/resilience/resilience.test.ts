@@ -1,28 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import { FETCH_BLOCKED_PORTS, portProblems } from '../launcher/ports.ts';
 import { restartDelayMs } from '../launcher/index.ts';
-import { answerMarginMs, BUDGET_HEADER, budgetFor, correlationIdFrom, GATEWAY_SECRET_HEADER, remainingMs, runInScope } from './deadline.ts';
+import { answerMarginMs, budgetFor, correlationIdFrom, remainingMs, runInScope } from './deadline.ts';
 import { createLimiter, LimiterFullError } from './limiter.ts';
 
 const policy = { defaultMs: 15_000, maxMs: 120_000 };
 
 describe('budgetFor', () => {
-  it('trusts the budget header from loopback when no secret is configured', () => {
-    expect(budgetFor({ [BUDGET_HEADER]: '4000' }, '127.0.0.1', policy)).toBe(4000);
-    expect(budgetFor({ [BUDGET_HEADER]: '4000' }, '::ffff:127.0.0.1', policy)).toBe(4000);
+  it("takes the budget the gateway's verified token grants, capped", () => {
+    expect(budgetFor(4000, policy)).toBe(4000);
+    expect(budgetFor(999_999_999, policy)).toBe(120_000);
   });
 
-  it('ignores it from another host, or when malformed, and caps it', () => {
-    expect(budgetFor({ [BUDGET_HEADER]: '4000' }, '10.0.0.8', policy)).toBe(15_000);
-    expect(budgetFor({ [BUDGET_HEADER]: '-1' }, '127.0.0.1', policy)).toBe(15_000);
-    expect(budgetFor({ [BUDGET_HEADER]: '999999999' }, '127.0.0.1', policy)).toBe(120_000);
-  });
-
-  it('with a secret configured, trusts the header only beside the right secret', () => {
-    const withSecret = { ...policy, gatewaySecret: 'a-secret-of-sixteen+' };
-    expect(budgetFor({ [BUDGET_HEADER]: '4000' }, '127.0.0.1', withSecret)).toBe(15_000);
-    expect(budgetFor({ [BUDGET_HEADER]: '4000', [GATEWAY_SECRET_HEADER]: 'wrong-secret-xxxxxx' }, '127.0.0.1', withSecret)).toBe(15_000);
-    expect(budgetFor({ [BUDGET_HEADER]: '4000', [GATEWAY_SECRET_HEADER]: 'a-secret-of-sixteen+' }, '10.0.0.8', withSecret)).toBe(4000);
+  it('falls back to the default without a granted budget, or a nonsensical one', () => {
+    expect(budgetFor(null, policy)).toBe(15_000);
+    expect(budgetFor(0, policy)).toBe(15_000);
+    expect(budgetFor(-1, policy)).toBe(15_000);
+    expect(budgetFor(1.5, policy)).toBe(15_000);
   });
 
   it('keeps a margin to send the answer, small against the budget', () => {

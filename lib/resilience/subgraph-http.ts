@@ -23,9 +23,21 @@ export class ClientGone extends Error {
   override readonly name = 'ClientGone';
 }
 
-export interface SubgraphHttpOptions<C extends BaseContext> {
+/** What admission grants one request before it is read: the context's input and the deadline budget. */
+export interface Admitted<A> {
+  readonly access: A;
+  /** Budget granted by the gateway's verified token, ms; null: the policy's default. */
+  readonly budgetMs: number | null;
+}
+
+export interface SubgraphHttpOptions<C extends BaseContext, A> {
   readonly name: string;
-  readonly context: (req: IncomingMessage) => Promise<C>;
+  /**
+   * Verifies the caller before the body is read (the gateway's token); a thrown error carrying
+   * `extensions.http.status` (401) is answered with that status and its code.
+   */
+  readonly admit: (req: IncomingMessage) => Promise<Admitted<A>>;
+  readonly context: (req: IncomingMessage, access: A) => Promise<C>;
   readonly logger: Logger;
   readonly budget: BudgetPolicy;
   /** Largest request body accepted, bytes. @default 16 MiB */
@@ -37,14 +49,12 @@ const envSchema = z.object({
   REQUEST_BUDGET_MS: durationMsSchema.default(15_000),
   /** Longest budget the gateway may grant (exports). */
   REQUEST_BUDGET_MAX_MS: durationMsSchema.default(120_000),
-  /** Shared gateway→subgraph secret; when set, the budget header is trusted only with it. */
-  DTI_GATEWAY_SECRET: z.string().min(16).optional(),
 });
 
 /** The budget policy from the environment. */
 export function budgetPolicyFromEnv(env: Readonly<Record<string, string | undefined>>): BudgetPolicy {
   const e = parseEnv(envSchema, env);
-  return { defaultMs: e.REQUEST_BUDGET_MS, maxMs: e.REQUEST_BUDGET_MAX_MS, gatewaySecret: e.DTI_GATEWAY_SECRET };
+  return { defaultMs: e.REQUEST_BUDGET_MS, maxMs: e.REQUEST_BUDGET_MAX_MS };
 }
 
 class BodyTooLarge extends Error {}
@@ -75,10 +85,17 @@ export function clip(text: string, max = 2000): string {
   return text.length <= max ? text : `${text.slice(0, max)}… (${text.length - max} more characters)`;
 }
 
+/** The status, code and message of an admission refusal (a GraphQLError with `extensions.http.status`), or null for any other failure. */
+function refusalOf(e: unknown): { status: number; code: string; message: string } | null {
+  if (typeof e !== 'object' || e === null || !('extensions' in e) || !(e instanceof Error)) return null;
+  const ext = z.object({ code: z.string(), http: z.object({ status: z.number().int().min(400).max(499) }) }).safeParse(e.extensions);
+  return ext.success ? { status: ext.data.http.status, code: ext.data.code, message: e.message } : null;
+}
+
 /** Serves `server` on `host:port`; `close` stops Apollo and drops open connections. */
-export async function serveSubgraph<C extends BaseContext>(
+export async function serveSubgraph<C extends BaseContext, A>(
   server: ApolloServer<C>,
-  options: SubgraphHttpOptions<C>,
+  options: SubgraphHttpOptions<C, A>,
   listen: { readonly port: number; readonly host: string },
 ): Promise<{ readonly url: string; readonly httpServer: Server; close(): Promise<void> }> {
   await server.start();
@@ -86,7 +103,17 @@ export async function serveSubgraph<C extends BaseContext>(
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const correlationId = correlationIdFrom(req.headers[CORRELATION_HEADER]);
-    const budgetMs = budgetFor(req.headers, req.socket.remoteAddress, options.budget);
+    let admitted: Admitted<A>;
+    try {
+      admitted = await options.admit(req);
+    } catch (e: unknown) {
+      const refusal = refusalOf(e);
+      req.resume();
+      if (refusal !== null) return sendError(res, refusal.status, refusal.code, refusal.message, correlationId);
+      options.logger.error('admission failed', { subgraph: options.name, correlationId, error: clip(e instanceof Error ? (e.stack ?? e.message) : String(e)) });
+      return sendError(res, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error', correlationId);
+    }
+    const budgetMs = budgetFor(admitted.budgetMs, options.budget);
     const workMs = Math.max(1, budgetMs - answerMarginMs(budgetMs));
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(new DeadlineExceeded(`budget of ${budgetMs} ms spent`)), workMs);
@@ -118,7 +145,7 @@ export async function serveSubgraph<C extends BaseContext>(
       const answer = await runInScope(scope, () =>
         server.executeHTTPGraphQLRequest({
           httpGraphQLRequest: { method: (req.method ?? 'GET').toUpperCase(), headers, search: url.search, body },
-          context: () => options.context(req),
+          context: () => options.context(req, admitted.access),
         }),
       );
       for (const [key, value] of answer.headers) res.setHeader(key, value);

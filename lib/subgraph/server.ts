@@ -58,16 +58,13 @@ export async function startSubgraphServer<C extends BaseContext>(
   listen: { readonly port: number; readonly host: string },
 ): Promise<RunningSubgraph> {
   const server = createApolloServer(options);
-  // Only the gateway's signed requests get a context; anything else is refused (401) before the
-  // operation is parsed, `_service` and `_entities` included.
-  const guard = await requireGateway(options.name);
-  const context = async (req: IncomingMessage): Promise<C> => {
-    const access = await guard(req);
-    return { ...(await options.context(req, access)), access };
-  };
+  // Only the gateway's signed requests are admitted; anything else is refused (401) before the
+  // body is read, `_service` and `_entities` included. The token also grants the deadline budget.
+  const admit = await requireGateway(options.name, process.env, { warn: (m) => options.logger.warn(m) });
+  const context = async (req: IncomingMessage, access: AccessScope): Promise<C> => ({ ...(await options.context(req, access)), access });
   // One HTTP front: per-request deadline scope, JSON errors for bad bodies (lib/resilience), and
   // /metrics, /health/* and a server span per request (lib/subgraph/http.ts).
-  const { url, close } = await serveSubgraph(server, { ...options, context, budget: budgetPolicyFromEnv(process.env) }, listen);
+  const { url, close } = await serveSubgraph(server, { ...options, admit, context, budget: budgetPolicyFromEnv(process.env) }, listen);
   options.logger.info('subgraph listening', { subgraph: options.name, url });
   return { url: url.replace(/\/$/, ''), close, [Symbol.asyncDispose]: close };
 }

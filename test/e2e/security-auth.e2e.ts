@@ -5,6 +5,7 @@ import { generateKeyPair, importJWK, SignJWT } from 'jose';
 import { describe, expect, inject, it } from 'vitest';
 import { z } from 'zod';
 import { createUpstreamTokenMinter, UPSTREAM_ALG, UPSTREAM_ISSUER } from '../../lib/access/upstream-token.ts';
+import { auditEventSchema, type AuditEvent } from '../../lib/access/index.ts';
 import { API_AUDIENCE } from '../../lib/topology/index.ts';
 import { DEFAULT_OIDC_STATE_DIR } from '../../simulators/oidc/config.ts';
 import { at, gatewayFetch, gqlAs, sim, token } from './client.ts';
@@ -293,5 +294,58 @@ describe('issue #12 - subgraphs answer only the gateway', () => {
     const body = z.object({ errors: z.array(z.object({ message: z.string(), extensions: z.record(z.string(), z.unknown()) })) }).parse(await res.json());
     expect(body.errors.map((e) => e.extensions['code'])).toEqual(['FORBIDDEN']);
     expect(body.errors[0]?.message).toMatch(/unit 56/);
+  });
+});
+
+describe('issue #12 - GET /admin/audit: administrators only, every refusal audited', () => {
+  const pageSchema = z.object({ events: z.array(auditEventSchema.and(z.object({ seq: z.number().int().min(1) }))), next: z.number().int().nullable() });
+  const errorCode = async (r: Response): Promise<unknown> => z.object({ errors: z.array(z.object({ extensions: z.object({ code: z.string() }) })) }).parse(await r.json()).errors[0]?.extensions.code;
+  const refusalsOf = (requestId: string): AuditEvent[] =>
+    readFileSync(inject('auditLogPath'), 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => auditEventSchema.parse(JSON.parse(l)))
+      .filter((e) => e.requestId === requestId && e.type === 'REFUSAL');
+  const read = (query: string, as: Parameters<typeof gatewayFetch>[1], init: RequestInit = {}): Promise<Response> =>
+    gatewayFetch(`/admin/audit${query}`, as, init);
+
+  it('no token, a bad token, a forged token: 401 UNAUTHENTICATED, each refusal audited', async () => {
+    for (const [as, label] of [[null, 'none'], [{ authorization: 'Bearer not.a.jwt' }, 'garbage'], [{ token: await forged({}, { iss: 'https://evil.example' }) }, 'wrong issuer']] as const) {
+      const requestId = `audit-401-${label.replace(' ', '-')}-${Date.now()}`;
+      const r = await read('', as, { headers: { 'x-request-id': requestId } });
+      expect(r.status, label).toBe(401);
+      expect(await errorCode(r)).toBe('UNAUTHENTICATED');
+      expect(refusalsOf(requestId).map((e) => (e.type === 'REFUSAL' ? [e.code, e.action, e.httpStatus] : null))).toEqual([['UNAUTHENTICATED', 'audit:read', 401]]);
+    }
+  });
+
+  it('a viewer: 403 FORBIDDEN, audited with who asked; POST: 405', async () => {
+    const requestId = `audit-403-${Date.now()}`;
+    const r = await read('', 'viewer-56', { headers: { 'x-request-id': requestId } });
+    expect(r.status).toBe(403);
+    expect(await errorCode(r)).toBe('FORBIDDEN');
+    expect(refusalsOf(requestId).map((e) => e.actor)).toEqual([{ subject: 'viewer-56', roles: ['VIEWER'] }]);
+    expect((await read('', 'admin', { method: 'POST' })).status).toBe(405);
+  });
+
+  it('an administrator: records newest first, bounded, filtered by unit and since, paged with next', async () => {
+    // Two records about unit 56 at least: exports are audited with their unit.
+    await gatewayFetch('/exports/dti?unit=56&year=2024&format=json', 'viewer-56');
+    await gatewayFetch('/exports/dti?unit=56&year=2024&format=json', 'viewer-56');
+    const all = pageSchema.parse(await (await read('?limit=3', 'admin')).json());
+    expect(all.events).toHaveLength(3);
+    expect(all.events.map((e) => e.seq)).toEqual([...all.events.map((e) => e.seq)].sort((a, b) => b - a));
+    expect(all.next).toBe(all.events.at(-1)?.seq);
+    const older = pageSchema.parse(await (await read(`?limit=3&before=${all.next}`, 'admin')).json());
+    expect(Math.max(...older.events.map((e) => e.seq))).toBeLessThan(all.next ?? 0);
+    const of56 = pageSchema.parse(await (await read('?unit=56&limit=500', 'admin')).json());
+    expect(of56.events.length).toBeGreaterThanOrEqual(2);
+    expect(new Set(of56.events.map((e) => e.unit))).toEqual(new Set(['56']));
+    const future = pageSchema.parse(await (await read(`?since=${new Date(Date.now() + 3_600_000).toISOString()}`, 'admin')).json());
+    expect(future).toEqual({ events: [], next: null });
+    const tooMany = await read('?limit=100000', 'admin');
+    expect(tooMany.status).toBe(400);
+    expect(await errorCode(tooMany)).toBe('BAD_USER_INPUT');
+    expect((await read('?unit=not-a-unit', 'admin')).status).toBe(400);
   });
 });

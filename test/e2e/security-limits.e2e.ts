@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
@@ -270,6 +271,66 @@ describe('rate limit (burst 3, then 1 per 100 s)', () => {
     expectOneRefusal(r.requestId, 'RATE_LIMITED', auditPath);
     const exportAttempt = await fetch(`${gw.url}/exports/dti?unit=56&year=2024&format=json`);
     expect(exportAttempt.status).toBe(429);
+  });
+});
+
+/** POSTs a GraphQL body to a gateway from a chosen loopback source address (127.0.0.2 is another client). */
+async function postFrom(gatewayUrl: string, localAddress: string, payload: Record<string, unknown>, headers: Record<string, string>): Promise<{ status: number; retryAfter: string | undefined; body: unknown }> {
+  const url = new URL(gatewayUrl);
+  const data = JSON.stringify(payload);
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(
+      { host: url.hostname, port: url.port, path: url.pathname, method: 'POST', localAddress, headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json', 'content-length': Buffer.byteLength(data), ...headers } },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (c: string) => (text += c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, retryAfter: res.headers['retry-after'], body: JSON.parse(text) as unknown }));
+      },
+    );
+    req.on('error', reject);
+    req.end(data);
+  });
+}
+
+describe('rate limit per identity (burst 2, then 1 per 100 s)', () => {
+  let gw: RunningGateway;
+  let url: string;
+  const auditPath = `${inject('auditLogPath')}.ratelimit-identity`;
+  beforeAll(async () => {
+    gw = await extraGateway({ DTI_RATE_LIMIT_BURST: '2', DTI_RATE_LIMIT_PER_SECOND: '0.01', DTI_AUDIT_LOG_PATH: auditPath });
+    url = `${gw.url}/graphql`;
+  });
+  afterAll(async () => {
+    await gw.close();
+  });
+
+  it('two users from the same address have separate buckets; one user from two addresses shares one', async () => {
+    const [a, b] = await Promise.all([token({ sub: 'rl-user-a', roles: ['VIEWER'], units: ['56'] }), token({ sub: 'rl-user-b', roles: ['VIEWER'], units: ['51'] })]);
+    const q = { query: '{ __typename }' };
+    for (let i = 0; i < 2; i++) expect((await postFrom(url, '127.0.0.1', q, { authorization: `Bearer ${a}` })).status).toBe(200);
+    // Same address, another person: their own bucket.
+    for (let i = 0; i < 2; i++) expect((await postFrom(url, '127.0.0.1', q, { authorization: `Bearer ${b}` })).status).toBe(200);
+    // The first person again, from another address: the same bucket, now empty.
+    const requestId = randomUUID();
+    const limited = await postFrom(url, '127.0.0.2', q, { authorization: `Bearer ${a}`, 'x-request-id': requestId });
+    expect(limited.status).toBe(429);
+    expect(Number(limited.retryAfter)).toBeGreaterThanOrEqual(1);
+    expect(JSON.stringify(limited.body)).toContain('RATE_LIMITED');
+    expectOneRefusal(requestId, 'RATE_LIMITED', auditPath);
+    const record = auditEvents(auditPath).find((e) => e.requestId === requestId);
+    expect(record?.actor).toEqual({ subject: 'rl-user-a', roles: ['VIEWER'] });
+    // Anonymous requests count against their address, not against the people who used it.
+    expect((await postFrom(url, '127.0.0.1', q, {})).status).toBe(200);
+    expect((await postFrom(url, '127.0.0.2', q, {})).status).toBe(200);
+    // The export route keys by the same subject.
+    const exportAttempt = await fetch(`${gw.url}/exports/dti?unit=56&year=2024&format=json`, { headers: { authorization: `Bearer ${a}` } });
+    expect(exportAttempt.status).toBe(429);
+  });
+
+  it('an invalid token is refused as such (401), not charged to anyone', async () => {
+    const r = await postFrom(url, '127.0.0.3', { query: '{ __typename }' }, { authorization: 'Bearer a.b.c' });
+    expect([400, 401]).toContain(r.status);
   });
 });
 
