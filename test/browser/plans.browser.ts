@@ -25,7 +25,8 @@ describe('issue #11 - uploading a plan shows the parser\'s reading before anythi
     await page.getByRole('heading', { name: 'Tải lên kế hoạch' }).waitFor();
     expect(graphqlRequests()).toBe(1);
     await page.getByLabel('Tệp văn bản (.txt)').setInputFiles({ name: 'ke-hoach.txt', mimeType: 'text/plain', buffer: Buffer.from(text, 'utf8') });
-    expect(await page.getByLabel('Nội dung văn bản kế hoạch').inputValue()).toContain(symbol);
+    // The file is read asynchronously (File.text()): wait for the text area to hold it.
+    await expect.poll(() => page.getByLabel('Nội dung văn bản kế hoạch').inputValue(), { timeout: 10_000 }).toContain(symbol);
     await page.getByRole('button', { name: 'Đọc văn bản' }).click();
     await page.getByRole('heading', { name: 'Kết quả đọc văn bản (chưa lưu)' }).waitFor();
     await page.getByText('Văn bản đọc được và có thể lưu vào kho kế hoạch.').waitFor();
