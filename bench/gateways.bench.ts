@@ -36,13 +36,20 @@ const MIXED_QUERIES = 60;
 const SUBGRAPH_VERIFICATION_ENV = 'DTI_SUBGRAPH_VERIFY_SIGNATURES';
 const GATEWAY_AUTH_ENV = 'DTI_GATEWAY_AUTH';
 const AUTH_OFF = { [SUBGRAPH_VERIFICATION_ENV]: '0', [GATEWAY_AUTH_ENV]: '0' };
+/**
+ * Our gateway's own extras off, so that every gateway does the same work: the response cache
+ * (a repeated query would be answered from it, which the peers cannot do) and the rate limit
+ * (every request comes from one address, anonymous with access control off, and would be refused
+ * with 429 after the burst).
+ */
+const EXTRAS_OFF = { RESPONSE_CACHE_TTL_MS: '0', DTI_RATE_LIMIT_BURST: '1000000', DTI_RATE_LIMIT_PER_SECOND: '1000000' };
 
 // ---- the stack, once -------------------------------------------------------------------------
 
 const base = await freePortRun(16 + SUBGRAPHS.length);
 const system = await launchSystem({
   ports: { host: '127.0.0.1', gateway: base, subgraphBase: base + 1, simulatorBase: base + 1 + SUBGRAPHS.length, identity: base + 1 + SUBGRAPHS.length + SIMULATORS.length },
-  env: { LOG_LEVEL: 'warn', ...AUTH_OFF },
+  env: { LOG_LEVEL: 'warn', ...AUTH_OFF, ...EXTRAS_OFF },
   readyTimeoutMs: 120_000,
 });
 const subgraphEnv = Object.fromEntries(
@@ -62,7 +69,7 @@ interface Gateway {
 const peers: ChildProcess[] = [];
 async function startPeer(name: string, entry: string, port: number, env: Record<string, string>): Promise<number> {
   const child = spawn(process.execPath, [fileURLToPath(new URL(entry, REPO_ROOT_URL))], {
-    env: { ...process.env, ...subgraphEnv, ...AUTH_OFF, ...env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
+    env: { ...process.env, ...subgraphEnv, ...AUTH_OFF, ...EXTRAS_OFF, ...env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'ignore', 'ignore'],
   });
   peers.push(child);
@@ -237,7 +244,7 @@ async function run(): Promise<void> {
   const all = [...system.services.map((s) => ({ name: s.name === 'gateway' ? 'gateway ours dedup on' : s.name, pid: s.pid })), ...gateways.slice(1).map((g) => ({ name: `gateway ${label(g)}`, pid: g.pid }))];
   const rssBefore = all.map((p) => rssMb(p.pid));
   out(`bench:gateways — ${CONNECTIONS} connections, loopback, autocannon in-process; one stack (4 simulators, 5 subgraphs) for every gateway`);
-  out(`access control off for every gateway alike: subgraphs verify no request signature (${SUBGRAPH_VERIFICATION_ENV}=0), our gateway verifies no token (${GATEWAY_AUTH_ENV}=0); its cost is bench:auth's figure`);
+  out(`access control off for every gateway alike (and our response cache and rate limit): subgraphs verify no request signature (${SUBGRAPH_VERIFICATION_ENV}=0), our gateway verifies no token (${GATEWAY_AUTH_ENV}=0); its cost is bench:auth's figure`);
   out(`machine: ${(await import('node:os')).cpus().length} cores, load average ${(await import('node:os')).loadavg().map((x) => x.toFixed(1)).join(' ')} at start`);
 
   // 1. Byte-identical answers, against ours (dedup on) as the reference.
