@@ -3,7 +3,7 @@ import type { Logger } from '../lib/logging/index.ts';
 
 /**
  * A subgraph whose process is not there (connection refused, reset before an answer, name not
- * found) is a typed partial failure, like an upstream system that is down: without this the
+ * found, or a load balancer's 502/503/504 page because no replica answered) is a typed partial failure, like an upstream system that is down: without this the
  * transport's raw `connect ECONNREFUSED 127.0.0.1:4006` error reaches the runtime as an
  * unexpected exception, is masked as "Unexpected error." (`INTERNAL_SERVER_ERROR`, no system) and
  * nulls the whole enclosing entity — every other subgraph's part with it.
@@ -26,6 +26,16 @@ export function unreachableCode(error: unknown): string | undefined {
     e = (e as { cause?: unknown }).cause;
   }
   return undefined;
+}
+
+/**
+ * A proxy's own failure page in front of a subgraph (nginx's 502/503/504 when every replica it
+ * tried failed): no GraphQL in it, so it means the same as a refused connection.
+ */
+export function isProxyFailure(response: Response): boolean {
+  if (response.status !== 502 && response.status !== 503 && response.status !== 504) return false;
+  const type = response.headers.get('content-type') ?? '';
+  return !/json/i.test(type);
 }
 
 /** The GraphQL answer standing in for a subgraph nobody is answering for. */
@@ -55,7 +65,11 @@ export function useUnreachableSubgraphs(subgraphUrls: ReadonlyMap<string, string
       const isMutation = typeof options.body === 'string' && /^\s*\{?\s*"query"\s*:\s*"\s*mutation\b/.test(options.body);
       setFetchFn(async (...args) => {
         try {
-          return await fetchFn(...args);
+          const response = await fetchFn(...args);
+          if (!isProxyFailure(response)) return response;
+          logger.warn('subgraph unreachable behind a proxy', { subgraph, status: response.status, url });
+          await response.body?.cancel();
+          return unavailableAnswer(subgraph, isMutation);
         } catch (error) {
           const code = unreachableCode(error);
           if (code === undefined) throw error;
