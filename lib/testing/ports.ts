@@ -5,7 +5,9 @@ import { SIMULATORS, SUBGRAPHS } from '../topology/index.ts';
 /** Finds `count` consecutive free loopback ports, probing from a random base in a quiet range. */
 export async function freePortRun(count: number): Promise<number> {
   for (let attempt = 0; attempt < 50; attempt++) {
-    const base = 20_000 + Math.floor(Math.random() * 20_000);
+    // Below Linux's ephemeral range (32768–60999): a port found free there can be taken by any
+    // outgoing connection before the service binds it (nginx lost such a race in a CI run).
+    const base = 20_000 + Math.floor(Math.random() * Math.max(1, 12_000 - count));
     const ok = await Promise.all(
       Array.from(
         { length: count },
