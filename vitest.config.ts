@@ -1,6 +1,6 @@
 import { defineConfig } from 'vitest/config';
 
-// Test kinds by file suffix: *.test.ts are unit tests (no network beyond msw/MockAgent),
+// Test kinds by file suffix: *.test.ts are unit tests (no network beyond undici MockAgent),
 // *.e2e.ts start the real processes and talk HTTP over loopback.
 export default defineConfig({
   test: {

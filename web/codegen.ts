@@ -1,4 +1,5 @@
 import type { CodegenConfig } from '@graphql-codegen/cli';
+import { preset as clientPreset } from '@graphql-codegen/client-preset';
 
 // Types come from the committed supergraph (never a live URL); documents are the .graphql files.
 // Persisted-document mode drops every document's text from the bundle: only its sha256 ships.
@@ -8,7 +9,7 @@ const config: CodegenConfig = {
   ignoreNoDocuments: false,
   generates: {
     'web/src/generated/': {
-      preset: 'client',
+      preset: clientPreset,
       presetConfig: {
         fragmentMasking: { unmaskFunctionName: 'useFragment' },
         persistedDocuments: { mode: 'replaceDocumentWithHash', hashAlgorithm: 'sha256' },

@@ -1,5 +1,5 @@
-import { mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdirSync } from 'node:fs';
+import axe from 'axe-core';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { inject } from 'vitest';
 import { tokenOf, type SeededUserId } from '../e2e/client.ts';
@@ -54,12 +54,10 @@ export async function isolatedPage(
   return { page, outside, graphqlRequests: () => graphql };
 }
 
-const require = createRequire(import.meta.url);
-
 /** Runs axe-core in the page; returns the serious and critical violations, by rule id and target. */
 export async function seriousViolations(page: Page): Promise<string[]> {
   // Evaluated through the debugging protocol: the page's own CSP (script-src 'self') stays on and untouched.
-  await page.evaluate(readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
+  await page.evaluate(axe.source);
   const results = await page.evaluate(async () => {
     const axe = (globalThis as unknown as { axe: { run: () => Promise<{ violations: Array<{ id: string; impact: string | null; nodes: Array<{ target: unknown }> }> }> } }).axe;
     const r = await axe.run();
