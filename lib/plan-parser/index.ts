@@ -4,7 +4,7 @@ import { annexTargets } from './annex.ts';
 import { extractBudget } from './budget.ts';
 import { issuerLevel, planLevel } from './level.ts';
 import { extractMetadata } from './metadata.ts';
-import { fold, normaliseLines } from './normalise.ts';
+import { fold, normaliseLines, squash } from './normalise.ts';
 import { leadYear, proseTargets } from './prose.ts';
 import { toBlocks, toSections } from './structure.ts';
 import type { Section } from './structure.ts';
@@ -34,6 +34,7 @@ function blockLines(s: Section): string[] {
 }
 
 const DOC_TYPE = /^(KẾ HOẠCH|CHƯƠNG TRÌNH|ĐỀ ÁN|QUYẾT ĐỊNH)(?![\p{L}])/u;
+const SELF_ISSUED = /(?:ủy ban nhân dân|uỷ ban nhân dân|ubnd)(?:\s+(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn))?[^.;:]{0,40}?\s+ban hành\s+(?:kế hoạch|chương trình)[^.;:]{0,200}?(?:như sau|sau đây)/u;
 const NOT_TITLE = /^(căn cứ|thực hiện|theo|xét|nhằm|số\s*:|ủy ban|uỷ ban|ubnd|triển khai thực hiện)/u;
 
 /**
@@ -118,7 +119,10 @@ export function parsePlanDocument(text: string): PlanParseResult {
   // A copy without a number and without targets is still a plan when it has a plan's title and names its
   // issuer (a district page that starts at "KẾ HOẠCH", a commune plan with the number left blank).
   const titled = lines.slice(0, 30).some((l) => DOC_TYPE.test(l));
-  if (meta.symbol === null && targets.length === 0 && tasks.length === 0 && !(titled && meta.issuer !== null)) errors.push('no document symbol found', 'no targets or tasks found');
+  // Or when the body declares, in its own words, that it issues this plan ("Ủy ban nhân dân thành phố ban hành Kế
+  // hoạch triển khai như sau:"), even in a copy that starts there, without title or name.
+  const declared = SELF_ISSUED.test(fold(squash(lines.slice(0, 30).join(' '))));
+  if (meta.symbol === null && targets.length === 0 && tasks.length === 0 && !(titled && meta.issuer !== null) && !declared) errors.push('no document symbol found', 'no targets or tasks found');
   if (errors.length > 0) return { ok: false, errors: [...new Set(errors)], partial: plan };
   if (meta.issuer === null) warnings.push('no issuer found');
   if (meta.issuedOn === null) warnings.push('no issue date found');

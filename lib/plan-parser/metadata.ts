@@ -5,14 +5,15 @@ import type { PlanMetadata } from './types.ts';
 // "4949/KH-UBND", "01/2022/TT-BLĐTBXH", "146/QĐ-TTg", "28-KL/TW", "15-CTr/HU" (a district Party committee's
 // action programme, mixed case), "07-TB/CQTTBCĐ" (a notice of the standing office of a central steering
 // committee: the organ after the slash runs to seven letters and more).
-const SYMBOL_SRC = String.raw`\d{1,5}(?:\/\d{4})?\/[\p{Lu}Đ][\p{L}Đđ]{0,9}(?:-[\p{L}0-9Đđ&]{1,12}){1,3}|\d{1,5}-\p{Lu}[\p{L}]{0,5}\/[\p{Lu}]{1,10}`;
+// A space after a hyphen is the source's ("424/QĐ- UBND", "57- NQ/TW"): read, and dropped from the symbol.
+const SYMBOL_SRC = String.raw`\d{1,5}(?:\/\d{4})?\/[\p{Lu}Đ][\p{L}Đđ]{0,9}(?:- ?[\p{L}0-9Đđ&]{1,12}){1,3}|\d{1,5}- ?\p{Lu}[\p{L}]{0,5}\/[\p{Lu}]{1,10}`;
 const SYMBOL_RE = new RegExp(`(?<![\\p{L}\\d/])(?:${SYMBOL_SRC})(?![\\p{L}\\d])`, 'gu');
 
 /** All document symbols in a text, in order of appearance. */
 export function findSymbols(text: string): string[] {
   // Pasted text loses the space after a symbol ("263/KH-UBNDngày 31/12/2024"): an all-caps organ code never
   // ends in a run of lower-case letters (only "TTg" ends in one), so such a run is the next word.
-  return [...text.matchAll(SYMBOL_RE)].map((m) => m[0].replace(/(\p{Lu}{2,})\p{Ll}{2,}$/u, '$1'));
+  return [...text.matchAll(SYMBOL_RE)].map((m) => m[0].replace(/\s+/gu, '').replace(/(\p{Lu}{2,})\p{Ll}{2,}$/u, '$1'));
 }
 
 /** Key for comparing symbols regardless of case and whitespace ("146/QĐ-TTG" = "146/QĐ-TTg"). */
@@ -22,10 +23,12 @@ export function symbolKey(s: string): string {
 
 /** Extracts the document's own symbol: "Số: X" near the top, else "ban hành Quyết định/Kế hoạch số X". */
 export function extractSymbol(lines: readonly string[]): string | null {
-  for (const line of lines.slice(0, 40)) {
-    const m = /^(?:Số|SỐ|Số hiệu)\s*[:.]?\s*(.+)$/u.exec(line);
-    if (m?.[1]) {
-      const sym = findSymbols(squash(m[1]).replace(/\s*\/\s*/g, '/').replace(/\s*-\s*/g, '-'))[0];
+  for (const [i, line] of lines.slice(0, 40).entries()) {
+    const m = /^(?:Số|SỐ|Số hiệu)\s*[:.]?\s*(.*)$/u.exec(line);
+    if (m) {
+      // A letterhead cell split across lines leaves "Số:" alone on its line, the number on the next.
+      const rest = /^[\s:.|]*$/u.test(m[1] ?? '') ? (lines[i + 1] ?? '') : (m[1] ?? '');
+      const sym = findSymbols(squash(rest).replace(/\s*\/\s*/g, '/').replace(/\s*-\s*/g, '-'))[0];
       if (sym) return sym;
     }
   }
@@ -136,14 +139,16 @@ export function isoDate(y: number, m: number, d: number): string | null {
 /** Issue date from "Khánh Hòa, ngày 03 tháng 6 năm 2022", else "<own symbol> ngày 24/5/2022". */
 export function extractIssueDate(lines: readonly string[], symbol: string | null): string | null {
   const head = squash(lines.slice(0, 30).join(' '));
-  const m = /[\p{L}.]+\s*,\s*ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})/u.exec(head);
+  // A place, not a cited symbol ("Nghị quyết số 15-NQ/TU, ngày 22 tháng 3 năm 2022"): its word starts a word.
+  const m = /(?<![\p{L}\d/-])[\p{L}.]+\s*,\s*ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})/u.exec(head);
   if (m?.[1] && m[2] && m[3]) return iso(Number(m[3]), Number(m[2]), Number(m[1]));
   if (symbol) {
     const idx = head.indexOf(symbol);
     if (idx >= 0) {
       // A news lead: "Ngày 18 tháng 7 năm 2025 Uỷ ban nhân dân xã … đã ban hành Quyết định số X".
       const from = Math.max(0, idx - 160);
-      const lead = [...head.slice(from, idx).matchAll(/ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})/giu)].at(-1);
+      // Or with the date in figures: "Ngày 18/3/2022, Chủ tịch UBND tỉnh … ban hành Quyết định số X".
+      const lead = [...head.slice(from, idx).matchAll(/ngày\s+(\d{1,2})(?:\s+tháng\s+|\s*\/\s*)(\d{1,2})(?:\s+năm\s+|\s*\/\s*)(\d{4})/giu)].at(-1);
       if (lead?.[1] && lead[2] && lead[3]) {
         const between = head.slice(from + lead.index + lead[0].length, idx);
         if (/ban hành/u.test(between) && findSymbols(between).length === 0) return iso(Number(lead[3]), Number(lead[2]), Number(lead[1]));

@@ -6,7 +6,9 @@
 // nhất 3 mô hình"): in prose a bare number is more often a fact ("23 lớp/7.008 người") than a target, and a
 // sum of money a budget ("dự kiến … đồng"). A line that does not end a sentence (a headline, a caption, a
 // related-news link) is not read, unless it is where the copy is cut; nor is a line met before. Each target's text is its whole
-// sentence, the statement it was read from.
+// sentence, the statement it was read from. A statement that announces a list of targets ("giao chỉ tiêu … cụ thể
+// như sau") makes the items after it targets, counts included; "mục tiêu đến năm 2025" sets the year of the
+// sentences after it.
 import { fold, squash, stripTrailingPunct } from './normalise.ts';
 import { headingYear, targetsFromItem } from './targets.ts';
 import type { AdminLevel, PlanTarget } from './types.ts';
@@ -33,7 +35,15 @@ function sentences(paragraph: string): string[] {
 }
 
 const SENTENCE_END = /[.;:!?…)"”]$/u;
-const ISSUED_PLAN = /ban hành\s+(?:kế hoạch|chương trình)[^.]*/iu;
+// The plan the report is about: issued ("vừa ban hành kế hoạch …"), or put into effect by the body it binds
+// ("UBND xã … triển khai Kế hoạch chuyển đổi số năm 2025", "thông qua kế hoạch …").
+const ISSUED_PLAN = /(?:ban hành|triển khai|thông qua)\s+(?:kế hoạch|chương trình)[^.]*/iu;
+// A sentence that sets the year of the objectives after it ("Cụ thể mục tiêu đến năm 2025 … là: …").
+const AIM_YEAR = /(?:mục tiêu|chỉ tiêu)[^.;:]{0,40}?(?:đến|tới)\s+năm\s+(\d{4})(?!\d)/u;
+// A statement that announces a list of targets ("… giao chỉ tiêu … Cụ thể như sau", "… theo từng năm, cụ thể như
+// sau:"): the statements after it are its items, read with their counts until one without a value ends a sentence.
+const LIST_OPENER = /(?:như sau|sau đây)\s*:?\s*$|:\s*$/u;
+const TARGETS_WORD = /(?<![\p{L}])(chỉ tiêu|mục tiêu)(?![\p{L}])/u;
 
 /**
  * Year of the plan a report names in its lead ("UBND huyện … vừa ban hành kế hoạch … năm 2024"): the default
@@ -51,6 +61,9 @@ export function leadYear(lines: readonly string[]): number | null {
 export function proseTargets(lines: readonly string[], year: number | null, cityLevel: AdminLevel = 'province'): PlanTarget[] {
   const out: PlanTarget[] = [];
   let aimed = false;
+  // Inside a list of targets its opener announced (see LIST_OPENER).
+  let listed = false;
+  let running = year;
   const ps = paragraphs(lines);
   const seen = new Set<string>();
   for (const [i, p] of ps.entries()) {
@@ -58,15 +71,35 @@ export function proseTargets(lines: readonly string[], year: number | null, city
     const key = squash(p);
     if (seen.has(key)) continue;
     seen.add(key);
+    const f0 = fold(p.trim());
+    if (LIST_OPENER.test(f0) && TARGETS_WORD.test(f0) && !PAST.test(f0)) {
+      listed = true;
+      aimed = true;
+    }
     if (!SENTENCE_END.test(p.trim()) && i !== ps.length - 1) continue;
+    // A sentence that goes on, in the same paragraph, from one stating an aim states aims too ("Huyện hướng đến
+    // 100% …. Tỷ lệ số hóa hồ sơ … đạt 90%, …"), unless it reports what was done.
+    let aimInParagraph = false;
     for (const s of sentences(p)) {
       const f = fold(s);
-      const aim = AIM.test(f);
+      const aim = AIM.test(f) || aimInParagraph;
+      if (AIM.test(f) && !PAST.test(f)) aimInParagraph = true;
       if (aim) aimed = true;
-      if (PAST.test(f)) continue;
+      const y = AIM_YEAR.exec(f);
+      if (y?.[1]) running = Number(y[1]);
+      if (PAST.test(f)) {
+        listed = false;
+        continue;
+      }
+      const text = stripTrailingPunct(squash(s)).replace(/^[-–+•*]\s*/u, '');
+      const all = targetsFromItem(s, running, cityLevel);
+      if (listed) {
+        if (all.length === 0 && !LIST_OPENER.test(f)) listed = false;
+        out.push(...all.filter((t) => t.unit !== 'VND').map((t) => ({ ...t, text })));
+        continue;
+      }
       if (!aim && !(aimed && TOPIC_LEAD.test(f))) continue;
-      const text = stripTrailingPunct(squash(s));
-      const read = targetsFromItem(s, year, cityLevel).filter((t) => t.unit === 'percent' || (t.unit === 'count' && t.min !== null && t.max === null));
+      const read = all.filter((t) => t.unit === 'percent' || (t.unit === 'count' && t.min !== null && t.max === null));
       out.push(...read.map((t) => ({ ...t, text })));
     }
   }

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { evaluateReal, precision, recall } from '../../scripts/plan-eval.ts';
-import type { Counts, RealScore } from '../../scripts/plan-eval.ts';
+import { REAL_SETS, evaluateReal, precision, recall } from '../../scripts/plan-eval.ts';
+import type { Counts, RealScore, RealSet } from '../../scripts/plan-eval.ts';
 
 // Floors at the figures reached on the real corpus (test/fixtures/plans/real: plans published by provincial,
 // district and commune People's Committees, expectations written by hand before the parser first ran on
@@ -23,19 +23,24 @@ interface Floors {
   legalBasis: Floor;
   issuer: number; issuedOn: number; accepted: number;
 }
-// Reached on 2026-11-30 with 36 documents (RESULTS.md).
-const FLOORS: Readonly<Record<'tuned' | 'heldout', Floors>> = {
+// Reached on 2026-11-30 with 47 documents (RESULTS.md). `heldout2` is the third batch: its first run is in
+// FIRST_RUN.md; the parser was then changed for what it showed, so from here on it guards those fixes.
+const FLOORS: Readonly<Record<RealSet, Floors>> = {
   tuned: {
     docs: 27, value: [0.96, 1], unit: [0.96, 1], year: [0.96, 1], level: [0.96, 1], target: [0.96, 1],
     legalBasis: [1, 1], issuer: 1, issuedOn: 1, accepted: 0.92,
   },
   heldout: {
-    docs: 9, value: [1, 0.84], unit: [1, 0.84], year: [1, 0.84], level: [1, 0.84], target: [1, 0.84],
-    legalBasis: [1, 1], issuer: 1, issuedOn: 0.88, accepted: 0.77,
+    docs: 9, value: [1, 1], unit: [1, 1], year: [1, 1], level: [1, 1], target: [1, 1],
+    legalBasis: [1, 1], issuer: 1, issuedOn: 1, accepted: 0.77,
+  },
+  heldout2: {
+    docs: 11, value: [1, 1], unit: [1, 1], year: [1, 1], level: [1, 1], target: [1, 1],
+    legalBasis: [1, 1], issuer: 1, issuedOn: 1, accepted: 1,
   },
 };
 
-describe.each(['tuned', 'heldout'] as const)('real corpus, %s set', (set) => {
+describe.each(REAL_SETS)('real corpus, %s set', (set) => {
   const f = FLOORS[set];
   const { docs, overall } = evaluateReal(ROOT, set);
   it('has its documents', () => {

@@ -188,6 +188,8 @@ export function isSectionHeading(b: Block): boolean {
 export function classifySection(heading: string): SectionKind {
   const h = fold(heading);
   if (/hiện trạng|thực trạng|tình hình|kết quả (đạt được|thực hiện)|đánh giá/u.test(h) && !/mục tiêu|nhiệm vụ/u.test(h)) return 'state';
+  // Last period's results on its targets ("I. TÌNH HÌNH THỰC HIỆN CÁC MỤC TIÊU NĂM 2023") report, not set, them.
+  if (/^(?:(?:[ivxlc]+|\d+(?:\.\d+)*)[.)]?\s+)?(tình hình|kết quả|đánh giá( kết quả| tình hình)?) thực hiện (các )?(mục tiêu|chỉ tiêu|nhiệm vụ)/u.test(h)) return 'state';
   if (/mục tiêu|chỉ tiêu/u.test(h)) return 'objectives';
   if (/kinh phí|nguồn vốn|dự toán|nguồn lực tài chính/u.test(h)) return 'budget';
   if (/tổ chức thực hiện|phân công|trách nhiệm/u.test(h)) return 'organisation';

@@ -21,7 +21,7 @@ const MONEY = new RegExp(MONEY_SRC, 'gu');
 // A count: a number followed by a noun ("1.000 chuyên gia", "02 nền tảng", "300 Tổ công nghệ số"), not by an
 // acronym or code ("4 DTI", "5 G").
 const COUNT = new RegExp(`(?<![\\p{L}\\d/.,-])(${NUM})\\s+(?=\\p{Ll}|\\p{Lu}\\p{Ll})`, 'gu');
-const NOT_COUNT_BEFORE = /(năm|tháng|ngày|quý|số|mức độ|mức|cấp|giai đoạn|lần thứ|khoản|điểm|điều|mục|phiên bản|top|nhóm|thứ|vị|hạng|tuổi|khóa|kỳ|phần|chương|bước|lớp|tầng|độ)\s*$/u;
+const NOT_COUNT_BEFORE = /(năm|tháng|ngày|quý|số|mức độ|mức|cấp|giai đoạn|lần thứ|khoản|điểm|điều|mục|phiên bản|top|nhóm|thứ|vị|hạng|tuổi|khóa|kỳ|phần|chương|bước|lớp|tầng|độ|phụ lục)\s*$/u;
 // Nor a number of parts of the plan itself ("06 nội dung trọng tâm của cải cách hành chính", "05 chỉ tiêu").
 const NOT_COUNT_AFTER = /^(năm|tháng|ngày|giờ|phút|quý|tuần|lần|tuổi|giây|g\b|%|nội dung|nhóm nhiệm vụ|nhóm giải pháp|trụ cột|chỉ tiêu|mục tiêu|quan điểm)/u;
 
@@ -161,7 +161,10 @@ const YEAR_IN_TEXT = /(?:(?:đến|tới|vào|trong|đến hết|hết)\s+năm\s
 /** Target years mentioned in a text ("đến năm 2025", "giai đoạn 2022-2025" → 2025), distinct, in order. */
 export function yearsIn(text: string): number[] {
   const ys: number[] = [];
-  for (const m of fold(text).matchAll(YEAR_IN_TEXT)) {
+  const f = fold(text);
+  // An item led by its year: "- Năm 2022: 94 xã, phường, thị trấn".
+  const lead = /^\s*(?:[-–+•*]\s*)?năm\s+(\d{4})\s*:/u.exec(f);
+  for (const m of [...(lead ? [lead] : []), ...f.matchAll(YEAR_IN_TEXT)]) {
     const y = Number(m[1]);
     if (y >= 1990 && y <= 2100 && !ys.includes(y)) ys.push(y);
   }
