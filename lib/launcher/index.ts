@@ -4,10 +4,12 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { GATEWAY_PRIVATE_KEY_VAR, GATEWAY_PUBLIC_KEY_VAR, generateGatewayKeys } from '../access/index.ts';
 import { GATEWAY, IDENTITY_PROVIDER, REPO_ROOT_URL, SIMULATORS, SUBGRAPHS, subgraphUrlVariable, type SubgraphName, type UpstreamSystem } from '../topology/index.ts';
+import { restartDelayMs } from './contain.ts';
 import { HOSTED_SERVICES_VAR, type HostedSpec } from './service.ts';
 import { portProblems } from './ports.ts';
 
 export { FETCH_BLOCKED_PORTS, portProblems } from './ports.ts';
+export { restartDelayMs } from './contain.ts';
 
 /** Where the system's services listen. */
 export interface Ports {
@@ -163,11 +165,6 @@ export interface ProcessInfo {
 export type Layout = 'processes' | 'grouped' | 'single';
 
 export const LAYOUTS = ['processes', 'grouped', 'single'] as const satisfies readonly Layout[];
-
-/** Backoff before restart n of a quick-crash streak: 250 ms doubling, at most 10 s. */
-export function restartDelayMs(streak: number): number {
-  return Math.min(10_000, 250 * 2 ** Math.max(0, streak));
-}
 
 /** Groups the services into processes for a layout, each group in start order. */
 function groupServices(specs: readonly ServiceSpec[], layout: Layout): Array<{ readonly name: string; readonly services: ServiceSpec[] }> {
