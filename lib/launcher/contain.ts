@@ -13,7 +13,7 @@
  * Modules are imported outside any service, so module-level work (shared caches, a timer set at
  * import) is nobody's: a crash there is unattributed. Attribution follows the asynchronous
  * context, not the code: a callback of service A run from a shared emitter that service B fired
- * is B's. A service that keeps crashing soon after each start (MAX_FAST_FAILURES) makes the host
+ * is B's. A service that keeps crashing soon after each restart (MAX_FAST_FAILURES) makes the host
  * give up, which also bounds a misattributed fault.
  *
  * Why restarting one service in place is safe enough here: services keep no state between
@@ -27,7 +27,7 @@
  * Not contained — these still take the whole host down and the supervisor (lib/launcher/index.ts)
  * restarts it with backoff: `process.exit()` or `process.abort()` from any code, running out of
  * memory (the heap is the process's), native crashes and signals, an uncaught exception outside
- * any service (the host's own code, module-level code), a service that gives up, and a service
+ * any service (the host's own code, module-level code), a service the host gives up on, and a service
  * stuck in a synchronous loop (it blocks the one event loop; no exception is ever thrown).
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
@@ -43,7 +43,7 @@ export function restartDelayMs(streak: number): number {
 
 /** A service that ran this long before crashing starts its backoff afresh. */
 export const QUIET_MS = 30_000;
-/** Crashes in a row, each within QUIET_MS of its start, after which the host gives up and exits. */
+/** Restarts in a row, each crashing again within QUIET_MS, after which one more such crash makes the host give up and exit. */
 export const MAX_FAST_FAILURES = 5;
 /** How long a crashed service's close() may take before it is abandoned. */
 export const CLOSE_TIMEOUT_MS = 5_000;
@@ -85,10 +85,14 @@ function describeError(error: unknown): string {
 async function closeWithin(service: HostedService | undefined, ms: number): Promise<'closed' | 'timeout' | 'failed'> {
   if (service === undefined) return 'closed';
   const timeout = sleep(ms, 'timeout' as const, { ref: false });
-  return Promise.race([service.close().then(
-    () => 'closed' as const,
-    () => 'failed' as const,
-  ), timeout]);
+  // A close() that throws synchronously counts as failed, like one that rejects.
+  const closing = Promise.resolve()
+    .then(() => service.close())
+    .then(
+      () => 'closed' as const,
+      () => 'failed' as const,
+    );
+  return Promise.race([closing, timeout]);
 }
 
 /**
@@ -180,7 +184,7 @@ export function containCrashes(options: { readonly logger?: Logger } = {}): Cont
       return;
     }
     logger.error('service crashed; restarting it, the others keep serving', { crashed: entry.name, origin, error: describeError(error), restartInMs: restartDelayMs(entry.streak - 1) });
-    void recover(entry, at);
+    recover(entry, at).catch((e: unknown) => fatal('restarting a crashed service failed; the host exits', { crashed: entry.name, error: describeError(e) }));
   };
 
   process.on('uncaughtException', (error, origin) => onCrash(error, origin));

@@ -76,6 +76,21 @@ describe('the embedded host', () => {
     expect(await refused(port)).toBe(true);
   }, 60_000);
 
+  it('exits with an error saying why when a service crashes while starting', async () => {
+    const port = await freePortRun(1);
+    const host = startHost([
+      { name: 'fine', entry: FIXTURE, env: { PORT: String(port), REPLY: 'ok' }, wave: 0 },
+      { name: 'broken', entry: FIXTURE, env: { CRASH_STARTING: '1' }, wave: 1 },
+    ]);
+    let stderr = '';
+    host.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
+    const [code] = await once(host, 'exit');
+    expect(code).toBe(1);
+    expect(stderr).toContain('a service failed to start');
+    expect(stderr).toContain('fixture crashed while starting');
+    expect(await refused(port)).toBe(true);
+  }, 60_000);
+
   it('refuses an entry that is not a repository-relative module path', async () => {
     const host = startHost([{ name: 'x', entry: '../../etc/passwd.ts', env: {}, wave: 0 }]);
     const [code] = await once(host, 'exit');
@@ -154,6 +169,22 @@ describe('crash containment in the embedded host', () => {
     }, 60_000);
   }
 
+  it('retries a restart that fails to start, with growing backoff, until it starts', async () => {
+    const port = await freePortRun(1);
+    const host = startHost([{ name: 'one', entry: FIXTURE, env: { PORT: String(port), REPLY: 'một', FAIL_RESTARTS: '2' }, wave: 0 }]);
+    const stderr = collect(host);
+    expect(await answer(port)).toBe('một');
+    await get(port, '/crash');
+    await until('the crashed service to close', async () => ((await get(port)) === undefined ? true : undefined));
+    const after = await until('the crashed service to answer again', () => get(port));
+    expect(after).toEqual({ text: 'một', start: 4 });
+    expect(host.exitCode).toBeNull();
+    const log = stderr.text();
+    expect([...log.matchAll(/"message":"service failed to start again".*?"restartInMs":(\d+)/g)].map((m) => Number(m[1]))).toEqual([500, 1000]);
+    expect(log).toContain('fixture refused to start again (start 3)');
+    expect(log).toContain('"restarted":"one","streak":3');
+  }, 60_000);
+
   it('exits (for the supervisor to restart it) on a crash it cannot attribute to a service', async () => {
     const port = await freePortRun(1);
     const host = startHost([{ name: 'one', entry: FIXTURE, env: { PORT: String(port), REPLY: 'một' }, wave: 0 }]);
@@ -167,7 +198,7 @@ describe('crash containment in the embedded host', () => {
     expect(await refused(port)).toBe(true);
   }, 60_000);
 
-  it(`gives up and exits after ${MAX_FAST_FAILURES} quick crashes in a row, with backoff between restarts`, async () => {
+  it(`gives up and exits when a service crashes again soon after each of ${MAX_FAST_FAILURES} restarts, with backoff between them`, async () => {
     const port = await freePortRun(2);
     const host = startHost([
       { name: 'fine', entry: FIXTURE, env: { PORT: String(port), REPLY: 'ok' }, wave: 0 },
