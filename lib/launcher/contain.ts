@@ -33,6 +33,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { inspect } from 'node:util';
+import { z } from 'zod';
 import { createLogger, type Logger } from '../logging/index.ts';
 import type { HostedService } from './service.ts';
 
@@ -49,6 +50,13 @@ export const MAX_FAST_FAILURES = 5;
 export const CLOSE_TIMEOUT_MS = 5_000;
 /** Characters of a crash's error kept in the log. */
 const ERROR_CHARS = 2_000;
+
+/** What the host tells its supervisor (over the IPC channel) about a service it restarts in place. */
+export const containedEventSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('service-crashed'), name: z.string().min(1).max(200), restartInMs: z.number().int().min(0) }),
+  z.object({ type: z.literal('service-restarted'), name: z.string().min(1).max(200) }),
+]);
+export type ContainedEvent = z.infer<typeof containedEventSchema>;
 
 interface Entry {
   readonly name: string;
@@ -99,8 +107,9 @@ async function closeWithin(service: HostedService | undefined, ms: number): Prom
  * Installs the host's `uncaughtException` and `unhandledRejection` listeners (once per process)
  * and returns what starts services under them.
  */
-export function containCrashes(options: { readonly logger?: Logger } = {}): Containment {
+export function containCrashes(options: { readonly logger?: Logger; readonly onEvent?: (event: ContainedEvent) => void } = {}): Containment {
   const logger = options.logger ?? createLogger({ level: 'info', fields: { service: 'embedded' } });
+  const emit = options.onEvent ?? ((): void => undefined);
   const storage = new AsyncLocalStorage<Attribution>();
   const entries: Entry[] = [];
   let stopping = false;
@@ -152,6 +161,7 @@ export function containCrashes(options: { readonly logger?: Logger } = {}): Cont
       try {
         await launch(entry);
         logger.info('service restarted after a crash', { restarted: entry.name, streak: entry.streak });
+        emit({ type: 'service-restarted', name: entry.name });
         return;
       } catch (e: unknown) {
         entry.generation += 1;
@@ -184,6 +194,7 @@ export function containCrashes(options: { readonly logger?: Logger } = {}): Cont
       return;
     }
     logger.error('service crashed; restarting it, the others keep serving', { crashed: entry.name, origin, error: describeError(error), restartInMs: restartDelayMs(entry.streak - 1) });
+    emit({ type: 'service-crashed', name: entry.name, restartInMs: restartDelayMs(entry.streak - 1) });
     recover(entry, at).catch((e: unknown) => fatal('restarting a crashed service failed; the host exits', { crashed: entry.name, error: describeError(e) }));
   };
 

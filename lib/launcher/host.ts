@@ -26,7 +26,9 @@ delete process.env[HOSTED_SERVICES_VAR];
 
 startProcessMetrics('embedded');
 const tracing = await setupTracing('embedded', process.env);
-const contained = containCrashes();
+// The supervisor hears of a service restarted in place over the IPC channel (absent when run by
+// hand); a closed channel is not an error here (the watchdog handles a gone supervisor).
+const contained = containCrashes({ onEvent: (e) => process.send?.(e, undefined, undefined, () => undefined) });
 let stopping = false;
 
 const stop = (code: number): void => {
