@@ -56,6 +56,8 @@ const system = await launchSystem({
   onEvent: (e) => {
     if (e.type === 'exited') process.stderr.write(`${e.name} exited (code ${e.code ?? e.signal}); restarting in ${e.restartInMs} ms, the others keep serving\n`);
     else if (e.type === 'restarted') process.stderr.write(`${e.name} restarted (pid ${e.pid})\n`);
+    else if (e.type === 'service-crashed') process.stderr.write(`${e.name} crashed; restarting it in ${e.restartInMs} ms inside ${e.process}, the others keep serving\n`);
+    else if (e.type === 'service-restarted') process.stderr.write(`${e.name} restarted inside ${e.process}\n`);
     else process.stderr.write(`${e.name} did not come back: ${e.reason}\n`);
   },
 }).catch((e: unknown) => {

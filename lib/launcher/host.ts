@@ -7,15 +7,17 @@
  * what every hosted service shares.
  *
  * The supervisor (lib/launcher/index.ts) spawns this module with DTI_HOSTED_SERVICES (JSON, below)
- * and restarts the whole host with backoff when it dies. Started in waves: a wave's services start
+ * and restarts the whole host with backoff when it dies. A crash attributed to one service restarts
+ * only that service, in place (lib/launcher/contain.ts). Started in waves: a wave's services start
  * together, once the previous wave listens.
  */
 import { fileURLToPath } from 'node:url';
 import { startProcessMetrics } from '../telemetry/metrics.ts';
 import { setupTracing } from '../telemetry/tracing.ts';
 import { REPO_ROOT_URL } from '../topology/index.ts';
+import { containCrashes } from './contain.ts';
 import { startIdleGc } from './idle-gc.ts';
-import { HOSTED_SERVICES_VAR, hostedSchema, type HostedService, type ServiceModule } from './service.ts';
+import { HOSTED_SERVICES_VAR, hostedSchema, type ServiceModule } from './service.ts';
 
 
 const specs = hostedSchema.parse(JSON.parse(process.env[HOSTED_SERVICES_VAR] ?? '[]'));
@@ -24,14 +26,16 @@ delete process.env[HOSTED_SERVICES_VAR];
 
 startProcessMetrics('embedded');
 const tracing = await setupTracing('embedded', process.env);
-const started: Array<{ readonly name: string; readonly service: HostedService }> = [];
+// The supervisor hears of a service restarted in place over the IPC channel (absent when run by
+// hand); a closed channel is not an error here (the watchdog handles a gone supervisor).
+const contained = containCrashes({ onEvent: (e) => process.send?.(e, undefined, undefined, () => undefined) });
 let stopping = false;
 
 const stop = (code: number): void => {
   if (stopping) return;
   stopping = true;
-  // Reverse order: the gateway goes before the subgraphs it calls.
-  void Promise.allSettled(started.toReversed().map((s) => s.service.close()))
+  void contained
+    .close()
     .then(() => tracing.shutdown())
     .finally(() => process.exit(code));
 };
@@ -49,8 +53,8 @@ try {
         .map(async (spec) => {
           const module = (await import(fileURLToPath(new URL(spec.entry, REPO_ROOT_URL)))) as Partial<ServiceModule>;
           if (typeof module.startService !== 'function') throw new Error(`${spec.entry} exports no startService`);
-          const service = await module.startService({ ...process.env, ...spec.env });
-          started.push({ name: spec.name, service });
+          const { startService } = module;
+          await contained.start(spec.name, () => startService({ ...process.env, ...spec.env }));
         }),
     );
   }

@@ -4,10 +4,12 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { GATEWAY_PRIVATE_KEY_VAR, GATEWAY_PUBLIC_KEY_VAR, generateGatewayKeys } from '../access/index.ts';
 import { GATEWAY, IDENTITY_PROVIDER, REPO_ROOT_URL, SIMULATORS, SUBGRAPHS, subgraphUrlVariable, type SubgraphName, type UpstreamSystem } from '../topology/index.ts';
+import { containedEventSchema, restartDelayMs } from './contain.ts';
 import { HOSTED_SERVICES_VAR, type HostedSpec } from './service.ts';
 import { portProblems } from './ports.ts';
 
 export { FETCH_BLOCKED_PORTS, portProblems } from './ports.ts';
+export { restartDelayMs } from './contain.ts';
 
 /** Where the system's services listen. */
 export interface Ports {
@@ -34,7 +36,10 @@ export interface ServiceInfo {
 export type SupervisorEvent =
   | { readonly type: 'exited'; readonly name: string; readonly code: number | null; readonly signal: string | null; readonly restartInMs: number }
   | { readonly type: 'restarted'; readonly name: string; readonly pid: number }
-  | { readonly type: 'not-ready'; readonly name: string; readonly reason: string };
+  | { readonly type: 'not-ready'; readonly name: string; readonly reason: string }
+  /** A service restarted in place inside the process hosting it, the others there kept serving (lib/launcher/contain.ts). */
+  | { readonly type: 'service-crashed'; readonly name: string; readonly process: string; readonly restartInMs: number }
+  | { readonly type: 'service-restarted'; readonly name: string; readonly process: string };
 
 /** The whole system running as separate processes; dispose to stop them all. */
 export interface RunningSystem extends AsyncDisposable {
@@ -164,11 +169,6 @@ export type Layout = 'processes' | 'grouped' | 'single';
 
 export const LAYOUTS = ['processes', 'grouped', 'single'] as const satisfies readonly Layout[];
 
-/** Backoff before restart n of a quick-crash streak: 250 ms doubling, at most 10 s. */
-export function restartDelayMs(streak: number): number {
-  return Math.min(10_000, 250 * 2 ** Math.max(0, streak));
-}
-
 /** Groups the services into processes for a layout, each group in start order. */
 function groupServices(specs: readonly ServiceSpec[], layout: Layout): Array<{ readonly name: string; readonly services: ServiceSpec[] }> {
   if (layout === 'processes') return specs.map((s) => ({ name: s.info.name, services: [s] }));
@@ -229,6 +229,10 @@ export async function launchSystem(options: LaunchOptions): Promise<RunningSyste
     });
     s.child = child;
     s.startedAt = Date.now();
+    child.on('message', (message) => {
+      const event = containedEventSchema.safeParse(message);
+      if (event.success) emit({ ...event.data, process: s.name });
+    });
     child.once('exit', (code, signal) => {
       if (stopping) return;
       s.child = undefined;

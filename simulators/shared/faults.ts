@@ -18,9 +18,15 @@ export interface Faults {
 
 export const NO_FAULTS: Faults = { latencyMs: 0, errorRate: 0, down: false, malformed: false, reset: false, dripMs: 0 };
 
-/** Body of `POST /_sim/faults`: any subset of the fields, unknown keys rejected. */
+/**
+ * Body of `POST /_sim/faults`: any subset of the fields, unknown keys rejected. `crash: true` is an
+ * action, not a state: after answering, the simulator throws an uncaught exception from a timer, as
+ * a bug would (its own process dies, or, in the embedded host, only it is restarted). Simulators
+ * are test and development stand-ins; no subgraph or gateway has such a switch.
+ */
 export const faultsPatchSchema = z
   .object({
+    crash: z.boolean(),
     latencyMs: z.number().int().min(0).max(60_000),
     errorRate: z.number().min(0).max(1),
     down: z.boolean(),

@@ -108,7 +108,8 @@ async function sendFaulty(res: ServerResponse, r: SimResponse, faults: Faults): 
 
 /**
  * Builds a simulator: the system's API routes plus the control surface every simulator shares
- * (`GET /_sim/requests`, `POST|DELETE /_sim/faults`). Control calls are never counted.
+ * (`GET /_sim/requests`, `POST|DELETE /_sim/faults`, `{"crash": true}` among the faults). Control
+ * calls are never counted.
  */
 export function createSimulatorServer(options: SimulatorOptions): Server {
   const routes = options.routes.map((r) => ({ ...r, match: compile(r.path) }));
@@ -137,8 +138,14 @@ export function createSimulatorServer(options: SimulatorOptions): Server {
         send(res, { status: 400, json: { error: parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`) } });
         return;
       }
-      faults = { ...faults, ...Object.fromEntries(Object.entries(parsed.data).filter(([, v]) => v !== undefined)) };
-      send(res, { status: 200, json: { system: options.system, faults } });
+      const { crash, ...patchFaults } = parsed.data;
+      faults = { ...faults, ...Object.fromEntries(Object.entries(patchFaults).filter(([, v]) => v !== undefined)) };
+      send(res, { status: 200, json: { system: options.system, faults, ...(crash === true ? { crashing: true } : {}) } });
+      if (crash === true) {
+        setTimeout(() => {
+          throw new Error(`simulator-${options.system} told to crash (POST /_sim/faults {"crash": true})`);
+        }, 10);
+      }
     } else if (url.pathname === '/_sim/faults' && req.method === 'DELETE') {
       faults = NO_FAULTS;
       draw = prng(options.faultSeed ?? 1);

@@ -3,7 +3,8 @@ import { launchSystem, type RunningSystem, type SupervisorEvent } from '../../li
 import { freeSystemPorts } from '../../lib/testing/ports.ts';
 
 // This file starts its own system in the embedded default's layout (every service in one
-// supervised process; the shared system runs one process per service) and crashes it.
+// supervised process; the shared system runs one process per service), crashes one service in it
+// (contained: only that service restarts), then kills the process (the supervisor restarts it).
 let system: RunningSystem;
 const events: SupervisorEvent[] = [];
 let restarted: () => void = () => undefined;
@@ -41,6 +42,43 @@ describe('the embedded default (one process)', () => {
     const body = (await units()) as { data?: { units?: unknown[] } };
     expect(body.data?.units?.length).toBeGreaterThan(0);
   });
+
+  it('restarts only a service that crashed, inside the same process, while the others keep serving', async () => {
+    const pid = system.pidOf('gateway');
+    const sim = system.simulatorUrl('documents');
+    const healthy = async (): Promise<boolean> => {
+      try {
+        return (await fetch(`${sim}/_sim/health`)).ok;
+      } catch {
+        return false;
+      }
+    };
+    const until = async (what: string, ok: () => Promise<boolean>): Promise<void> => {
+      for (const deadline = Date.now() + 60_000; !(await ok()); ) {
+        if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+    };
+    expect(await healthy()).toBe(true);
+    const crash = await fetch(`${sim}/_sim/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ crash: true }) });
+    expect(crash.status).toBe(200);
+    // The crashed simulator is closed and waits its backoff (250 ms) ...
+    await until('the crashed simulator to close', async () => !(await healthy()));
+    // ... while the gateway and the other services answer.
+    const during = (await units()) as { data?: { units?: unknown[] } };
+    expect(during.data?.units?.length).toBeGreaterThan(0);
+    await until('the crashed simulator to answer again', healthy);
+    expect(system.pidOf('gateway')).toBe(pid);
+    expect(system.pidOf('simulator-documents')).toBe(pid);
+    expect(system.restarts('gateway')).toBe(0);
+    // The supervisor heard of it from the host; the process itself never exited.
+    await until('the supervisor to hear of the restart', async () => events.length >= 2);
+    expect(events).toEqual([
+      { type: 'service-crashed', name: 'simulator-documents', process: 'embedded', restartInMs: 250 },
+      { type: 'service-restarted', name: 'simulator-documents', process: 'embedded' },
+    ]);
+    events.length = 0;
+  }, 120_000);
 
   it('is restarted with backoff when the process crashes, and answers again', async () => {
     const pid = system.pidOf('gateway');
