@@ -122,6 +122,8 @@ try {
     const end = Date.now() + minutes * 60_000;
     const phases: Array<{ label: string; latencies: number[]; requests: number; whole: number; problems: number }> = [];
     const byCode = new Map<string, number>();
+    // What a whole-request failure was, so a failed soak says why (first few distinct reasons).
+    const wholeReasons = new Map<string, number>();
     let offset = 0;
     while (Date.now() < end) {
       const faulted: SoakSystem | null = Math.random() < 0.3 ? null : (SOAK_SYSTEMS[Math.floor(Math.random() * SOAK_SYSTEMS.length)] ?? null);
@@ -138,7 +140,11 @@ try {
           const v = judge(await send(q.query).catch((e: unknown) => ({ status: 0, body: String(e) })), q, faulted);
           phase.latencies.push(performance.now() - t0);
           phase.requests += 1;
-          if (v.wholeRequestFailure) phase.whole += 1;
+          if (v.wholeRequestFailure) {
+            phase.whole += 1;
+            const reason = `${label}: ${v.problems.join('; ').slice(0, 200)}`;
+            if (wholeReasons.has(reason) || wholeReasons.size < 10) wholeReasons.set(reason, (wholeReasons.get(reason) ?? 0) + 1);
+          }
           if (v.problems.length > 0) phase.problems += 1;
           for (const c of v.codes) byCode.set(c, (byCode.get(c) ?? 0) + 1);
         }
@@ -155,6 +161,7 @@ try {
     const total = phases.reduce((n, p) => n + p.requests, 0);
     const whole = phases.reduce((n, p) => n + p.whole, 0);
     process.stdout.write(`\nrequests ${total}; whole-request failures ${whole} (${((100 * whole) / Math.max(1, total)).toFixed(2)}%)\nerrors by code: ${JSON.stringify(Object.fromEntries(byCode))}\n`);
+    for (const [reason, n] of wholeReasons) process.stdout.write(`  whole-request failure ×${n}: ${reason}\n`);
     if (whole > 0) failed = true;
   }
 
