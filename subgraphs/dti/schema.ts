@@ -101,8 +101,9 @@ export const typeDefs = gql(/* GraphQL */ `
     """
     What the connected systems alone say of each main indicator they measure (no manual entry involved): the same
     computation as dti. The submissions subgraph reads it (@requires) to check a manual value against it before submission.
+    Null (with an error) only when a source's figures could not be read at all; a system down is a figure with status SOURCE_UNAVAILABLE.
     """
-    systemFigures: [SystemFigure!]! @requires(fields: "${SYSTEM_REQUIRES}") @authenticated @policy(policies: [["unitYear:read"]])
+    systemFigures: [SystemFigure!] @requires(fields: "${SYSTEM_REQUIRES}") @authenticated @policy(policies: [["unitYear:read"]])
     "Estimate of the 766/QĐ-TTg public-service index (100 points) from the portal's counts; never official."
     publicServiceIndex766: PublicServiceIndex766 @requires(fields: "${INDEX766_REQUIRES}") @authenticated @policy(policies: [["unitYear:read"]])
   }

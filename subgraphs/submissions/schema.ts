@@ -12,13 +12,14 @@ export const typeDefs = gql(/* GraphQL */ `
     selfAssessment: SelfAssessment @authenticated @policy(policies: [["unitYear:read"]])
     "Approved entries only: what the dti subgraph scores (null with an error naming submissions when the store is down)."
     approvedEntries: [ApprovedEntry!] @authenticated @policy(policies: [["unitYear:read"]])
-    systemFigures: [SystemFigure!]! @external
+    systemFigures: [SystemFigure!] @external
     """
     The checks before submission of the unit-year's open entries (DRAFT, RETURNED): each manual value beside the
     connected systems' figure for the same main indicator (dti's systemFigures), the warnings to acknowledge, and a
     token signed by the store that submitEntries(checks:) requires for an entry a connected system measures.
+    Null with an error naming submissions when the store is down (the rest of the unit-year answers).
     """
-    submissionChecks: [SubmissionCheck!]! @requires(fields: "systemFigures { indicatorCode value system status asOf }") @authenticated @policy(policies: [["unitYear:read"]])
+    submissionChecks: [SubmissionCheck!] @requires(fields: "systemFigures { indicatorCode value system status asOf }") @authenticated @policy(policies: [["unitYear:read"]])
   }
 
   "A connected system's figure for one main indicator (owned by the dti subgraph)."
