@@ -59,7 +59,7 @@ describe('issue #13: SYSTEM_MISMATCH before submission, enforced by the store', 
     expect(first).toMatchObject({ entry: { id, version: 1 }, systemValue, system: 'DOCUMENTS, SERVICES', systemStatus: figure?.status, acknowledged: false });
     expect(first?.warnings.map((w) => w.code)).toEqual(['SYSTEM_MISMATCH']);
     expect(first?.warnings[0]?.message).toContain(String(manual));
-    expect(first?.warnings[0]?.message).toContain(String(systemValue));
+    expect(first?.warnings[0]?.message).toContain(String(Number(systemValue.toFixed(4))));
     expect(first?.warnings[0]?.messageEn).toMatch(/DOCUMENTS, SERVICES/);
 
     // 2. Submitting without a token is refused; 3. with the token but unacknowledged, too; a forged token is refused.

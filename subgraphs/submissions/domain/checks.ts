@@ -41,6 +41,9 @@ export interface SystemFigure {
   readonly asOf: string | null;
 }
 
+/** A 0–1 value as a message shows it: at most four decimals (0.675, not 0.67499999999). */
+const shown = (v: number): string => String(Number(v.toFixed(4)));
+
 /** How the Vietnamese screens name each connected system. */
 const SYSTEM_VI: Readonly<Record<string, string>> = {
   DOCUMENTS: 'hệ thống quản lý văn bản',
@@ -76,12 +79,13 @@ export function systemWarnings(value: number, figure: SystemFigure, tolerance: n
   // Rounded to 12 places so 0.65 − 0.6 (0.05000000000000004 in binary) is at the tolerance, not past it.
   if (Math.round(difference * 1e12) / 1e12 <= tolerance) return [];
   const asOf = figure.asOf === null ? '' : ` (${figure.asOf})`;
+  const system = shown(figure.value);
   return [
     {
       code: 'SYSTEM_MISMATCH',
       ...bilingual(
-        `Giá trị nhập tay ${value} khác số liệu của ${namesVi(figure.system)} ${figure.value}${asOf} quá ${tolerance}.`,
-        `The manual value ${value} differs from the connected system's figure ${figure.value}${asOf} (${figure.system}) by more than ${tolerance}.`,
+        `Giá trị nhập tay ${shown(value)} khác số liệu của ${namesVi(figure.system)} ${system}${asOf} quá ${tolerance}.`,
+        `The manual value ${shown(value)} differs from the connected system's figure ${system}${asOf} (${figure.system}) by more than ${tolerance}.`,
       ),
     },
   ];

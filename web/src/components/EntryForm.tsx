@@ -214,14 +214,16 @@ export function EntryForm({
         </div>
       )}
       {problems.length > 0 && (
-        <ul role="alert" class="alert">
-          {problems.map((p) => (
-            <li>
-              {p.field !== '' && <strong>{p.field}: </strong>}
-              {p.message}
-            </li>
-          ))}
-        </ul>
+        <div role="alert" class="alert">
+          <ul>
+            {problems.map((p) => (
+              <li>
+                {p.field !== '' && <strong>{p.field}: </strong>}
+                {p.message}
+              </li>
+            ))}
+          </ul>
+        </div>
       )}
       {status !== null && <p role="status">{status}</p>}
     </form>

@@ -123,11 +123,13 @@ export function Entry() {
       </div>
       {submitted && <p role="status">{t('submitted')}</p>}
       {submitProblems.length > 0 && (
-        <ul role="alert" class="alert">
-          {submitProblems.map((p) => (
-            <li>{p}</li>
-          ))}
-        </ul>
+        <div role="alert" class="alert">
+          <ul>
+            {submitProblems.map((p) => (
+              <li>{p}</li>
+            ))}
+          </ul>
+        </div>
       )}
     </article>
   );
