@@ -1,6 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { z } from 'zod';
-import { at, gqlAs, token } from './client.ts';
+import { createLogger } from '../../lib/logging/index.ts';
+import { freePortRun } from '../../lib/testing/ports.ts';
+import { SUBGRAPHS, subgraphUrlVariable } from '../../lib/topology/index.ts';
+import { loadConfig, startGateway } from '../../gateway/index.ts';
+import { at, gqlAs, gqlAt, token } from './client.ts';
 
 // Hà Nội, DTI 2022 (922/QĐ-BTTTT), 922-M-7 (fed by the document and public-service systems): no other
 // test writes entries there. Everything goes through the gateway as an editor of 01.
@@ -96,5 +100,27 @@ describe('issue #13: SYSTEM_MISMATCH before submission, enforced by the store', 
   it('a caller of another unit is refused the checks (FORBIDDEN), as for the unit-year itself', async () => {
     const other = await gqlAs('viewer-51', CHECKS, { id: UNIT, year: YEAR });
     expect(other.errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');
+  });
+
+  it('dti not there: the check says the figure is unavailable (SYSTEM_FIGURE_UNAVAILABLE, to acknowledge), never a value, and the checks still answer', async () => {
+    const editor = { token: await token({ sub: 'editor-check-e2e', roles: ['EDITOR'], units: ['01'], ttlS: 3600 }) };
+    const saved = await gqlAs(editor, SAVE, { input: { unitId: UNIT, year: YEAR, indicatorCode: '922-M-9', value: 0.5, evidence: [{ note: 'Khảo sát kỹ năng số' }] } });
+    const id = z.string().parse(at(saved.data, 'saveEntry', 'entry', 'id'));
+    const urls = inject('subgraphUrls');
+    const dead = await freePortRun(1);
+    const subgraphEnv = Object.fromEntries(SUBGRAPHS.map((s) => [subgraphUrlVariable(s.name), s.name === 'dti' ? `http://127.0.0.1:${dead}` : (urls[s.name] ?? '')]));
+    const gateway = await startGateway(loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'error', ...inject('gatewayEnv'), ...subgraphEnv }), createLogger({ level: 'error' }));
+    try {
+      const r = await gqlAt(`${gateway.url}/graphql`, { query: CHECKS, variables: { id: UNIT, year: YEAR } }, { authorization: `Bearer ${editor.token}`, 'cache-control': 'no-cache' });
+      expect(r.status, JSON.stringify(r.body)).toBe(200);
+      const checks = z.array(checkSchema).parse(at(r.body?.data, 'unitById', 'year', 'submissionChecks'));
+      const check = checks.find((c) => c.entry.id === id);
+      expect(check).toMatchObject({ systemValue: null, system: 'LABOUR', systemStatus: 'SOURCE_UNAVAILABLE', acknowledged: false });
+      expect(check?.warnings.map((w) => w.code)).toEqual(['SYSTEM_FIGURE_UNAVAILABLE']);
+      expect(JSON.stringify(r.body?.errors ?? [])).toMatch(/dti/i);
+      expect(codes(await gqlAs(editor, SUBMIT, { ids: [id], checks: [check?.checkToken ?? ''] }))).toEqual(['WARNING_NOT_ACKNOWLEDGED']);
+    } finally {
+      await gateway.close();
+    }
   });
 });
