@@ -54,7 +54,7 @@ export const typeDefs = gql(/* GraphQL */ `
     warnings: [Warning!]!
     "True when the entry has acknowledged every warning of this check."
     acknowledged: Boolean!
-    "Name it in submitEntries(checks:); valid for this version of the entry only."
+    "Name it in submitEntries(checks:); valid for this version of the entry only, for SUBMISSIONS_CHECK_TOKEN_TTL_S (default an hour)."
     checkToken: String!
   }
 

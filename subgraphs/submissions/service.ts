@@ -65,6 +65,8 @@ export interface ServiceDeps {
   readonly jumpThreshold: number;
   /** Largest |manual − system| (0–1 scale) without SYSTEM_MISMATCH. @default 0.05 */
   readonly systemTolerance?: number;
+  /** How long a check token is accepted, seconds. @default 3600 */
+  readonly checkTokenTtlS?: number;
   readonly maxEvidenceBytes: number;
   readonly now: () => Date;
   readonly newId?: () => string;
@@ -199,6 +201,8 @@ export function createService(deps: ServiceDeps) {
   const newId = deps.newId ?? randomUUID;
   const nowIso = (): string => deps.now().toISOString();
   const tolerance = deps.systemTolerance ?? 0.05;
+  const ttlS = deps.checkTokenTtlS ?? 3600;
+  const nowS = (): number => Math.floor(deps.now().getTime() / 1000);
   // The store's own key, read once (a migration created it; every replica reads the same row).
   let key: Promise<Uint8Array> | undefined;
   const checkKey = (): Promise<Uint8Array> => {
@@ -364,6 +368,7 @@ export function createService(deps: ServiceDeps) {
             systemValue: figure?.value ?? null,
             systemStatus: figure?.status ?? null,
             warnings: warnings.map((w) => w.code),
+            issuedAt: nowS(),
           };
           return {
             entry,
@@ -458,6 +463,7 @@ export function createService(deps: ServiceDeps) {
       const actor = actorOf(gate);
       const at = nowIso();
       const k = checks.length === 0 ? null : await checkKey();
+      const oldest = nowS() - ttlS;
       const tokenProblems: UserError[] = [];
       const claimsOf = new Map<string, CheckClaims[]>();
       checks.forEach((token, i) => {
@@ -480,7 +486,7 @@ export function createService(deps: ServiceDeps) {
             const entry = await findEntryById(trx, id);
             if (entry === undefined) throw new NotFoundError(inOneLine(bilingual(`Không có bản ghi ${id}.`, `No entry ${id}.`)), { argument: 'ids' });
             const given = claimsOf.get(id) ?? [];
-            const check = given.find((c) => c.version === entry.version);
+            const check = given.find((c) => c.version === entry.version && c.issuedAt >= oldest);
             const systems = systemsMeasuring(deps.catalogue, entry.indicatorCode);
             if (given.length === 0 && systems.length > 0) {
               problems.push({
@@ -498,8 +504,8 @@ export function createService(deps: ServiceDeps) {
                 field: `ids.${id}`,
                 code: 'CHECK_STALE',
                 ...bilingual(
-                  `Mã kiểm tra được cấp cho phiên bản ${given.map((c) => c.version).join(', ')}; bản ghi nay ở phiên bản ${entry.version}. Hãy đọc lại unitYear { submissionChecks }.`,
-                  `The check token was issued for version ${given.map((c) => c.version).join(', ')}; the entry is now at version ${entry.version}. Read unitYear { submissionChecks } again.`,
+                  `Mã kiểm tra được cấp cho phiên bản ${given.map((c) => c.version).join(', ')} (hiệu lực ${ttlS} giây); bản ghi nay ở phiên bản ${entry.version}. Hãy đọc lại unitYear { submissionChecks }.`,
+                  `The check token was issued for version ${given.map((c) => c.version).join(', ')} (valid ${ttlS} s); the entry is now at version ${entry.version}. Read unitYear { submissionChecks } again.`,
                 ),
               });
               continue;

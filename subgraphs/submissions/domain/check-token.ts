@@ -14,6 +14,8 @@ export interface CheckClaims {
   readonly systemValue: number | null;
   readonly systemStatus: string | null;
   readonly warnings: readonly string[];
+  /** When the check was made (seconds since the epoch): a figure seen long ago is not the figure now. */
+  readonly issuedAt: number;
 }
 
 const claimsSchema = z.object({
@@ -23,6 +25,7 @@ const claimsSchema = z.object({
   systemValue: z.number().nullable(),
   systemStatus: z.string().nullable(),
   warnings: z.array(z.string()),
+  issuedAt: z.number().int(),
 });
 
 const mac = (key: Uint8Array, body: string): Buffer => createHmac('sha256', key).update(body).digest();
@@ -36,6 +39,7 @@ export function signCheck(key: Uint8Array, claims: CheckClaims): string {
     systemValue: claims.systemValue,
     systemStatus: claims.systemStatus,
     warnings: [...claims.warnings].sort(),
+    issuedAt: claims.issuedAt,
   };
   const body = Buffer.from(JSON.stringify(ordered), 'utf8').toString('base64url');
   return `${body}.${mac(key, body).toString('base64url')}`;

@@ -32,12 +32,13 @@ describe('systemWarnings', () => {
     expect(loadConfig({ SUBMISSIONS_SYSTEM_TOLERANCE: '0.1' }).systemTolerance).toBe(0.1);
     expect(() => loadConfig({ SUBMISSIONS_SYSTEM_TOLERANCE: '2' })).toThrow();
     expect(() => loadConfig({ SUBMISSIONS_SYSTEM_TOLERANCE: 'abc' })).toThrow();
+    expect(loadConfig({}).checkTokenTtlS).toBe(3600);
   });
 });
 
 describe('check tokens', () => {
   const key = randomBytes(32);
-  const claims: CheckClaims = { entryId: 'e1', version: 3, system: 'LABOUR', systemValue: 0.25, systemStatus: 'OK', warnings: ['SYSTEM_MISMATCH'] };
+  const claims: CheckClaims = { entryId: 'e1', version: 3, system: 'LABOUR', systemValue: 0.25, systemStatus: 'OK', warnings: ['SYSTEM_MISMATCH'], issuedAt: 1_795_000_000 };
 
   it('round-trips what the store signed', () => {
     expect(verifyCheck(key, signCheck(key, claims))).toEqual(claims);

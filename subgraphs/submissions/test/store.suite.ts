@@ -264,6 +264,9 @@ export function defineStoreSuite(name: string, open: (onQuery?: (sql: string) =>
       expect(again?.acknowledged).toBe(true);
       // The token is the store's own: another service (a replica) on the same database accepts it.
       const replica = createService({ db: store.db, catalogue, jumpThreshold: 0.3, maxEvidenceBytes: 1, now: () => new Date('2026-11-29T10:00:00Z') });
+      // Read more than an hour ago: stale, whatever the version.
+      const later = createService({ db: store.db, catalogue, jumpThreshold: 0.3, maxEvidenceBytes: 1, now: () => new Date('2026-11-29T11:00:01Z') });
+      expect((await later.submitEntries(editor, [saved.id], [again?.checkToken ?? ''])).userErrors[0]?.code).toBe('CHECK_STALE');
       const submitted = await replica.submitEntries(editor, [saved.id], [again?.checkToken ?? '']);
       expect(submitted.userErrors).toEqual([]);
       expect(submitted.entries[0]).toMatchObject({ status: 'SUBMITTED', version: 3 });
