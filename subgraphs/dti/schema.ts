@@ -15,8 +15,11 @@ const SOURCE_FIGURES =
  * the unit-year's own figures and the same figures for each predecessor's year, since from DTI 2024 a
  * merged province is scored on the mean of its predecessors' main-indicator values.
  */
+export const SYSTEM_REQUIRES = `${SOURCE_FIGURES} predecessorYears { unitId year ${SOURCE_FIGURES} }`;
+
+/** The same, and the approved manual entries (submissions subgraph) that fill what no system measures. */
 export const DTI_REQUIRES =
-  `${SOURCE_FIGURES} predecessorYears { unitId year ${SOURCE_FIGURES} } ` +
+  `${SYSTEM_REQUIRES} ` +
   'approvedEntries { id indicatorCode value overridesSystemValue approvedAt ' +
   'evidence { documentSymbol documentDate url fileId fileName fileSize note } enteredBy { subject name } approvedBy { subject name } }';
 
@@ -95,6 +98,12 @@ export const typeDefs = gql(/* GraphQL */ `
     approvedEntries: [ApprovedEntry!] @external
     "The DTI self-assessment of this unit for this DTI year, from every connected system, with provenance; partial when a source is down."
     dti: DtiAssessment @requires(fields: "${DTI_REQUIRES}") @authenticated @policy(policies: [["unitYear:read"]])
+    """
+    What the connected systems alone say of each main indicator they measure (no manual entry involved): the same
+    computation as dti. The submissions subgraph reads it (@requires) to check a manual value against it before submission.
+    Null (with an error) only when a source's figures could not be read at all; a system down is a figure with status SOURCE_UNAVAILABLE.
+    """
+    systemFigures: [SystemFigure!] @requires(fields: "${SYSTEM_REQUIRES}") @authenticated @policy(policies: [["unitYear:read"]])
     "Estimate of the 766/QĐ-TTg public-service index (100 points) from the portal's counts; never official."
     publicServiceIndex766: PublicServiceIndex766 @requires(fields: "${INDEX766_REQUIRES}") @authenticated @policy(policies: [["unitYear:read"]])
   }
@@ -169,6 +178,18 @@ export const typeDefs = gql(/* GraphQL */ `
     synthetic: Boolean! @external
     trainedWorkforceRate: Float @external
     digitalSkillsRate: Float @external
+  }
+
+  "A connected system's figure for one main indicator of a unit-year's methodology."
+  type SystemFigure {
+    indicatorCode: String!
+    "0–1; null when the systems' figures are unavailable or missing (status says which)."
+    value: Float
+    "The systems whose inputs feed the indicator, as Provenance.system names them, comma-separated (e.g. DOCUMENTS, SERVICES)."
+    system: String!
+    status: ProvenanceStatus!
+    "The latest date the figures describe (or were fetched at); null when none arrived."
+    asOf: String
   }
 
   "An approved manual entry (owned by the submissions subgraph)."

@@ -16,6 +16,7 @@ export const ACCESS_RULES = {
   'Mutation.reviewEntry': 'entry:review',
   'UnitYear.selfAssessment': 'unitYear:read',
   'UnitYear.approvedEntries': 'unitYear:read',
+  'UnitYear.submissionChecks': 'unitYear:read',
 } as const satisfies Record<string, Action>;
 
 export type GuardedField = keyof typeof ACCESS_RULES;

@@ -20,6 +20,10 @@ export interface SubmissionsConfig {
   readonly maxEvidenceBytes: number;
   /** Year-on-year change (0–1 scale) above which saving warns. @default 0.3 */
   readonly jumpThreshold: number;
+  /** Largest difference (0–1 scale) between a manual value and a connected system's figure that passes without SYSTEM_MISMATCH. @default 0.05 */
+  readonly systemTolerance: number;
+  /** How long a submission check's token is accepted, seconds. @default 3600 */
+  readonly checkTokenTtlS: number;
   /** Diagnostics: a file every executed statement is appended to (the bench counts store queries per wave). @default none */
   readonly queryLog: string | null;
 }
@@ -33,6 +37,8 @@ const envSchema = z.object({
   SUBMISSIONS_DB_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
   SUBMISSIONS_MAX_EVIDENCE_BYTES: z.coerce.number().int().min(1).default(10 * 1024 * 1024),
   SUBMISSIONS_JUMP_THRESHOLD: z.coerce.number().min(0).max(1).default(0.3),
+  SUBMISSIONS_SYSTEM_TOLERANCE: z.coerce.number().min(0).max(1).default(0.05),
+  SUBMISSIONS_CHECK_TOKEN_TTL_S: z.coerce.number().int().min(1).default(3600),
   SUBMISSIONS_QUERY_LOG: z.string().min(1).optional(),
 });
 
@@ -48,6 +54,8 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): S
     poolSize: e.SUBMISSIONS_DB_POOL_SIZE,
     maxEvidenceBytes: e.SUBMISSIONS_MAX_EVIDENCE_BYTES,
     jumpThreshold: e.SUBMISSIONS_JUMP_THRESHOLD,
+    systemTolerance: e.SUBMISSIONS_SYSTEM_TOLERANCE,
+    checkTokenTtlS: e.SUBMISSIONS_CHECK_TOKEN_TTL_S,
     queryLog: e.SUBMISSIONS_QUERY_LOG ?? null,
   };
 }

@@ -2,7 +2,7 @@ import { gql } from 'graphql-tag';
 
 /** The submissions subgraph: people's entries for the DTI items no system measures, with workflow and audit. */
 export const typeDefs = gql(/* GraphQL */ `
-  extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@authenticated", "@requiresScopes", "@policy"])
+  extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@external", "@requires", "@authenticated", "@requiresScopes", "@policy"])
 
   "A unit's year (owned by the plans subgraph); submissions adds the manual self-assessment entries."
   type UnitYear @key(fields: "unitId year") {
@@ -12,6 +12,50 @@ export const typeDefs = gql(/* GraphQL */ `
     selfAssessment: SelfAssessment @authenticated @policy(policies: [["unitYear:read"]])
     "Approved entries only: what the dti subgraph scores (null with an error naming submissions when the store is down)."
     approvedEntries: [ApprovedEntry!] @authenticated @policy(policies: [["unitYear:read"]])
+    systemFigures: [SystemFigure!] @external
+    """
+    The checks before submission of the unit-year's open entries (DRAFT, RETURNED): each manual value beside the
+    connected systems' figure for the same main indicator (dti's systemFigures), the warnings to acknowledge, and a
+    token signed by the store that submitEntries(checks:) requires for an entry a connected system measures.
+    Null with an error naming submissions when the store is down (the rest of the unit-year answers).
+    """
+    submissionChecks: [SubmissionCheck!] @requires(fields: "systemFigures { indicatorCode value system status asOf }") @authenticated @policy(policies: [["unitYear:read"]])
+  }
+
+  "A connected system's figure for one main indicator (owned by the dti subgraph)."
+  type SystemFigure {
+    indicatorCode: String! @external
+    value: Float @external
+    system: String! @external
+    status: ProvenanceStatus! @external
+    asOf: String @external
+  }
+
+  "Status of a figure as its source reports it (as the other subgraphs define it)."
+  enum ProvenanceStatus {
+    OK
+    PARTIAL
+    MISSING
+    STALE
+    SOURCE_UNAVAILABLE
+    NOT_COLLECTED
+  }
+
+  "One open entry checked against the connected systems before submission."
+  type SubmissionCheck {
+    entry: Entry!
+    "The connected systems' figure for the entry's indicator; null when none measures it, or when it could not be had (systemStatus says which)."
+    systemValue: Float
+    "The systems that measure the indicator (e.g. DOCUMENTS, SERVICES); null when none does."
+    system: String
+    systemStatus: ProvenanceStatus
+    systemAsOf: String
+    "Every warning to acknowledge (saveEntry acknowledgedWarnings + justification) before submitting: SYSTEM_MISMATCH, SYSTEM_FIGURE_UNAVAILABLE, YEAR_ON_YEAR_JUMP."
+    warnings: [Warning!]!
+    "True when the entry has acknowledged every warning of this check."
+    acknowledged: Boolean!
+    "Name it in submitEntries(checks:); valid for this version of the entry only, for SUBMISSIONS_CHECK_TOKEN_TTL_S (default an hour)."
+    checkToken: String!
   }
 
   type SelfAssessment {
@@ -196,8 +240,12 @@ export const typeDefs = gql(/* GraphQL */ `
     saveEntry(input: SaveEntryInput!): SaveEntryPayload! @authenticated @requiresScopes(scopes: [["EDITOR"]]) @policy(policies: [["entry:edit"]])
     "Create or update many drafts in one transaction: all of them, or none when any input has a problem (a spreadsheet import). dryRun: check only."
     saveEntries(inputs: [SaveEntryInput!]!, dryRun: Boolean = false): SaveEntriesPayload! @authenticated @requiresScopes(scopes: [["EDITOR"]]) @policy(policies: [["entry:edit"]])
-    "Submit drafts for review: all of them, or none when any has a problem."
-    submitEntries(ids: [ID!]!): SubmitEntriesPayload! @authenticated @requiresScopes(scopes: [["EDITOR"]]) @policy(policies: [["entry:edit"]])
+    """
+    Submit drafts for review: all of them, or none when any has a problem. An entry whose indicator a connected
+    system measures needs the checkToken of its current version from unitYear { submissionChecks } in checks
+    (CHECK_REQUIRED, CHECK_STALE, CHECK_INVALID), and the warnings of that check acknowledged.
+    """
+    submitEntries(ids: [ID!]!, checks: [String!]): SubmitEntriesPayload! @authenticated @requiresScopes(scopes: [["EDITOR"]]) @policy(policies: [["entry:edit"]])
     "Approve or return a submitted entry; nobody reviews their own."
     reviewEntry(id: ID!, decision: ReviewDecision!, reason: String, overridesSystemValue: Boolean, expectedVersion: Int!): ReviewEntryPayload! @authenticated @requiresScopes(scopes: [["REVIEWER"]]) @policy(policies: [["entry:review"]])
     "Keep an evidence file (base64) by content hash, up to the configured size."

@@ -2,10 +2,11 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import { BadUserInputError, ConflictError, NotFoundError } from '../../lib/errors/index.ts';
 import { authorize, ROLE_OF_FIELD, type AccessGate } from './access.ts';
-import { indicatorOfYear, type IndicatorCatalogue } from './domain/catalogue.ts';
-import { unacknowledged, warningsFor } from './domain/checks.ts';
+import { indicatorOfYear, systemsMeasuring, type IndicatorCatalogue } from './domain/catalogue.ts';
+import { signCheck, verifyCheck, type CheckClaims } from './domain/check-token.ts';
+import { systemWarnings, unacknowledged, warningsFor, type SystemFigure } from './domain/checks.ts';
 import { bilingual, inOneLine, type Bilingual } from './domain/messages.ts';
-import type { AuditEvent, Entry, Evidence, Person, UserError, Warning } from './domain/types.ts';
+import { WARNING_CODES as CODES, type AuditEvent, type Entry, type Evidence, type Person, type UserError, type Warning } from './domain/types.ts';
 import { rateOf } from './domain/value.ts';
 import { transition, type Command } from './domain/workflow.ts';
 import { appendAudit } from './store/audit.ts';
@@ -13,6 +14,7 @@ import { currentVersion, findEntry, findEntryById, insertEntry, unitsOfEntries, 
 import { filesByHash, putFile, type StoredFile } from './store/files.ts';
 import { mapStoreError } from './store/errors.ts';
 import type { Database } from './store/schema.ts';
+import { checkTokenKey } from './store/secrets.ts';
 import { withTransaction } from './store/transaction.ts';
 
 export interface EvidenceInput {
@@ -61,6 +63,10 @@ export interface ServiceDeps {
   readonly db: Kysely<Database>;
   readonly catalogue: IndicatorCatalogue;
   readonly jumpThreshold: number;
+  /** Largest |manual − system| (0–1 scale) without SYSTEM_MISMATCH. @default 0.05 */
+  readonly systemTolerance?: number;
+  /** How long a check token is accepted, seconds. @default 3600 */
+  readonly checkTokenTtlS?: number;
   readonly maxEvidenceBytes: number;
   readonly now: () => Date;
   readonly newId?: () => string;
@@ -109,7 +115,29 @@ function splitLine(line: string): Bilingual {
   return i < 0 ? bilingual(line, line) : bilingual(line.slice(0, i), line.slice(i + 3));
 }
 
-const WARNING_CODES: ReadonlySet<string> = new Set(['YEAR_ON_YEAR_JUMP', 'SYSTEM_MISMATCH']);
+const WARNING_CODES: ReadonlySet<string> = new Set(CODES);
+
+/** A system figure as `UnitYear.systemFigures` hands it over (through @requires). */
+export interface SystemFigureFacts extends SystemFigure {
+  readonly indicatorCode: string;
+}
+
+/** One entry's check before submission (`UnitYear.submissionChecks`). */
+export interface SubmissionCheck {
+  readonly entry: Entry;
+  readonly systemValue: number | null;
+  readonly system: string | null;
+  readonly systemStatus: string | null;
+  readonly systemAsOf: string | null;
+  readonly warnings: readonly Warning[];
+  readonly acknowledged: boolean;
+  readonly checkToken: string;
+}
+
+/** A warning found at save (only its code is kept), as a check shows it. */
+const SAVED_WARNING: Readonly<Record<string, { readonly vi: string; readonly en: string }>> = {
+  YEAR_ON_YEAR_JUMP: { vi: 'Giá trị chênh lệch so với năm trước quá ngưỡng (phát hiện khi lưu).', en: "The value differs from the previous year's by more than the threshold (found at save)." },
+};
 
 function actorOf(gate: AccessGate): Person {
   const id = gate.scope.identity;
@@ -119,7 +147,7 @@ function actorOf(gate: AccessGate): Person {
 }
 
 /** What the audit trail keeps of an entry's state. */
-function snapshot(e: Entry): string {
+function snapshot(e: Entry, extra: Record<string, unknown> = {}): string {
   return JSON.stringify({
     value: e.value,
     numerator: e.numerator,
@@ -133,6 +161,7 @@ function snapshot(e: Entry): string {
     overridesSystem: e.overridesSystem,
     acknowledged: e.acknowledged,
     justification: e.justification,
+    ...extra,
   });
 }
 
@@ -171,6 +200,18 @@ const clean = (s: string | null | undefined): string | null => (s === null || s 
 export function createService(deps: ServiceDeps) {
   const newId = deps.newId ?? randomUUID;
   const nowIso = (): string => deps.now().toISOString();
+  const tolerance = deps.systemTolerance ?? 0.05;
+  const ttlS = deps.checkTokenTtlS ?? 3600;
+  const nowS = (): number => Math.floor(deps.now().getTime() / 1000);
+  // The store's own key, read once (a migration created it; every replica reads the same row).
+  let key: Promise<Uint8Array> | undefined;
+  const checkKey = (): Promise<Uint8Array> => {
+    key ??= checkTokenKey(deps.db).catch((e: unknown) => {
+      key = undefined;
+      throw mapStoreError(e);
+    });
+    return key;
+  };
 
   async function audit(trx: Parameters<typeof appendAudit>[0], event: Omit<AuditEvent, 'at'>, at: string): Promise<void> {
     await appendAudit(trx, newId(), { ...event, at });
@@ -298,6 +339,50 @@ export function createService(deps: ServiceDeps) {
   }
 
   return {
+    /**
+     * The checks before submission of a unit-year's open entries (DRAFT, RETURNED): for an entry whose
+     * indicator a connected system measures, its figure (`figures`: what dti's systemFigures said; null
+     * when it did not answer) against the manual value. Each check carries a token signed by the store
+     * over what it saw, which submitEntries requires for such entries.
+     */
+    async submissionChecks(entries: readonly Entry[], figures: readonly SystemFigureFacts[] | null): Promise<SubmissionCheck[]> {
+      const k = await checkKey();
+      return entries
+        .filter((e) => e.status === 'DRAFT' || e.status === 'RETURNED')
+        .map((entry): SubmissionCheck => {
+          const systems = systemsMeasuring(deps.catalogue, entry.indicatorCode);
+          const figure: SystemFigure | null =
+            systems.length === 0
+              ? null
+              : (figures?.find((f) => f.indicatorCode === entry.indicatorCode) ?? { system: systems.join(', '), value: null, status: 'SOURCE_UNAVAILABLE', asOf: null });
+          const saved = entry.warnings.map((code): Warning => {
+            const m = SAVED_WARNING[code];
+            return { code: code as Warning['code'], ...bilingual(m?.vi ?? code, m?.en ?? code) };
+          });
+          const found = figure === null ? [] : systemWarnings(entry.value, figure, tolerance).filter((w) => !entry.warnings.includes(w.code));
+          const warnings = [...saved, ...found];
+          const claims: CheckClaims = {
+            entryId: entry.id,
+            version: entry.version,
+            system: figure?.system ?? null,
+            systemValue: figure?.value ?? null,
+            systemStatus: figure?.status ?? null,
+            warnings: warnings.map((w) => w.code),
+            issuedAt: nowS(),
+          };
+          return {
+            entry,
+            systemValue: claims.systemValue,
+            system: claims.system,
+            systemStatus: claims.systemStatus,
+            systemAsOf: figure?.asOf ?? null,
+            warnings,
+            acknowledged: unacknowledged(claims.warnings, entry.acknowledged).length === 0,
+            checkToken: signCheck(k, claims),
+          };
+        });
+    },
+
     async saveEntry(gate: AccessGate, input: SaveEntryInput): Promise<EntryPayload> {
       authorize(gate, 'Mutation.saveEntry', input.unitId);
       const actor = actorOf(gate);
@@ -372,19 +457,60 @@ export function createService(deps: ServiceDeps) {
     },
 
     /** Submits every named draft, or none: one entry's problem leaves all of them as they were. */
-    async submitEntries(gate: AccessGate, ids: readonly string[]): Promise<EntriesPayload> {
+    async submitEntries(gate: AccessGate, ids: readonly string[], checks: readonly string[] = []): Promise<EntriesPayload> {
       const unique = [...new Set(ids)];
       await authorizeEntries(gate, 'Mutation.submitEntries', unique);
       const actor = actorOf(gate);
       const at = nowIso();
+      const k = checks.length === 0 ? null : await checkKey();
+      const oldest = nowS() - ttlS;
+      const tokenProblems: UserError[] = [];
+      const claimsOf = new Map<string, CheckClaims[]>();
+      checks.forEach((token, i) => {
+        const claims = k === null ? null : verifyCheck(k, token);
+        if (claims === null) {
+          tokenProblems.push({
+            field: `checks.${i}`,
+            code: 'CHECK_INVALID',
+            ...bilingual('Mã kiểm tra không do hệ thống cấp hoặc đã bị sửa; hãy đọc lại unitYear { submissionChecks }.', 'This check token was not issued by the store or was altered; read unitYear { submissionChecks } again.'),
+          });
+          return;
+        }
+        claimsOf.set(claims.entryId, [...(claimsOf.get(claims.entryId) ?? []), claims]);
+      });
       try {
         return await withTransaction(deps.db, async (trx) => {
           const done: Entry[] = [];
-          const problems: UserError[] = [];
+          const problems: UserError[] = [...tokenProblems];
           for (const id of unique) {
             const entry = await findEntryById(trx, id);
             if (entry === undefined) throw new NotFoundError(inOneLine(bilingual(`Không có bản ghi ${id}.`, `No entry ${id}.`)), { argument: 'ids' });
-            const open = unacknowledged(entry.warnings, entry.acknowledged);
+            const given = claimsOf.get(id) ?? [];
+            const check = given.find((c) => c.version === entry.version && c.issuedAt >= oldest);
+            const systems = systemsMeasuring(deps.catalogue, entry.indicatorCode);
+            if (given.length === 0 && systems.length > 0) {
+              problems.push({
+                field: `ids.${id}`,
+                code: 'CHECK_REQUIRED',
+                ...bilingual(
+                  `${entry.indicatorCode} được ${systems.join(', ')} đo: hãy đọc unitYear { submissionChecks } trước và gửi kèm mã kiểm tra (checks) của bản ghi.`,
+                  `${entry.indicatorCode} is measured by ${systems.join(', ')}: read unitYear { submissionChecks } first and send the entry's check token (checks).`,
+                ),
+              });
+              continue;
+            }
+            if (given.length > 0 && check === undefined) {
+              problems.push({
+                field: `ids.${id}`,
+                code: 'CHECK_STALE',
+                ...bilingual(
+                  `Mã kiểm tra được cấp cho phiên bản ${given.map((c) => c.version).join(', ')} (hiệu lực ${ttlS} giây); bản ghi nay ở phiên bản ${entry.version}. Hãy đọc lại unitYear { submissionChecks }.`,
+                  `The check token was issued for version ${given.map((c) => c.version).join(', ')} (valid ${ttlS} s); the entry is now at version ${entry.version}. Read unitYear { submissionChecks } again.`,
+                ),
+              });
+              continue;
+            }
+            const open = unacknowledged([...new Set([...entry.warnings, ...(check?.warnings ?? [])])], entry.acknowledged);
             if (open.length > 0) {
               problems.push({
                 field: `ids.${id}`,
@@ -400,7 +526,9 @@ export function createService(deps: ServiceDeps) {
             }
             const updated = await updateEntryAtVersion(trx, id, entry.version, { ...entry, status: t.status }, at);
             if (updated === undefined) throw new ConflictError(inOneLine(bilingual(`Bản ghi ${id} vừa bị thay đổi trong lúc gửi duyệt; hãy đọc lại.`, `Entry ${id} changed while submitting; read it again.`)));
-            await audit(trx, { entryId: id, entryVersion: updated.version, actor, role: ROLE_OF_FIELD['Mutation.submitEntries'], action: t.action, before: snapshot(entry), after: snapshot(updated), reason: null }, at);
+            // The audit trail keeps the systems' figure the editor saw and submitted against.
+            const seen = check === undefined ? {} : { systemCheck: { system: check.system, value: check.systemValue, status: check.systemStatus, warnings: check.warnings } };
+            await audit(trx, { entryId: id, entryVersion: updated.version, actor, role: ROLE_OF_FIELD['Mutation.submitEntries'], action: t.action, before: snapshot(entry), after: snapshot(updated, seen), reason: null }, at);
             done.push(updated);
           }
           if (problems.length > 0) throw new Refused(problems);

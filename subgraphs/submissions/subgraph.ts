@@ -52,7 +52,7 @@ export function createSubgraph(config: SubmissionsConfig, deps: SubmissionsDeps 
     ready,
     start: async (listen) => {
       const store = await ready();
-      const service = createService({ db: store.db, catalogue, jumpThreshold: config.jumpThreshold, maxEvidenceBytes: config.maxEvidenceBytes, now });
+      const service = createService({ db: store.db, catalogue, jumpThreshold: config.jumpThreshold, systemTolerance: config.systemTolerance, checkTokenTtlS: config.checkTokenTtlS, maxEvidenceBytes: config.maxEvidenceBytes, now });
       // The server verifies the gateway's signed token and hands over the caller's scope (`access`).
       const context = (_req: IncomingMessage, access: AccessScope): Promise<SubmissionsContext> =>
         Promise.resolve(createContext({ access, units, service, loaders: createLoaders(store.db), catalogue, logger }));

@@ -107,6 +107,41 @@ describe('issue #11 - entry and review in a real browser', () => {
     await reviewer.page.screenshot({ path: `${SCREENSHOTS}review-2-scorecard-after.png`, fullPage: true });
   });
 
+  it("issue #13: a value far from the systems' figure shows both, and submitting asks for an acknowledgement before sending the check token", async () => {
+    const FIGURES = /* GraphQL */ `query ($id: ID!) { unitById(id: $id) { year(year: 2023) { systemFigures { indicatorCode value } } } }`;
+    const figures = z.array(z.object({ indicatorCode: z.string(), value: z.number().nullable() })).parse(at((await gqlAs('editor-56', FIGURES, { id: UNIT })).data, 'unitById', 'year', 'systemFigures'));
+    const system = figures.find((f) => f.indicatorCode === '922-M-7')?.value ?? null;
+    if (system === null) throw new Error('no system figure for 922-M-7');
+    const manual = system > 0.5 ? '0,1' : '0,9';
+
+    const { page } = await isolatedPage(browser, 'editor-56');
+    await page.goto(`${origin()}/entry/${encodeURIComponent(UNIT)}/2023`);
+    const m7 = page.getByRole('form', { name: /^922-M-7/ });
+    await m7.getByLabel('Giá trị (0–1)').fill(manual);
+    await m7.getByLabel('Mô tả minh chứng').fill('Báo cáo số liệu văn bản điện tử của các xã');
+    await m7.getByRole('button', { name: 'Lưu nháp' }).click();
+    await m7.getByRole('status').filter({ hasText: 'Đã lưu' }).waitFor();
+    // The systems' figure beside the manual value, and the check's warning in the form, both values in it.
+    await page.getByText(/Số liệu của hệ thống kết nối \(.*\): .* — giá trị nhập tay/).first().waitFor();
+    const ack = m7.getByRole('checkbox', { name: /Tôi đã kiểm tra và xác nhận: Giá trị nhập tay .* khác số liệu của/ });
+    await ack.waitFor();
+
+    await page.getByRole('button', { name: 'Gửi duyệt (1)' }).click();
+    await page.getByRole('alert').filter({ hasText: /922-M-7: Giá trị nhập tay .* Hãy xác nhận cảnh báo/ }).waitFor();
+    await page.screenshot({ path: `${SCREENSHOTS}entry-4-system-mismatch.png`, fullPage: true });
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await ack.check();
+    await m7.getByLabel('Giải trình').fill('Hệ thống quản lý văn bản chưa gồm văn bản của cấp xã.');
+    await m7.getByRole('button', { name: 'Lưu nháp' }).click();
+    await m7.getByRole('status').filter({ hasText: 'Đã lưu' }).waitFor();
+    await page.getByRole('button', { name: 'Gửi duyệt (1)' }).click();
+    await page.getByRole('status').filter({ hasText: 'Đã gửi duyệt' }).waitFor();
+    const ENTRY = /* GraphQL */ `query ($id: ID!) { unitById(id: $id) { year(year: 2023) { selfAssessment { entries { indicator { code } status acknowledgedWarnings } } } } }`;
+    const entries = z.array(z.object({ indicator: z.object({ code: z.string() }), status: z.string(), acknowledgedWarnings: z.array(z.string()) })).parse(at((await gqlAs('editor-56', ENTRY, { id: UNIT })).data, 'unitById', 'year', 'selfAssessment', 'entries'));
+    expect(entries.find((e) => e.indicator.code === '922-M-7')).toMatchObject({ status: 'SUBMITTED', acknowledgedWarnings: ['SYSTEM_MISMATCH'] });
+  });
+
   it('an editor of 51 sees none of 56\'s entries, and the API refuses the write if forced', async () => {
     const { page } = await isolatedPage(browser, 'editor-51');
     await page.goto(`${origin()}/entry/${encodeURIComponent(UNIT)}/2023`);

@@ -65,6 +65,11 @@ const BINDINGS: Record<DtiInputCode, Binding> = {
   },
 };
 
+/** Whether the graph carries a figure for the input (the catalogue's `inGraph` says the same; a test holds them together). */
+export function boundInGraph(code: DtiInputCode): boolean {
+  return typeof BINDINGS[code] === 'function';
+}
+
 const CARRIES_VALUE: ReadonlySet<ProvenanceStatus> = new Set(['OK', 'PARTIAL', 'STALE']);
 
 function collect(code: DtiInputCode, binding: Binding, facts: UnitYearFacts): Omit<CollectedInput, 'domain'> {

@@ -89,6 +89,12 @@ const inputSchema = z.object({
   nameEn: text,
   /** Main-indicator codes (across methodologies) this input feeds; empty: evidence shown beside the assessment, scored nowhere. */
   feeds: z.array(z.string()),
+  /**
+   * Whether a connected system supplies the input through the graph (false: named by the methodology,
+   * but no system we connect measures it yet). The submissions subgraph reads it to know which manual
+   * entries a system figure checks; older catalogue versions without it mean true.
+   */
+  inGraph: z.boolean().default(true),
   mappingIsJudgement: z.boolean(),
   confirmed: z.boolean(),
   citation: text,

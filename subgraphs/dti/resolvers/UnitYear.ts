@@ -3,6 +3,7 @@ import type { DtiAssessmentView } from '../assembly/assessment.ts';
 import { publicServiceIndex766 } from '../assembly/index766-view.ts';
 import type { PublicServiceIndex766View } from '../assembly/index766-view.ts';
 import { unitYearFactsOf } from '../assembly/representation.ts';
+import { systemFigures, type SystemFigureView } from '../assembly/system-figures.ts';
 import type { UnitYearFacts } from '../assembly/representation.ts';
 import type { DtiContext } from '../context.ts';
 import { versionView } from './versions.ts';
@@ -17,6 +18,9 @@ export const UnitYear = {
     const version = ctx.catalogues.forYear(y.year);
     return { ...assessUnitYear(y, { ...ctx, catalogue: version.catalogue }), catalogueVersion: versionView(version) };
   },
+
+  // The connected systems' figures alone, by the catalogue version governing the year (as dti).
+  systemFigures: (y: UnitYearFacts, _: unknown, ctx: DtiContext): SystemFigureView[] => systemFigures(y, { ...ctx, catalogue: ctx.catalogues.forYear(y.year).catalogue }),
 
   publicServiceIndex766: (y: UnitYearFacts, _: unknown, ctx: DtiContext): PublicServiceIndex766View => publicServiceIndex766(y, ctx.catalogue),
 };

@@ -61,9 +61,13 @@ export interface AuditEvent {
   readonly reason: string | null;
 }
 
+/** Every warning an editor may acknowledge. */
+export const WARNING_CODES = ['YEAR_ON_YEAR_JUMP', 'SYSTEM_MISMATCH', 'SYSTEM_FIGURE_UNAVAILABLE'] as const;
+export type WarningCode = (typeof WARNING_CODES)[number];
+
 /** A plausibility warning the editor must acknowledge, with a justification, before submitting. */
 export interface Warning {
-  readonly code: 'YEAR_ON_YEAR_JUMP' | 'SYSTEM_MISMATCH';
+  readonly code: WarningCode;
   /** Vietnamese (what the screens show). */
   readonly message: string;
   readonly messageEn: string;

@@ -4,7 +4,7 @@ import { authorize } from '../access.ts';
 import type { SubmissionsContext } from '../context.ts';
 import { indicatorOfYear } from '../domain/catalogue.ts';
 import type { AuditEvent, Entry } from '../domain/types.ts';
-import type { EntryPayload } from '../service.ts';
+import type { EntryPayload, SubmissionCheck } from '../service.ts';
 
 // Arguments are parsed at the edge even though GraphQL typed them: the domain gets plain, checked values.
 const evidenceInput = z.object({
@@ -29,7 +29,7 @@ const saveInput = z.object({
 });
 const saveArgs = z.object({ input: saveInput });
 const saveManyArgs = z.object({ inputs: z.array(saveInput).min(1).max(500), dryRun: z.boolean().nullish() });
-const submitArgs = z.object({ ids: z.array(z.string().min(1).max(64)).min(1).max(500) });
+const submitArgs = z.object({ ids: z.array(z.string().min(1).max(64)).min(1).max(500), checks: z.array(z.string().max(2000)).max(500).nullish() });
 const reviewArgs = z.object({
   id: z.string().min(1).max(64),
   decision: z.enum(['APPROVE', 'RETURN']),
@@ -39,7 +39,15 @@ const reviewArgs = z.object({
 });
 const uploadArgs = z.object({ unitId: z.string().min(1).max(64), name: z.string().min(1).max(255), contentBase64: z.string() });
 
-const unitYearRef = z.object({ unitId: z.string().min(1), year: z.number().int() });
+// systemFigures arrives only when submissionChecks is asked (@requires); null or absent: dti did not answer.
+const systemFigure = z.object({
+  indicatorCode: z.string().min(1).transform((s) => s.normalize('NFC')),
+  value: z.number().min(0).max(1).nullable(),
+  system: z.string(),
+  status: z.enum(['OK', 'PARTIAL', 'MISSING', 'STALE', 'SOURCE_UNAVAILABLE', 'NOT_COLLECTED']),
+  asOf: z.string().nullish().transform((v) => v ?? null),
+});
+const unitYearRef = z.object({ unitId: z.string().min(1), year: z.number().int(), systemFigures: z.array(systemFigure).nullish() });
 type UnitYearRef = z.output<typeof unitYearRef>;
 
 function parse<T>(schema: z.ZodType<T>, args: unknown): T {
@@ -61,6 +69,10 @@ export const resolvers = {
     approvedEntries: async (y: UnitYearRef, _: unknown, ctx: SubmissionsContext): Promise<readonly Entry[]> => {
       authorize(ctx.gate, 'UnitYear.approvedEntries', y.unitId);
       return ctx.loaders.approved.load(y);
+    },
+    submissionChecks: async (y: UnitYearRef, _: unknown, ctx: SubmissionsContext): Promise<readonly SubmissionCheck[]> => {
+      authorize(ctx.gate, 'UnitYear.submissionChecks', y.unitId);
+      return ctx.service.submissionChecks(await ctx.loaders.entries.load(y), y.systemFigures ?? null);
     },
   },
   Entry: {
@@ -90,7 +102,10 @@ export const resolvers = {
       const a = parse(saveManyArgs, args);
       return ctx.service.saveEntries(ctx.gate, a.inputs, { dryRun: a.dryRun === true });
     },
-    submitEntries: (_: unknown, args: unknown, ctx: SubmissionsContext) => ctx.service.submitEntries(ctx.gate, parse(submitArgs, args).ids),
+    submitEntries: (_: unknown, args: unknown, ctx: SubmissionsContext) => {
+      const a = parse(submitArgs, args);
+      return ctx.service.submitEntries(ctx.gate, a.ids, a.checks ?? []);
+    },
     reviewEntry: (_: unknown, args: unknown, ctx: SubmissionsContext) => ctx.service.reviewEntry(ctx.gate, parse(reviewArgs, args)),
     uploadEvidenceFile: async (_: unknown, args: unknown, ctx: SubmissionsContext) => {
       const a = parse(uploadArgs, args);

@@ -4,6 +4,7 @@ import type { Engine } from './db.ts';
 import * as entries from './migrations/0001_entries.ts';
 import { audit } from './migrations/0002_audit.ts';
 import { evidenceFiles } from './migrations/0003_evidence_files.ts';
+import * as storeSecret from './migrations/0004_store_secret.ts';
 import type { Database } from './schema.ts';
 
 /** Forward-only, in order; a migration is never edited once merged: add the next one. */
@@ -12,6 +13,7 @@ function migrations(engine: Engine): Record<string, Migration> {
     '0001_entries': entries,
     '0002_audit': audit(engine),
     '0003_evidence_files': evidenceFiles(engine),
+    '0004_store_secret': storeSecret,
   };
 }
 

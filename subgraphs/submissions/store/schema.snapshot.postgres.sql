@@ -36,6 +36,9 @@ column evidence_file.sha256 text not null
 column evidence_file.size integer not null
 column evidence_file.uploaded_at text not null
 column evidence_file.uploaded_by text not null
+column store_secret.created_at text not null
+column store_secret.name text not null
+column store_secret.value text not null
 constraint audit_event.audit_event_action_known: CHECK ((action = ANY (ARRAY['CREATE'::text, 'EDIT'::text, 'SUBMIT'::text, 'APPROVE'::text, 'RETURN'::text])))
 constraint audit_event.audit_event_entry_id_fkey: FOREIGN KEY (entry_id) REFERENCES entry(id)
 constraint audit_event.audit_event_one_per_version: UNIQUE (entry_id, entry_version)
@@ -51,11 +54,13 @@ constraint entry.entry_value_is_a_rate: CHECK (((value >= (0)::double precision)
 constraint entry.entry_version_positive: CHECK ((version >= 1))
 constraint evidence_file.evidence_file_pkey: PRIMARY KEY (sha256)
 constraint evidence_file.evidence_file_size: CHECK ((size >= 0))
+constraint store_secret.store_secret_pkey: PRIMARY KEY (name)
 index audit_event_one_per_version: CREATE UNIQUE INDEX audit_event_one_per_version ON audit_event USING btree (entry_id, entry_version)
 index audit_event_pkey: CREATE UNIQUE INDEX audit_event_pkey ON audit_event USING btree (id)
 index entry_by_unit_year: CREATE INDEX entry_by_unit_year ON entry USING btree (unit_id, year)
 index entry_one_per_unit_year_indicator: CREATE UNIQUE INDEX entry_one_per_unit_year_indicator ON entry USING btree (unit_id, year, indicator_code)
 index entry_pkey: CREATE UNIQUE INDEX entry_pkey ON entry USING btree (id)
 index evidence_file_pkey: CREATE UNIQUE INDEX evidence_file_pkey ON evidence_file USING btree (sha256)
+index store_secret_pkey: CREATE UNIQUE INDEX store_secret_pkey ON store_secret USING btree (name)
 trigger audit_event_no_change: CREATE TRIGGER audit_event_no_change BEFORE DELETE OR UPDATE ON audit_event FOR EACH ROW EXECUTE FUNCTION audit_event_append_only()
 trigger audit_event_no_truncate: CREATE TRIGGER audit_event_no_truncate BEFORE TRUNCATE ON audit_event FOR EACH STATEMENT EXECUTE FUNCTION audit_event_append_only()

@@ -62,8 +62,16 @@ export interface EvidenceFileTable {
   uploaded_at: Fixed<string>;
 }
 
+/** Secrets the store keeps for itself (the check-token key), written by a migration, read-only to the code. */
+export interface StoreSecretTable {
+  name: Fixed<string>;
+  value: Fixed<string>;
+  created_at: Fixed<string>;
+}
+
 export interface Database {
   entry: EntryTable;
   audit_event: AuditEventTable;
   evidence_file: EvidenceFileTable;
+  store_secret: StoreSecretTable;
 }

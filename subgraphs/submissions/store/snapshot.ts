@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Engine } from './db.ts';
 import type { Database } from './schema.ts';
 
-const TABLES = ['entry', 'audit_event', 'evidence_file'];
+const TABLES = ['entry', 'audit_event', 'evidence_file', 'store_secret'];
 const rowSchema = z.object({ line: z.string() });
 
 /**

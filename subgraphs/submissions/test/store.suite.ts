@@ -232,5 +232,57 @@ export function defineStoreSuite(name: string, open: (onQuery?: (sql: string) =>
       expect(conflicts.length).toBe(49);
       expect(await auditCount(store.db, first.id)).toBe(2);
     });
+
+    it('submission checks: SYSTEM_MISMATCH with both values; submitting needs the current token, acknowledged; the audit keeps the figure seen', async () => {
+      const m7 = (over: Partial<SaveEntryInput> = {}) => input({ indicatorCode: '922-M-7', value: 0.4, ...over });
+      const figures = [{ indicatorCode: '922-M-7', value: 0.675, system: 'DOCUMENTS, SERVICES', status: 'OK', asOf: '2023-12-31' }];
+      const saved = (await service.saveEntry(editor, m7())).entry;
+      const plain = (await service.saveEntry(editor, input())).entry;
+      if (saved === null || plain === null) throw new Error('not saved');
+      const loaders = createLoaders(store.db);
+      const checks = await service.submissionChecks(await loaders.entries.load({ unitId: HN, year: 2023 }), figures);
+      const check = checks.find((c) => c.entry.id === saved.id);
+      expect(check).toMatchObject({ systemValue: 0.675, system: 'DOCUMENTS, SERVICES', systemStatus: 'OK', acknowledged: false, warnings: [{ code: 'SYSTEM_MISMATCH' }] });
+      expect(check?.warnings[0]?.message).toMatch(/0\.4.*0\.675/);
+      // An indicator no system measures: no figure, no warning, and no token needed to submit it.
+      expect(checks.find((c) => c.entry.id === plain.id)).toMatchObject({ systemValue: null, system: null, warnings: [], acknowledged: true });
+      expect((await service.submitEntries(editor, [plain.id])).userErrors).toEqual([]);
+
+      expect((await service.submitEntries(editor, [saved.id])).userErrors[0]?.code).toBe('CHECK_REQUIRED');
+      const token = check?.checkToken ?? '';
+      const [body] = token.split('.');
+      const notOurs = await service.submitEntries(editor, [saved.id], [`${body ?? ''}.AAAA`]);
+      expect(notOurs.userErrors.map((u) => u.code)).toEqual(['CHECK_INVALID', 'CHECK_REQUIRED']);
+      const unacknowledged = await service.submitEntries(editor, [saved.id], [token]);
+      expect(unacknowledged.userErrors[0]).toMatchObject({ code: 'WARNING_NOT_ACKNOWLEDGED', message: expect.stringMatching(/SYSTEM_MISMATCH/) });
+
+      const acknowledged = await service.saveEntry(editor, m7({ expectedVersion: 1, acknowledgedWarnings: ['SYSTEM_MISMATCH'], justification: 'Số liệu hệ thống chưa gồm cấp xã' }));
+      expect(acknowledged.entry?.version).toBe(2);
+      expect((await service.submitEntries(editor, [saved.id], [token])).userErrors[0]?.code).toBe('CHECK_STALE');
+      const fresh = await service.submissionChecks(await createLoaders(store.db).entries.load({ unitId: HN, year: 2023 }), figures);
+      const again = fresh.find((c) => c.entry.id === saved.id);
+      expect(again?.acknowledged).toBe(true);
+      // The token is the store's own: another service (a replica) on the same database accepts it.
+      const replica = createService({ db: store.db, catalogue, jumpThreshold: 0.3, maxEvidenceBytes: 1, now: () => new Date('2026-11-29T10:00:00Z') });
+      // Read more than an hour ago: stale, whatever the version.
+      const later = createService({ db: store.db, catalogue, jumpThreshold: 0.3, maxEvidenceBytes: 1, now: () => new Date('2026-11-29T11:00:01Z') });
+      expect((await later.submitEntries(editor, [saved.id], [again?.checkToken ?? ''])).userErrors[0]?.code).toBe('CHECK_STALE');
+      const submitted = await replica.submitEntries(editor, [saved.id], [again?.checkToken ?? '']);
+      expect(submitted.userErrors).toEqual([]);
+      expect(submitted.entries[0]).toMatchObject({ status: 'SUBMITTED', version: 3 });
+      const history = await createLoaders(store.db).history.load(saved.id);
+      expect(JSON.parse(history.at(-1)?.after ?? '{}')).toMatchObject({ status: 'SUBMITTED', systemCheck: { system: 'DOCUMENTS, SERVICES', value: 0.675, status: 'OK', warnings: ['SYSTEM_MISMATCH'] } });
+    });
+
+    it('no figure from the systems (dti did not answer): SYSTEM_FIGURE_UNAVAILABLE must be acknowledged too; within the tolerance nothing is', async () => {
+      const saved = (await service.saveEntry(editor, input({ indicatorCode: '922-M-9', value: 0.22 }))).entry;
+      if (saved === null) throw new Error('not saved');
+      const [down] = await service.submissionChecks([saved], null);
+      expect(down).toMatchObject({ systemValue: null, system: 'LABOUR', systemStatus: 'SOURCE_UNAVAILABLE', warnings: [{ code: 'SYSTEM_FIGURE_UNAVAILABLE' }] });
+      expect((await service.submitEntries(editor, [saved.id], [down?.checkToken ?? ''])).userErrors[0]?.code).toBe('WARNING_NOT_ACKNOWLEDGED');
+      const [close] = await service.submissionChecks([saved], [{ indicatorCode: '922-M-9', value: 0.2, system: 'LABOUR', status: 'OK', asOf: null }]);
+      expect(close).toMatchObject({ warnings: [], acknowledged: true });
+      expect((await service.submitEntries(editor, [saved.id], [close?.checkToken ?? ''])).userErrors).toEqual([]);
+    });
   });
 }

@@ -29,7 +29,24 @@ async function fileToBase64(file: File): Promise<string> {
  * come back from the checks and are acknowledged here with a justification; a conflict (someone
  * saved first) keeps everything typed in the form.
  */
-export function EntryForm({ unitId, year, code, label, entry: entryRef, onSaved }: { unitId: string; year: number; code: string; label: string; entry: FragmentType<typeof EntryCard_EntryFragmentDoc> | null; onSaved: () => void }) {
+export function EntryForm({
+  unitId,
+  year,
+  code,
+  label,
+  entry: entryRef,
+  checkWarnings = [],
+  onSaved,
+}: {
+  unitId: string;
+  year: number;
+  code: string;
+  label: string;
+  entry: FragmentType<typeof EntryCard_EntryFragmentDoc> | null;
+  /** Warnings of the check before submission (e.g. SYSTEM_MISMATCH, with both values), to acknowledge here too. */
+  checkWarnings?: readonly { code: string; message: string }[];
+  onSaved: () => void;
+}) {
   const { t } = useI18n();
   const entry = useFragment(EntryCard_EntryFragmentDoc, entryRef);
   const first = entry?.evidence[0];
@@ -159,10 +176,16 @@ export function EntryForm({ unitId, year, code, label, entry: entryRef, onSaved 
           {t('comment')}
           <textarea name="comment" value={comment} onInput={(e) => setComment(e.currentTarget.value)} />
         </label>
-        {[...new Set([...warnings.map((w) => w.code), ...(entry?.warningCodes ?? [])])].length > 0 && (
+        {[...new Set([...warnings.map((w) => w.code), ...checkWarnings.map((w) => w.code), ...(entry?.warningCodes ?? [])])].length > 0 && (
           <fieldset class="warnings">
             <legend>{t('warnings')}</legend>
-            {[...new Map([...(entry?.warningCodes ?? []).map((c) => [c, c] as const), ...warnings.map((w) => [w.code, w.message] as const)]).entries()].map(([codeW, message]) => (
+            {[
+              ...new Map([
+                ...(entry?.warningCodes ?? []).map((c) => [c, c] as const),
+                ...checkWarnings.map((w) => [w.code, w.message] as const),
+                ...warnings.map((w) => [w.code, w.message] as const),
+              ]).entries(),
+            ].map(([codeW, message]) => (
               <label key={codeW}>
                 <input
                   type="checkbox"
@@ -191,14 +214,16 @@ export function EntryForm({ unitId, year, code, label, entry: entryRef, onSaved 
         </div>
       )}
       {problems.length > 0 && (
-        <ul role="alert" class="alert">
-          {problems.map((p) => (
-            <li>
-              {p.field !== '' && <strong>{p.field}: </strong>}
-              {p.message}
-            </li>
-          ))}
-        </ul>
+        <div role="alert" class="alert">
+          <ul>
+            {problems.map((p) => (
+              <li>
+                {p.field !== '' && <strong>{p.field}: </strong>}
+                {p.message}
+              </li>
+            ))}
+          </ul>
+        </div>
       )}
       {status !== null && <p role="status">{status}</p>}
     </form>

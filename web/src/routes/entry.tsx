@@ -3,13 +3,37 @@ import { useState } from 'preact/hooks';
 import { EntryForm } from '../components/EntryForm.tsx';
 import { EntryHistory } from '../components/EntryHistory.tsx';
 import { PartialErrors, QueryFailure } from '../components/Errors.tsx';
-import { StatusBadge, Value } from '../components/Status.tsx';
+import { StatusBadge, SystemName, Value } from '../components/Status.tsx';
 import { useFragment } from '../generated/fragment-masking.ts';
-import { EntryCard_EntryFragmentDoc, EntryQueryDocument, SubmitEntriesMutationDocument } from '../generated/graphql.ts';
+import {
+  EntryCard_EntryFragmentDoc,
+  EntryQueryDocument,
+  SubmissionCheck_CheckFragmentDoc,
+  SubmissionChecksQueryDocument,
+  SubmitEntriesMutationDocument,
+  type SourceSystem,
+} from '../generated/graphql.ts';
 import { execute } from '../graphql/client.ts';
 import { useQuery } from '../graphql/useQuery.ts';
 import { useI18n } from '../i18n/index.ts';
 import { latestYear, parseYear } from './params.ts';
+
+const SYSTEMS: ReadonlySet<string> = new Set(['PLANS', 'DOCUMENTS', 'SERVICES', 'LABOUR']);
+
+/** "DOCUMENTS, SERVICES" as the systems' names in the current language. */
+function SystemNames({ systems }: { systems: string }) {
+  const names = systems.split(',').map((s) => s.trim());
+  return (
+    <>
+      {names.map((n, i) => (
+        <span key={n}>
+          {i > 0 && ', '}
+          {SYSTEMS.has(n) ? <SystemName system={n as SourceSystem} /> : n}
+        </span>
+      ))}
+    </>
+  );
+}
 
 /** Entry: a form per main indicator of the year's methodology, then submit the drafts for review. */
 export function Entry() {
@@ -29,8 +53,21 @@ export function Entry() {
   const entries = useFragment(EntryCard_EntryFragmentDoc, refs);
   const byCode = new Map(entries.map((e, i) => [e.indicator.code, { entry: e, ref: refs[i] ?? null }]));
   const drafts = entries.filter((e) => e.status === 'DRAFT');
+  const figures = new Map((unit.year?.systemFigures ?? []).map((f) => [f.indicatorCode, f]));
+  const checks = new Map(useFragment(SubmissionCheck_CheckFragmentDoc, unit.year?.submissionChecks ?? []).map((c) => [c.entry.id, c]));
+  // Submitting reads the checks of the current versions first: an unacknowledged warning (a value far from
+  // the systems' figure, say) is shown with both values and sent back to the form; otherwise the tokens go along.
   const submit = async (): Promise<void> => {
-    const r = await execute(SubmitEntriesMutationDocument, { ids: drafts.map((d) => d.id) });
+    const read = await execute(SubmissionChecksQueryDocument, { id: unit.id, year });
+    const fresh = useFragment(SubmissionCheck_CheckFragmentDoc, read.data?.unitById?.year?.submissionChecks ?? []).filter((c) => drafts.some((d) => d.id === c.entry.id));
+    const open = fresh.filter((c) => !c.acknowledged);
+    if (read.errors.length > 0 || open.length > 0) {
+      setSubmitProblems([...open.flatMap((c) => c.warnings.map((w) => `${c.entry.indicator.code}: ${w.message} ${t('acknowledgeFirst')}`)), ...read.errors.map((e) => e.message)]);
+      setSubmitted(false);
+      reload();
+      return;
+    }
+    const r = await execute(SubmitEntriesMutationDocument, { ids: drafts.map((d) => d.id), checks: fresh.map((c) => c.checkToken) });
     const problems = [...(r.data?.submitEntries.userErrors ?? []).map((u) => u.message), ...r.errors.map((e) => e.message)];
     setSubmitProblems(problems);
     setSubmitted(problems.length === 0);
@@ -48,12 +85,33 @@ export function Entry() {
       <PartialErrors errors={state.result.errors} />
       {(unit.year?.dti?.mainIndicators ?? []).map((m) => {
         const found = byCode.get(m.code);
+        const figure = figures.get(m.code);
+        const check = found === undefined ? undefined : checks.get(found.entry.id);
         return (
           <section key={m.code} class="entry-block">
-            <p>
-              {t('systemValue')}: <Value value={m.value} /> <StatusBadge status={m.status} /> — {t('heldBy')}: {m.dataHeldBy}
-            </p>
-            <EntryForm unitId={unit.id} year={year} code={m.code} label={i18n.locale === 'vi' ? m.name : m.nameEn} entry={found?.ref ?? null} onSaved={reload} />
+            {figure === undefined ? (
+              <p>
+                {t('systemValue')}: <Value value={m.value} /> <StatusBadge status={m.status} /> — {t('heldBy')}: {m.dataHeldBy}
+              </p>
+            ) : (
+              <p>
+                {t('systemFigure')} (<SystemNames systems={figure.system} />): <Value value={figure.value} /> <StatusBadge status={figure.status} />
+                {found !== undefined && (
+                  <>
+                    {' '}— {t('manualValue')}: <Value value={found.entry.value} />
+                  </>
+                )}
+              </p>
+            )}
+            <EntryForm
+              unitId={unit.id}
+              year={year}
+              code={m.code}
+              label={i18n.locale === 'vi' ? m.name : m.nameEn}
+              entry={found?.ref ?? null}
+              checkWarnings={check?.warnings ?? []}
+              onSaved={reload}
+            />
             {found !== undefined && <EntryHistory entry={found.entry} />}
           </section>
         );
@@ -65,11 +123,13 @@ export function Entry() {
       </div>
       {submitted && <p role="status">{t('submitted')}</p>}
       {submitProblems.length > 0 && (
-        <ul role="alert" class="alert">
-          {submitProblems.map((p) => (
-            <li>{p}</li>
-          ))}
-        </ul>
+        <div role="alert" class="alert">
+          <ul>
+            {submitProblems.map((p) => (
+              <li>{p}</li>
+            ))}
+          </ul>
+        </div>
       )}
     </article>
   );

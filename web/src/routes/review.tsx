@@ -69,11 +69,13 @@ function ReviewCard({ entry, onDone }: { entry: EntryCard_EntryFragment; onDone:
         </button>
       </div>
       {problems.length > 0 && (
-        <ul role="alert" class="alert">
-          {problems.map((p) => (
-            <li>{p}</li>
-          ))}
-        </ul>
+        <div role="alert" class="alert">
+          <ul>
+            {problems.map((p) => (
+              <li>{p}</li>
+            ))}
+          </ul>
+        </div>
       )}
     </section>
   );
