@@ -1,16 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isolatedPage, launchBrowser, origin, SCREENSHOTS, seriousViolations } from './browser.ts';
+import { describe, expect, it } from 'vitest';
+import { browserPerFile, isolatedPage, origin, SCREENSHOTS, seriousViolations } from './browser.ts';
 
-type Browser = Awaited<ReturnType<typeof launchBrowser>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser.close();
-});
+const browser = browserPerFile();
 
 const SEED = readFileSync(new URL('../../data/seeds/000_2974e3fbecc444fa.txt', import.meta.url), 'utf8');
 const KHANH_HOA = `/plans/${encodeURIComponent('56@2025-07-01')}/2024`;

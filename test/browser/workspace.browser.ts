@@ -1,16 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { sim } from '../e2e/client.ts';
-import { isolatedPage, launchBrowser, origin, SCREENSHOTS, seriousViolations } from './browser.ts';
+import { browserPerFile, isolatedPage, origin, SCREENSHOTS, seriousViolations } from './browser.ts';
 
-type Browser = Awaited<ReturnType<typeof launchBrowser>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser.close();
-});
+const browser = browserPerFile();
 
 describe('issue #11 - the workspace in a real browser', () => {
   it('lists the 63 provinces of DTI 2024 in Vietnamese, opens a scorecard with one GraphQL request, and loads nothing from outside', async () => {
