@@ -43,7 +43,7 @@ describe('issue #11 - uploading a plan shows the parser\'s reading before anythi
     await page.getByLabel('Nội dung văn bản kế hoạch').fill(SEED);
     await page.getByRole('button', { name: 'Đọc văn bản' }).click();
     await page.getByText('Văn bản chưa thể lưu: xem các lỗi dưới đây.').waitFor();
-    await page.getByText(/issuer "UBND tỉnh Khánh Hòa" is not Tỉnh Quảng Ngãi/).waitFor();
+    await page.getByText(/^cơ quan ban hành văn bản "UBND tỉnh Khánh Hòa" không phải Tỉnh Quảng Ngãi/).waitFor();
     expect(await page.getByRole('button', { name: 'Lưu kế hoạch' }).isDisabled()).toBe(true);
   });
 
