@@ -112,6 +112,11 @@ describe('issue #11 - the workspace in a real browser', () => {
     const js = await fetch(`${origin()}${script}`);
     expect(js.headers.get('content-type')).toContain('text/javascript');
     expect(js.headers.get('cache-control')).toContain('immutable');
+    // The build's brotli copy, for a client that accepts br (undici's fetch does, and decodes it).
+    const packed = await fetch(`${origin()}${script}`, { headers: { 'accept-encoding': 'br' } });
+    expect(packed.headers.get('content-encoding')).toBe('br');
+    expect(packed.headers.get('vary')).toBe('Accept-Encoding');
+    expect(await packed.text()).toBe(await js.text());
     expect((await fetch(`${origin()}/%2e%2e/package.json`)).status).toBe(404);
     expect((await fetch(`${origin()}/assets/..%2f..%2fpackage.json`)).status).toBe(404);
     const deep = await fetch(`${origin()}/scorecard/56%402025-07-01/2025`, { headers: { accept: 'text/html' } });
