@@ -7,11 +7,10 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SIMULATORS, SUBGRAPHS } from '../lib/topology/index.ts';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { launchSystem, type RunningSystem } from '../lib/launcher/index.ts';
-import { freePortRun } from '../lib/testing/ports.ts';
+import { freeSystemPorts } from '../lib/testing/ports.ts';
 import { benchToken } from './tokens.ts';
 
 const RUNS = Number(process.argv[2] ?? 15);
@@ -31,11 +30,10 @@ await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', () => r()));
 const receiverUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}`;
 
 async function start(env: Record<string, string>): Promise<RunningSystem> {
-  const base = await freePortRun(2 + SUBGRAPHS.length + SIMULATORS.length);
   // Each copy its own submissions store (one store folder is one process's).
   const dir = mkdtempSync(join(tmpdir(), 'dti-bench-ops-'));
   return launchSystem({
-    ports: { host: '127.0.0.1', gateway: base, subgraphBase: base + 1, simulatorBase: base + 1 + SUBGRAPHS.length, identity: base + 1 + SUBGRAPHS.length + SIMULATORS.length },
+    ports: await freeSystemPorts(),
     env: { LOG_LEVEL: 'warn', SUBMISSIONS_DATA_DIR: join(dir, 'submissions'), DTI_AUDIT_LOG_PATH: join(dir, 'audit.jsonl'), ...env },
     readyTimeoutMs: 300_000,
   });

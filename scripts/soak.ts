@@ -12,9 +12,7 @@
 import { readFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { z } from 'zod';
-import { launchSystem, type RunningSystem } from '../lib/launcher/index.ts';
-import { freePortRun } from '../lib/testing/ports.ts';
-import { SIMULATORS, SUBGRAPHS } from '../lib/topology/index.ts';
+import { launchOnFreePorts } from '../lib/testing/system.ts';
 import { benchToken } from '../bench/tokens.ts';
 import {
   FAULTS,
@@ -48,20 +46,12 @@ function rssMb(pid: number | undefined): number | null {
   }
 }
 
-const base = await freePortRun(2 + SUBGRAPHS.length + SIMULATORS.length);
 const started = performance.now();
-const system: RunningSystem = await launchSystem({
-  ports: {
-    host: '127.0.0.1',
-    gateway: base,
-    subgraphBase: base + 1,
-    simulatorBase: base + 1 + SUBGRAPHS.length,
-    identity: base + 1 + SUBGRAPHS.length + SIMULATORS.length,
-  },
+const { system, ports } = await launchOnFreePorts({
   // One client sends everything as one administrator: a rate limit high enough not to be what is measured.
   env: { LOG_LEVEL: 'error', DTI_DEADLINE_MS: String(deadlineMs), DTI_RATE_LIMIT_BURST: '1000000', DTI_RATE_LIMIT_PER_SECOND: '1000000' },
 });
-process.stdout.write(`system up in ${Math.round(performance.now() - started)} ms on ports ${base}…${base + 1 + SUBGRAPHS.length + SIMULATORS.length}; deadline ${deadlineMs} ms\n`);
+process.stdout.write(`system up in ${Math.round(performance.now() - started)} ms on ports ${ports.gateway}…${ports.identity}; deadline ${deadlineMs} ms\n`);
 // Unit-year figures need a token: an administrator's from the system's own development provider.
 const adminToken = await benchToken(system);
 const names = system.services.map((s) => s.name);

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import axe from 'axe-core';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { tokenOf, type SeededUserId } from '../e2e/client.ts';
 
 /** Where browser runs save their screenshots (git-ignored). */
@@ -23,11 +23,31 @@ export async function launchBrowser(): Promise<Browser & AsyncDisposable> {
 }
 
 /**
+ * One browser for the test file that calls it (at the top level): launched in beforeAll, closed in
+ * afterAll. What it returns opens contexts in that browser, so it can be handed to isolatedPage.
+ */
+export function browserPerFile(): Pick<Browser, 'newContext'> {
+  let browser: (Browser & AsyncDisposable) | undefined;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return {
+    newContext: (...args) => {
+      if (browser === undefined) throw new Error('the browser is launched in beforeAll: open pages inside tests');
+      return browser.newContext(...args);
+    },
+  };
+}
+
+/**
  * A page that may talk to the gateway only: every request elsewhere is aborted and recorded, so a
  * test can prove the workspace needs nothing from outside (no CDN, no web fonts).
  */
 export async function isolatedPage(
-  browser: Browser,
+  browser: Pick<Browser, 'newContext'>,
   as: SeededUserId | null = 'admin',
   alsoAllowed: readonly string[] = [],
 ): Promise<{ page: Page; outside: string[]; graphqlRequests: () => number }> {

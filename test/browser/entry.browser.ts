@@ -1,16 +1,9 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { z } from 'zod';
 import { at, gqlAs } from '../e2e/client.ts';
-import { isolatedPage, launchBrowser, origin, SCREENSHOTS, seriousViolations } from './browser.ts';
+import { browserPerFile, isolatedPage, origin, SCREENSHOTS, seriousViolations } from './browser.ts';
 
-type Browser = Awaited<ReturnType<typeof launchBrowser>>;
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser.close();
-});
+const browser = browserPerFile();
 
 // Khánh Hòa as it was before the merger: its team (today's 56) keeps its records. DTI 2023 is
 // scored on 922/QĐ-BTTTT, whose points are confirmed: M-1 (Nhận thức số) is worth 100 of 1000.

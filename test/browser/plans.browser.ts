@@ -1,16 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isolatedPage, launchBrowser, origin, SCREENSHOTS, seriousViolations } from './browser.ts';
+import { describe, expect, it } from 'vitest';
+import { browserPerFile, isolatedPage, origin, SCREENSHOTS, seriousViolations } from './browser.ts';
 
-type Browser = Awaited<ReturnType<typeof launchBrowser>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser.close();
-});
+const browser = browserPerFile();
 
 const SEED = readFileSync(new URL('../../data/seeds/000_2974e3fbecc444fa.txt', import.meta.url), 'utf8');
 const KHANH_HOA = `/plans/${encodeURIComponent('56@2025-07-01')}/2024`;
@@ -51,7 +43,7 @@ describe('issue #11 - uploading a plan shows the parser\'s reading before anythi
     await page.getByLabel('Nội dung văn bản kế hoạch').fill(SEED);
     await page.getByRole('button', { name: 'Đọc văn bản' }).click();
     await page.getByText('Văn bản chưa thể lưu: xem các lỗi dưới đây.').waitFor();
-    await page.getByText(/issuer "UBND tỉnh Khánh Hòa" is not Tỉnh Quảng Ngãi/).waitFor();
+    await page.getByText(/^cơ quan ban hành văn bản "UBND tỉnh Khánh Hòa" không phải Tỉnh Quảng Ngãi/).waitFor();
     expect(await page.getByRole('button', { name: 'Lưu kế hoạch' }).isDisabled()).toBe(true);
   });
 

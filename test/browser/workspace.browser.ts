@@ -1,16 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { sim } from '../e2e/client.ts';
-import { isolatedPage, launchBrowser, origin, SCREENSHOTS, seriousViolations } from './browser.ts';
+import { browserPerFile, isolatedPage, origin, SCREENSHOTS, seriousViolations } from './browser.ts';
 
-type Browser = Awaited<ReturnType<typeof launchBrowser>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser.close();
-});
+const browser = browserPerFile();
 
 describe('issue #11 - the workspace in a real browser', () => {
   it('lists the 63 provinces of DTI 2024 in Vietnamese, opens a scorecard with one GraphQL request, and loads nothing from outside', async () => {
@@ -120,6 +112,11 @@ describe('issue #11 - the workspace in a real browser', () => {
     const js = await fetch(`${origin()}${script}`);
     expect(js.headers.get('content-type')).toContain('text/javascript');
     expect(js.headers.get('cache-control')).toContain('immutable');
+    // The build's brotli copy, for a client that accepts br (undici's fetch does, and decodes it).
+    const packed = await fetch(`${origin()}${script}`, { headers: { 'accept-encoding': 'br' } });
+    expect(packed.headers.get('content-encoding')).toBe('br');
+    expect(packed.headers.get('vary')).toBe('Accept-Encoding');
+    expect(await packed.text()).toBe(await js.text());
     expect((await fetch(`${origin()}/%2e%2e/package.json`)).status).toBe(404);
     expect((await fetch(`${origin()}/assets/..%2f..%2fpackage.json`)).status).toBe(404);
     const deep = await fetch(`${origin()}/scorecard/56%402025-07-01/2025`, { headers: { accept: 'text/html' } });

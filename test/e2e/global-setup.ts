@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { generateGatewayKeys } from '../../lib/access/index.ts';
-import { launchSystem, type RunningSystem } from '../../lib/launcher/index.ts';
-import { freePortRun } from '../../lib/testing/ports.ts';
+import type { RunningSystem } from '../../lib/launcher/index.ts';
+import { launchOnFreePorts } from '../../lib/testing/system.ts';
 import { SIMULATORS, SUBGRAPHS } from '../../lib/topology/index.ts';
 
 declare module 'vitest' {
@@ -30,26 +30,18 @@ let dataDir: string | undefined;
 
 /** Starts the real system once for every end-to-end test file: real processes, real HTTP over loopback. */
 export async function setup(project: TestProject): Promise<void> {
-  const base = await freePortRun(2 + SUBGRAPHS.length + SIMULATORS.length);
   const gatewayKeys = await generateGatewayKeys();
   dataDir = mkdtempSync(join(tmpdir(), 'dti-e2e-submissions-'));
   const auditLogPath = join(mkdtempSync(join(tmpdir(), 'dti-e2e-')), 'audit.jsonl');
-  system = await launchSystem({
+  ({ system } = await launchOnFreePorts({
     gatewayKeys,
-    ports: {
-      host: '127.0.0.1',
-      gateway: base,
-      subgraphBase: base + 1,
-      simulatorBase: base + 1 + SUBGRAPHS.length,
-      identity: base + 1 + SUBGRAPHS.length + SIMULATORS.length,
-    },
     env: { LOG_LEVEL: 'warn', SUBMISSIONS_DATA_DIR: dataDir, DTI_AUDIT_LOG_PATH: auditLogPath },
     // A shared CI machine under load can take well over the default to start a dozen Node processes.
     readyTimeoutMs: 120_000,
     stderr: process.env['E2E_VERBOSE'] === '1' ? 'inherit' : 'ignore',
     // A loaded machine (shared CI runners, several suites at once) can take minutes to boot ten processes.
     ...(process.env['E2E_READY_TIMEOUT_MS'] === undefined ? {} : { readyTimeoutMs: Number(process.env['E2E_READY_TIMEOUT_MS']) }),
-  });
+  }));
   project.provide('gatewayUrl', system.gatewayUrl);
   project.provide('submissionsDataDir', dataDir);
   project.provide('issuerUrl', system.issuerUrl);

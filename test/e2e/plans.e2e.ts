@@ -119,7 +119,7 @@ describe('issue #4 - plans from real documents, target against actual', () => {
     await sim.resetRequests('plans');
     const res = await gqlAs(EDITOR_72, `mutation { importPlan(unitCode: "72", text: "Giấy mời họp") { id } }`);
     expect(res.errors?.[0]?.extensions?.['code']).toBe('BAD_USER_INPUT');
-    expect(res.errors?.[0]?.message).toMatch(/no document symbol found/);
+    expect(res.errors?.[0]?.message).toMatch(/^không thể nhập văn bản thành kế hoạch: không tìm thấy số, ký hiệu văn bản.* — the document could not be imported as a plan: no document symbol found/);
     expect((await sim.requests('plans')).byRoute['ke-hoach-them-moi']).toBeUndefined();
   });
 

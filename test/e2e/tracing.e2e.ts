@@ -1,10 +1,9 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchSystem, type RunningSystem } from '../../lib/launcher/index.ts';
+import type { RunningSystem } from '../../lib/launcher/index.ts';
 import { DEFAULT_OIDC_STATE_DIR } from '../../simulators/oidc/config.ts';
 import { requestDevToken } from '../../simulators/oidc/dev-token.ts';
-import { SIMULATORS, SUBGRAPHS } from '../../lib/topology/index.ts';
-import { freePortRun } from '../../lib/testing/ports.ts';
+import { launchOnFreePorts } from '../../lib/testing/system.ts';
 import { startOtlpReceiver, type ReceivedSpan } from '../../lib/testing/otlp-receiver.ts';
 
 // This file starts its own system with tracing on (the shared one runs with it off, as by default),
@@ -15,19 +14,11 @@ const SYSTEMS = ['plans', 'documents', 'services', 'labour'] as const;
 
 beforeAll(async () => {
   receiver = await startOtlpReceiver();
-  const base = await freePortRun(2 + SUBGRAPHS.length + SIMULATORS.length);
-  system = await launchSystem({
-    ports: {
-      host: '127.0.0.1',
-      gateway: base,
-      subgraphBase: base + 1,
-      simulatorBase: base + 1 + SUBGRAPHS.length,
-      identity: base + 1 + SUBGRAPHS.length + SIMULATORS.length,
-    },
+  ({ system } = await launchOnFreePorts({
     env: { LOG_LEVEL: 'warn', OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url, OTEL_BSP_SCHEDULE_DELAY: '100', RESPONSE_CACHE_TTL_MS: '0' },
     stderr: process.env['E2E_VERBOSE'] === '1' ? 'inherit' : 'ignore',
     readyTimeoutMs: 180_000,
-  });
+  }));
 }, 300_000);
 
 afterAll(async () => {

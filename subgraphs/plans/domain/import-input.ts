@@ -1,6 +1,8 @@
 import { BadUserInputError } from '../../../lib/errors/index.ts';
 import type { AdministrativeUnitRecord } from '../../../lib/units/index.ts';
 import { predecessorsOf } from '../../../lib/units/index.ts';
+import { inOneLine, type Bilingual } from '../../../lib/util/bilingual.ts';
+import { importMessages } from './messages.ts';
 
 /** Bounds on what `importPlan` stores. */
 export interface ImportLimits {
@@ -20,17 +22,15 @@ function describeChar(c: string): string {
 /** Refuses what must never be stored: too long, control characters (NUL included), lone surrogates. */
 export function checkText(field: string, value: string, maxChars: number, variable: string): string {
   if (value.length > maxChars) {
-    throw new BadUserInputError(`${field} is ${value.length} characters long; the limit is ${maxChars} (${variable})`, { argument: field });
+    throw new BadUserInputError(inOneLine(importMessages.tooLong(field, value.length, maxChars, variable)), { argument: field });
   }
   if (!value.isWellFormed()) {
     const at = [...value].findIndex((c) => c.length === 1 && c.charCodeAt(0) >= 0xd800 && c.charCodeAt(0) <= 0xdfff);
-    throw new BadUserInputError(`${field} contains a lone surrogate (invalid UTF-16) at character ${at}`, { argument: field });
+    throw new BadUserInputError(inOneLine(importMessages.loneSurrogate(field, at)), { argument: field });
   }
   const m = CONTROL.exec(value);
   if (m !== null) {
-    throw new BadUserInputError(`${field} contains the control character ${describeChar(m[0])} at character ${m.index}; only tab and newline are allowed`, {
-      argument: field,
-    });
+    throw new BadUserInputError(inOneLine(importMessages.controlCharacter(field, describeChar(m[0]), m.index)), { argument: field });
   }
   return value.replace(/\r\n/g, '\n').normalize('NFC');
 }
@@ -77,15 +77,15 @@ function withPredecessors(units: readonly AdministrativeUnitRecord[], unit: Admi
  * must belong to that unit or to one of its predecessors (a merged province keeps the plans of the
  * provinces merged into it).
  */
-export function issuerMismatch(issuer: string, unit: AdministrativeUnitRecord, units: readonly AdministrativeUnitRecord[]): string | null {
+export function issuerMismatch(issuer: string, unit: AdministrativeUnitRecord, units: readonly AdministrativeUnitRecord[]): Bilingual | null {
   const issuerKey = fold(issuer);
   const candidates = withPredecessors(units, unit);
   if (candidates.some((u) => issuerKey.includes(nameKey(u.name)))) return null;
-  return `the document's issuer "${issuer}" is not ${unit.name} (code ${unit.code})${candidates.length > 1 ? ' or a unit merged into it' : ''}: file it under its own unit`;
+  return importMessages.issuerNotUnit(issuer, unit.name, unit.code, candidates.length > 1);
 }
 
 /** Refuses (BAD_USER_INPUT on unitCode) a document whose issuer is not the unit it is filed under; see issuerMismatch. */
 export function checkIssuer(issuer: string, unit: AdministrativeUnitRecord, units: readonly AdministrativeUnitRecord[]): void {
   const mismatch = issuerMismatch(issuer, unit, units);
-  if (mismatch !== null) throw new BadUserInputError(mismatch, { argument: 'unitCode' });
+  if (mismatch !== null) throw new BadUserInputError(inOneLine(mismatch), { argument: 'unitCode' });
 }

@@ -2,13 +2,15 @@ import { BadUserInputError } from '../../../lib/errors/index.ts';
 import { parsePlanDocument, type ParsedPlan } from '../../../lib/plan-parser/index.ts';
 import type { AdministrativeUnitRecord } from '../../../lib/units/index.ts';
 import { findUnit } from '../../../lib/units/index.ts';
+import { inOneLine, type Bilingual } from '../../../lib/util/bilingual.ts';
 import { issuerMismatch } from './import-input.ts';
+import { importMessages, parserMessage } from './messages.ts';
 
 /** A plan ready to store: parsed, with the metadata a registry record cannot lack, and its unit. */
 export interface ImportablePlan {
   readonly plan: ParsedPlan & { readonly symbol: string; readonly issuer: string; readonly issuedOn: string };
   readonly unit: AdministrativeUnitRecord;
-  readonly warnings: readonly string[];
+  readonly warnings: readonly Bilingual[];
 }
 
 /** What the import reads from a document, and everything that would stop it being stored. */
@@ -18,11 +20,11 @@ export interface PlanReading {
   /** The unit the code names on the issue date, when there is a date and such a unit. */
   readonly unit: AdministrativeUnitRecord | undefined;
   /** Why the text is not a storable plan: parse failures, missing symbol, issuer or date, no unit. */
-  readonly errors: readonly string[];
+  readonly errors: readonly Bilingual[];
   /** Set when the issuer is not the unit (nor one merged into it). */
-  readonly issuerError: string | null;
+  readonly issuerError: Bilingual | null;
   /** What the parser noted without failing. */
-  readonly warnings: readonly string[];
+  readonly warnings: readonly Bilingual[];
 }
 
 /**
@@ -31,15 +33,15 @@ export interface PlanReading {
  */
 export function readPlanForImport(text: string, unitCode: string, units: readonly AdministrativeUnitRecord[]): PlanReading {
   const result = parsePlanDocument(text.normalize('NFC'));
-  const errors = result.ok ? [] : [...result.errors];
+  const errors = result.ok ? [] : result.errors.map(parserMessage);
   const plan = result.ok ? result.plan : result.partial;
-  if (plan.symbol === null && !errors.some((e) => /symbol/.test(e))) errors.push('no document symbol found');
-  if (plan.issuer === null) errors.push('no issuer found');
-  if (plan.issuedOn === null) errors.push('no issue date found');
+  if (plan.symbol === null && !errors.some((e) => /symbol/.test(e.messageEn))) errors.push(importMessages.noSymbol());
+  if (plan.issuer === null) errors.push(importMessages.noIssuer());
+  if (plan.issuedOn === null) errors.push(importMessages.noIssueDate());
   const unit = plan.issuedOn === null ? undefined : findUnit(units, unitCode, plan.issuedOn);
-  if (plan.issuedOn !== null && unit === undefined) errors.push(`unit code "${unitCode}" names no unit in force on ${plan.issuedOn}`);
+  if (plan.issuedOn !== null && unit === undefined) errors.push(importMessages.noUnitOnDate(unitCode, plan.issuedOn));
   const issuerError = plan.issuer === null || unit === undefined ? null : issuerMismatch(plan.issuer, unit, units);
-  return { plan, unit, errors, issuerError, warnings: result.ok ? result.warnings : [] };
+  return { plan, unit, errors, issuerError, warnings: result.ok ? result.warnings.map(parserMessage) : [] };
 }
 
 /**
@@ -50,8 +52,8 @@ export function readPlanForImport(text: string, unitCode: string, units: readonl
 export function prepareImport(text: string, unitCode: string, units: readonly AdministrativeUnitRecord[]): ImportablePlan {
   const { plan, unit, errors, issuerError, warnings } = readPlanForImport(text, unitCode, units);
   if (errors.length > 0 || plan.symbol === null || plan.issuer === null || plan.issuedOn === null || unit === undefined) {
-    throw new BadUserInputError(`the document could not be imported as a plan: ${errors.join('; ')}`, { argument: 'text' });
+    throw new BadUserInputError(inOneLine(importMessages.notAPlan(errors)), { argument: 'text' });
   }
-  if (issuerError !== null) throw new BadUserInputError(issuerError, { argument: 'unitCode' });
+  if (issuerError !== null) throw new BadUserInputError(inOneLine(issuerError), { argument: 'unitCode' });
   return { plan: { ...plan, symbol: plan.symbol, issuer: plan.issuer, issuedOn: plan.issuedOn }, unit, warnings };
 }

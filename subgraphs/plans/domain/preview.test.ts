@@ -25,7 +25,8 @@ describe('previewImport: what importPlan would store, and why it would refuse', 
   it('reports the issuer check as an error, still showing the reading', () => {
     const preview = previewImport({ text: seed, title: null, unitCode: '72' }, units, limits);
     expect(preview.importable).toBe(false);
-    expect(preview.errors).toEqual([expect.stringMatching(/issuer "UBND tỉnh Khánh Hòa" is not Tỉnh Tây Ninh/)]);
+    // Vietnamese first (the upload screen is in Vietnamese), English alongside.
+    expect(preview.errors).toEqual([expect.stringMatching(/^cơ quan ban hành văn bản "UBND tỉnh Khánh Hòa" không phải Tỉnh Tây Ninh .* — the document's issuer "UBND tỉnh Khánh Hòa" is not Tỉnh Tây Ninh/)]);
     expect(preview.plan.symbol).toBe('4949/KH-UBND');
   });
 
@@ -34,10 +35,10 @@ describe('previewImport: what importPlan would store, and why it would refuse', 
     expect(preview.importable).toBe(false);
     expect(preview.errors).toEqual(
       expect.arrayContaining([
-        expect.stringMatching(/title is 301 characters long; the limit is 300/),
-        expect.stringMatching(/text contains the control character U\+0007/),
-        expect.stringMatching(/no document symbol found/),
-        expect.stringMatching(/no issue date found/),
+        expect.stringMatching(/^Tiêu đề dài 301 ký tự; giới hạn là 300 .* — title is 301 characters long; the limit is 300/),
+        expect.stringMatching(/^Nội dung văn bản có ký tự điều khiển U\+0007 .* — text contains the control character U\+0007/),
+        expect.stringMatching(/^không tìm thấy số, ký hiệu văn bản — no document symbol found$/),
+        expect.stringMatching(/^không tìm thấy ngày ban hành — no issue date found$/),
       ]),
     );
   });

@@ -2,15 +2,17 @@ import { BadUserInputError } from '../../../lib/errors/index.ts';
 import { issuerLevel, type AdminLevel, type ParsedPlan } from '../../../lib/plan-parser/index.ts';
 import type { AdministrativeUnitRecord } from '../../../lib/units/index.ts';
 import { checkText, type ImportLimits } from './import-input.ts';
+import { inOneLine } from '../../../lib/util/bilingual.ts';
 import { readPlanForImport } from './import.ts';
+import { importMessages } from './messages.ts';
 
 /** What `importPlan` would store from a document, and why it would refuse it: nothing is stored. */
 export interface PlanPreview {
   /** True when `importPlan` would accept the document as it stands (the registry may still refuse a duplicate). */
   readonly importable: boolean;
-  /** Each reason `importPlan` would refuse it, in its own words. */
+  /** Each reason `importPlan` would refuse it, in its own words (Vietnamese — English). */
   readonly errors: readonly string[];
-  /** What the parser or the checks noted without refusing. */
+  /** What the parser or the checks noted without refusing (Vietnamese — English). */
   readonly warnings: readonly string[];
   /** The title as it would be stored (NFC, trimmed); null when none or refused. */
   readonly title: string | null;
@@ -48,19 +50,19 @@ export function previewImport(
   if (title.error !== null) errors.push(title.error);
   const storedTitle = title.value === '' ? null : title.value;
   if (input.text.length > limits.maxTextChars) {
-    errors.push(`text is ${input.text.length} characters long; the limit is ${limits.maxTextChars} (PLAN_MAX_TEXT_CHARS)`);
+    errors.push(inOneLine(importMessages.tooLong('text', input.text.length, limits.maxTextChars, 'PLAN_MAX_TEXT_CHARS')));
     return { importable: false, errors, warnings: [], title: storedTitle, plan: NOTHING_READ, level: null, unit: null };
   }
   const text = refusal(() => checkText('text', input.text, limits.maxTextChars, 'PLAN_MAX_TEXT_CHARS'));
   if (text.error !== null) errors.push(text.error);
   // A refused text is still read (as the import would have read it, CRLF as LF) so the user sees what else is wrong.
   const reading = readPlanForImport(text.value ?? input.text.replace(/\r\n/g, '\n'), input.unitCode.trim(), units);
-  errors.push(...reading.errors);
-  if (reading.issuerError !== null) errors.push(reading.issuerError);
+  errors.push(...reading.errors.map(inOneLine));
+  if (reading.issuerError !== null) errors.push(inOneLine(reading.issuerError));
   return {
     importable: errors.length === 0,
     errors,
-    warnings: reading.warnings,
+    warnings: reading.warnings.map(inOneLine),
     title: storedTitle,
     plan: reading.plan,
     level: issuerLevel(reading.plan.issuer),

@@ -1,7 +1,9 @@
 import { NotFoundError } from '../../../lib/errors/index.ts';
+import { inOneLine } from '../../../lib/util/bilingual.ts';
 import type { AdministrativeUnitRecord, UnitLevel } from '../../../lib/units/index.ts';
 import type { PlansContext } from '../context.ts';
 import { checkAsOf, recordsBegin } from '../domain/period.ts';
+import { importMessages } from '../domain/messages.ts';
 import { previewImport, type PlanPreview } from '../domain/preview.ts';
 import { listUnits, unitByCode } from '../domain/units.ts';
 import { fromGraphQLLevel } from './levels.ts';
@@ -35,9 +37,9 @@ export const Query = {
     try {
       const held = (await ctx.upstream.plansOf([preview.unit.code])).items.find((p) => p.symbol === symbol && p.issuedOn === issuedOn);
       if (held === undefined) return preview;
-      return { ...preview, warnings: [...preview.warnings, `the registry already holds ${symbol} of ${issuedOn} for unit code ${preview.unit.code} (${held.id}): saving it again will be refused as a duplicate`] };
+      return { ...preview, warnings: [...preview.warnings, inOneLine(importMessages.alreadyHeld(symbol, issuedOn, preview.unit.code, held.id))] };
     } catch {
-      return { ...preview, warnings: [...preview.warnings, 'the plan registry could not be asked whether it holds this plan already'] };
+      return { ...preview, warnings: [...preview.warnings, inOneLine(importMessages.registryUnasked())] };
     }
   },
 };

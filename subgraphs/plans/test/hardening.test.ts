@@ -56,7 +56,7 @@ describe('importPlan: issuer and input checks', () => {
   it('refuses a Khánh Hòa plan filed under Tây Ninh, naming both', async () => {
     const body = await gql(IMPORT, { unit: '72', text: KHANH_HOA_PLAN });
     expect(body.errors?.[0]?.extensions?.['code']).toBe('BAD_USER_INPUT');
-    expect(body.errors?.[0]?.message).toMatch(/issuer "UBND tỉnh Khánh Hòa" is not Tỉnh Tây Ninh/);
+    expect(body.errors?.[0]?.message).toMatch(/^cơ quan ban hành văn bản "UBND tỉnh Khánh Hòa" không phải Tỉnh Tây Ninh .* — the document's issuer "UBND tỉnh Khánh Hòa" is not Tỉnh Tây Ninh/);
   });
 
   it('files the same plan under Khánh Hòa, with an HTML title kept as text and an NFC title', async () => {

@@ -5,6 +5,8 @@ import type { Plan } from '../domain/types.ts';
 import { toPlan, toUnit } from './mappers.ts';
 import { createdPlanSchema, pageSchema, wirePlanSchema, wireUnitSchema } from './schemas.ts';
 import { BadUserInputError, UpstreamHttpError } from '../../../lib/errors/index.ts';
+import { inOneLine } from '../../../lib/util/bilingual.ts';
+import { importMessages } from '../domain/messages.ts';
 import type { WirePlanInput } from './outgoing.ts';
 
 /** Rows per page asked of the registry (its maximum): the whole catalogue fits in one page. */
@@ -58,7 +60,7 @@ export function createPlansUpstream(client: UpstreamClient): PlansUpstream {
       } catch (e: unknown) {
         // The registry refuses what it cannot store (a duplicate, an invalid record): the user's input, not an outage.
         if (e instanceof UpstreamHttpError && (e.status === 409 || e.status === 400)) {
-          throw new BadUserInputError(`the plan registry refused the plan: ${e.message}`, { cause: e });
+          throw new BadUserInputError(inOneLine(importMessages.registryRefused(e.message)), { cause: e });
         }
         throw e;
       }

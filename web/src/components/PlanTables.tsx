@@ -3,7 +3,7 @@ import { PlanTargetRow_TargetFragmentDoc, PlanTaskRow_TaskFragmentDoc, type Plan
 import { useI18n, type I18n, type MessageKey } from '../i18n/index.ts';
 import { StatusBadge, SystemName } from './Status.tsx';
 
-const LEVEL_KEY: Record<UnitLevel, MessageKey> = { PROVINCE: 'levelPROVINCE', DISTRICT: 'levelDISTRICT', COMMUNE: 'levelCOMMUNE' };
+export const LEVEL_KEY: Record<UnitLevel, MessageKey> = { PROVINCE: 'levelPROVINCE', DISTRICT: 'levelDISTRICT', COMMUNE: 'levelCOMMUNE' };
 
 type Actual = PlanTargetRow_TargetFragment['actual'];
 
@@ -26,63 +26,121 @@ export function targetBound(i18n: I18n, min: number | null, max: number | null, 
   return i18n.t('noValue');
 }
 
-/** A plan's targets, each against the owning system's figure with its provenance. */
-export function PlanTargetTable({ targets, planId }: { targets: readonly FragmentType<typeof PlanTargetRow_TargetFragmentDoc>[]; planId: string }) {
+/** A target row as the tables show it: a stored target carries the owning system's figure, a reading does not. */
+export type TargetRowData = Omit<PlanTargetRow_TargetFragment, 'actual' | ' $fragmentName'> & { readonly actual?: Actual };
+
+/**
+ * Targets as a table: text, value, year, level, linked indicator, and, with `compare`, the owning
+ * system's figure and the verdict. Named by `labelledBy` (a heading outside) or by `caption`.
+ */
+export function TargetTable({ rows, compare, labelledBy, caption }: { rows: readonly TargetRowData[]; compare: boolean; labelledBy?: string; caption?: string }) {
   const i18n = useI18n();
   const { t } = i18n;
-  const rows = useFragment(PlanTargetRow_TargetFragmentDoc, targets);
-  if (rows.length === 0) return null;
   const bound = (min: number | null, max: number | null, unit: string): string => targetBound(i18n, min, max, unit);
   return (
-    <>
-      <h3 id={`targets-${planId}`}>{t('targets')}</h3>
-      <table class="grid" aria-labelledby={`targets-${planId}`}>
-        <thead>
-          <tr>
-            <th scope="col">{t('target')}</th>
-            <th scope="col">{t('value')}</th>
-            <th scope="col">{t('targetYear')}</th>
-            <th scope="col">{t('level')}</th>
-            <th scope="col">{t('linkedIndicator')}</th>
-            <th scope="col">{t('actual')}</th>
-            <th scope="col">{t('outcome')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r, i) => (
-            <tr key={i}>
-              <th scope="row">{r.text}</th>
-              <td>{bound(r.min, r.max, r.unit)}</td>
-              <td>{r.targetYear ?? t('noValue')}</td>
-              <td>{r.level === null ? t('noValue') : t(LEVEL_KEY[r.level])}</td>
-              <td>
-                {r.indicator === null ? (
-                  <small>{t('notLinked')}</small>
-                ) : (
-                  <>
-                    {i18n.locale === 'vi' ? r.indicator.name : r.indicator.nameEn} (<SystemName system={r.indicator.sourceSystem} />)
-                    {!r.indicator.confirmed && <small class="flag"> ({t('unconfirmed')})</small>}
-                  </>
-                )}
-              </td>
+    <table class="grid" aria-labelledby={labelledBy}>
+      {caption !== undefined && <caption>{caption}</caption>}
+      <thead>
+        <tr>
+          <th scope="col">{t('target')}</th>
+          <th scope="col">{t('value')}</th>
+          <th scope="col">{t('targetYear')}</th>
+          <th scope="col">{t('level')}</th>
+          <th scope="col">{t('linkedIndicator')}</th>
+          {compare && <th scope="col">{t('actual')}</th>}
+          {compare && <th scope="col">{t('outcome')}</th>}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r, i) => (
+          <tr key={i}>
+            <th scope="row">{r.text}</th>
+            <td>{bound(r.min, r.max, r.unit)}</td>
+            <td>{r.targetYear ?? t('noValue')}</td>
+            <td>{r.level === null ? t('noValue') : t(LEVEL_KEY[r.level])}</td>
+            <td>
+              {r.indicator === null ? (
+                <small>{t('notLinked')}</small>
+              ) : (
+                <>
+                  {i18n.locale === 'vi' ? r.indicator.name : r.indicator.nameEn} (<SystemName system={r.indicator.sourceSystem} />)
+                  {!r.indicator.confirmed && <small class="flag"> ({t('unconfirmed')})</small>}
+                </>
+              )}
+            </td>
+            {compare && (
               <td>
                 {r.actual?.value === null || r.actual?.value === undefined ? t('noValue') : `${i18n.number(r.actual.value, 1)}${r.unit === 'PERCENT' ? '%' : ''}`}
                 {r.actual?.source?.asOf !== undefined && r.actual?.source?.asOf !== null && <small> ({r.actual.source.asOf})</small>}
               </td>
+            )}
+            {compare && (
               <td>
-                {t(outcome(r.actual))}
-                {r.actual !== null && r.actual.status !== 'OK' && (
+                {t(outcome(r.actual ?? null))}
+                {r.actual !== null && r.actual !== undefined && r.actual.status !== 'OK' && (
                   <>
                     {' '}
                     <StatusBadge status={r.actual.status} />
                   </>
                 )}
               </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+            )}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** A plan's targets, each against the owning system's figure with its provenance. */
+export function PlanTargetTable({ targets, planId }: { targets: readonly FragmentType<typeof PlanTargetRow_TargetFragmentDoc>[]; planId: string }) {
+  const { t } = useI18n();
+  const rows = useFragment(PlanTargetRow_TargetFragmentDoc, targets);
+  if (rows.length === 0) return null;
+  return (
+    <>
+      <h3 id={`targets-${planId}`}>{t('targets')}</h3>
+      <TargetTable rows={rows} compare labelledBy={`targets-${planId}`} />
     </>
+  );
+}
+
+/** A task row as the tables show it: agencies already joined into words. */
+export interface TaskRowData {
+  readonly title: string;
+  readonly lead?: string;
+  readonly cooperating: string;
+  readonly timeframe: string | null;
+  readonly result: string | null;
+}
+
+/** Tasks as a table (title, lead where `withLead`, cooperating, timeframe, expected result). */
+export function TaskTable({ rows, withLead, caption }: { rows: readonly TaskRowData[]; withLead: boolean; caption?: string }) {
+  const { t } = useI18n();
+  return (
+    <table class="grid">
+      {caption !== undefined && <caption>{caption}</caption>}
+      <thead>
+        <tr>
+          <th scope="col">{t('tasks')}</th>
+          {withLead && <th scope="col">{t('lead')}</th>}
+          <th scope="col">{t('cooperating')}</th>
+          <th scope="col">{t('timeframe')}</th>
+          <th scope="col">{t('result')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((task, i) => (
+          <tr key={i}>
+            <th scope="row">{task.title}</th>
+            {withLead && <td>{task.lead ?? t('noValue')}</td>}
+            <td>{task.cooperating}</td>
+            <td>{task.timeframe ?? t('noValue')}</td>
+            <td>{task.result ?? ''}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }
 
@@ -91,10 +149,11 @@ export function TasksByLead({ tasks, planId }: { tasks: readonly FragmentType<ty
   const { t } = useI18n();
   const rows = useFragment(PlanTaskRow_TaskFragmentDoc, tasks);
   if (rows.length === 0) return null;
-  const groups = new Map<string, typeof rows>();
+  const groups = new Map<string, TaskRowData[]>();
   for (const task of rows) {
     const lead = task.lead.map((l) => l.agency?.name ?? l.name).join(', ') || t('noValue');
-    groups.set(lead, [...(groups.get(lead) ?? []), task]);
+    const row: TaskRowData = { title: task.title, cooperating: task.cooperating.map((c) => c.name).join(', '), timeframe: task.timeframe?.text ?? null, result: task.result };
+    groups.set(lead, [...(groups.get(lead) ?? []), row]);
   }
   return (
     <>
@@ -104,28 +163,34 @@ export function TasksByLead({ tasks, planId }: { tasks: readonly FragmentType<ty
           <summary>
             {t('lead')}: {lead} ({list.length})
           </summary>
-          <table class="grid">
-            <thead>
-              <tr>
-                <th scope="col">{t('tasks')}</th>
-                <th scope="col">{t('cooperating')}</th>
-                <th scope="col">{t('timeframe')}</th>
-                <th scope="col">{t('result')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.map((task, i) => (
-                <tr key={i}>
-                  <th scope="row">{task.title}</th>
-                  <td>{task.cooperating.map((c) => c.name).join(', ')}</td>
-                  <td>{task.timeframe?.text ?? t('noValue')}</td>
-                  <td>{task.result ?? ''}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <TaskTable rows={list} withLead={false} />
         </details>
       ))}
     </>
+  );
+}
+
+/** Budget lines by year, in đồng. */
+export function BudgetTable({ budget, caption }: { budget: readonly { year: number; amountVND: number }[]; caption?: string }) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  return (
+    <table class="grid">
+      {caption !== undefined && <caption>{caption}</caption>}
+      <thead>
+        <tr>
+          <th scope="col">{t('year')}</th>
+          <th scope="col">{t('amountVND')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {budget.map((b) => (
+          <tr key={b.year}>
+            <th scope="row">{b.year}</th>
+            <td>{i18n.number(b.amountVND, 0)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }

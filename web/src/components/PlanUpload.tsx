@@ -1,13 +1,10 @@
 import { useState } from 'preact/hooks';
-import { ImportPlanMutationDocument, PreviewPlanQueryDocument, type PreviewPlanQueryQuery, type UnitLevel } from '../generated/graphql.ts';
+import { ImportPlanMutationDocument, PreviewPlanQueryDocument, type PreviewPlanQueryQuery } from '../generated/graphql.ts';
 import { execute, RequestFailed, type GraphQLErrorInfo } from '../graphql/client.ts';
-import { useI18n, type MessageKey } from '../i18n/index.ts';
-import { targetBound } from './PlanTables.tsx';
-import { SystemName } from './Status.tsx';
+import { useI18n } from '../i18n/index.ts';
+import { BudgetTable, LEVEL_KEY, TargetTable, TaskTable } from './PlanTables.tsx';
 
 type Preview = PreviewPlanQueryQuery['previewPlan'];
-
-const LEVEL_KEY: Record<UnitLevel, MessageKey> = { PROVINCE: 'levelPROVINCE', DISTRICT: 'levelDISTRICT', COMMUNE: 'levelCOMMUNE' };
 
 /** What a failed request says: the refusal code in words where there is one. */
 function failure(e: unknown, forbidden: string): string {
@@ -174,82 +171,13 @@ function Reading({ preview: p }: { preview: Preview }) {
         <dt>{t('legalBasis')}</dt>
         <dd>{p.legalBasis.length === 0 ? none : p.legalBasis.join('; ')}</dd>
       </dl>
-      <table class="grid">
-        <caption>
-          {t('targets')} ({p.targets.length})
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('target')}</th>
-            <th scope="col">{t('value')}</th>
-            <th scope="col">{t('targetYear')}</th>
-            <th scope="col">{t('level')}</th>
-            <th scope="col">{t('linkedIndicator')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {p.targets.map((r, i) => (
-            <tr key={i}>
-              <th scope="row">{r.text}</th>
-              <td>{targetBound(i18n, r.min, r.max, r.unit)}</td>
-              <td>{r.targetYear ?? none}</td>
-              <td>{r.level === null ? none : t(LEVEL_KEY[r.level])}</td>
-              <td>
-                {r.indicator === null ? (
-                  <small>{t('notLinked')}</small>
-                ) : (
-                  <>
-                    {i18n.locale === 'vi' ? r.indicator.name : r.indicator.nameEn} (<SystemName system={r.indicator.sourceSystem} />)
-                    {!r.indicator.confirmed && <small class="flag"> ({t('unconfirmed')})</small>}
-                  </>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      <table class="grid">
-        <caption>
-          {t('tasks')} ({p.tasks.length})
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('tasks')}</th>
-            <th scope="col">{t('lead')}</th>
-            <th scope="col">{t('cooperating')}</th>
-            <th scope="col">{t('timeframe')}</th>
-            <th scope="col">{t('result')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {p.tasks.map((task, i) => (
-            <tr key={i}>
-              <th scope="row">{task.title}</th>
-              <td>{task.lead.join(', ') || none}</td>
-              <td>{task.cooperating.join(', ')}</td>
-              <td>{task.timeframe?.text ?? none}</td>
-              <td>{task.result ?? ''}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      <table class="grid">
-        <caption>{t('budgetByYear')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('year')}</th>
-            <th scope="col">{t('amountVND')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {p.budget.map((b) => (
-            <tr key={b.year}>
-              <th scope="row">{b.year}</th>
-              <td>{i18n.number(b.amountVND, 0)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <TargetTable rows={p.targets} compare={false} caption={`${t('targets')} (${p.targets.length})`} />
+      <TaskTable
+        rows={p.tasks.map((task) => ({ title: task.title, lead: task.lead.join(', ') || none, cooperating: task.cooperating.join(', '), timeframe: task.timeframe?.text ?? null, result: task.result }))}
+        withLead
+        caption={`${t('tasks')} (${p.tasks.length})`}
+      />
+      <BudgetTable budget={p.budget} caption={t('budgetByYear')} />
       <p>
         {t('budgetTotal')}: {p.budgetTotalVND === null ? none : i18n.number(p.budgetTotalVND, 0)}
       </p>

@@ -1,6 +1,6 @@
 import { useRoute } from 'preact-iso';
 import { PartialErrors, QueryFailure } from '../components/Errors.tsx';
-import { PlanTargetTable, TasksByLead } from '../components/PlanTables.tsx';
+import { BudgetTable, PlanTargetTable, TasksByLead } from '../components/PlanTables.tsx';
 import { PlanUpload } from '../components/PlanUpload.tsx';
 import { PlansQueryDocument } from '../generated/graphql.ts';
 import { useQuery } from '../graphql/useQuery.ts';
@@ -55,22 +55,7 @@ export function Plans() {
           {(plan.budget.length > 0 || plan.budgetTotalVND !== null) && (
             <>
               <h3>{t('budgetByYear')}</h3>
-              <table class="grid">
-                <thead>
-                  <tr>
-                    <th scope="col">{t('year')}</th>
-                    <th scope="col">{t('amountVND')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {plan.budget.map((b) => (
-                    <tr key={b.year}>
-                      <th scope="row">{b.year}</th>
-                      <td>{i18n.number(b.amountVND, 0)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+              <BudgetTable budget={plan.budget} />
               {plan.budgetTotalVND !== null && (
                 <p>
                   {t('budgetTotal')}: {i18n.number(plan.budgetTotalVND, 0)}
