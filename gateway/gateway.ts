@@ -12,6 +12,7 @@ import { createHardening, type Hardening } from './hardening.ts';
 import { createGatewayHealth } from './health.ts';
 import { IDE_DEFAULT_QUERY, renderOfflineGraphiQL } from './ide.ts';
 import { createResilience, resilienceConfigFromEnv } from './resilience.ts';
+import { useRequiresNulls } from './requires-nulls.ts';
 import { useUnreachableSubgraphs } from './unreachable.ts';
 
 type Resilience = ReturnType<typeof createResilience>;
@@ -65,6 +66,8 @@ export function createGateway(
       ...access.plugins,
       ...(caching ? [useInvalidateOnMutation(shared, ctx)] : []),
       useUnreachableSubgraphs(config.subgraphUrls, logger),
+      // A source's null (or a failed fetch) reaches @requires consumers as null, not absent (issue #7 item 5).
+      useRequiresNulls(supergraph),
       resilience.plugin,
     ],
     ...(access.genericAuth === undefined ? {} : { genericAuth: access.genericAuth }),
