@@ -66,7 +66,7 @@ async function gatewayVia(proxy: DtiProxy, deadSubgraph?: string): Promise<Runni
 }
 
 interface Dti { completeness: number; inputs: { indicator: { code: string }; status: string }[] }
-const dtiOf = (r: GraphQLResponse | undefined) => (r?.data as { unit: { year: { dti: Dti | null } | null } } | undefined)?.unit.year?.dti;
+const dtiOf = (r: GraphQLResponse | null | undefined) => (r?.data as { unit: { year: { dti: Dti | null } | null } } | undefined)?.unit.year?.dti;
 const statusOf = (dti: Dti | null | undefined, code: string) => dti?.inputs.find((i) => i.indicator.code === code)?.status;
 
 describe('a @requires field that is null is an outage; one that is absent is a broken contract', () => {

@@ -1,3 +1,4 @@
+import type { ErrorCode } from '../../../lib/errors/index.ts';
 import { GraphQLError, Kind, parse, type OperationDefinitionNode, type SelectionSetNode } from 'graphql';
 
 /**
@@ -81,6 +82,6 @@ export function requiresFieldMissingError(field: string, missing: readonly Missi
     `Lỗi hợp đồng @requires giữa gateway và dti, không phải nguồn dữ liệu ngừng hoạt động: ${field} thiếu ${missing.length} trường gateway phải gửi: ${shown}${more}.`.normalize('NFC');
   const messageEn = `@requires contract broken between the gateway (query planner) and dti, not a source outage: ${field} lacks ${missing.length} field(s) the gateway must send: ${shown}${more}.`;
   return new GraphQLError(message, {
-    extensions: { code: 'REQUIRES_FIELD_MISSING', field, missing: missing.map((m) => ({ path: m.path, subgraph: m.subgraph })), messageEn },
+    extensions: { code: 'REQUIRES_FIELD_MISSING' satisfies ErrorCode, field, missing: missing.map((m) => ({ path: m.path, subgraph: m.subgraph })), messageEn },
   });
 }
