@@ -108,19 +108,39 @@ export function supergraphModel(sdl: string): SupergraphModel {
 /** Answers of one request: entity id → the fields subgraphs sent for it (by field name, nulls kept). */
 type Records = Map<string, Json>;
 
-function fieldsOf(selectionSet: SelectionSetNode, typename: string | undefined, fragments: ReadonlyMap<string, FragmentDefinitionNode>, out: FieldNode[] = []): FieldNode[] {
+// A selection set belongs to one document (one fragment set): its fields per type are worked out once.
+const fieldsCache = new WeakMap<SelectionSetNode, Map<string, readonly FieldNode[]>>();
+
+function fieldsOf(selectionSet: SelectionSetNode, typename: string | undefined, fragments: ReadonlyMap<string, FragmentDefinitionNode>): readonly FieldNode[] {
+  let byType = fieldsCache.get(selectionSet);
+  if (byType === undefined) {
+    byType = new Map();
+    fieldsCache.set(selectionSet, byType);
+  }
+  const key = typename ?? '';
+  let fields = byType.get(key);
+  if (fields === undefined) {
+    fields = collectFields(selectionSet, typename, fragments, []);
+    byType.set(key, fields);
+  }
+  return fields;
+}
+
+function collectFields(selectionSet: SelectionSetNode, typename: string | undefined, fragments: ReadonlyMap<string, FragmentDefinitionNode>, out: FieldNode[]): FieldNode[] {
   for (const s of selectionSet.selections) {
     if (s.kind === Kind.FIELD) out.push(s);
     else if (s.kind === Kind.INLINE_FRAGMENT) {
       const on = s.typeCondition?.name.value;
-      if (on === undefined || typename === undefined || on === typename) fieldsOf(s.selectionSet, typename, fragments, out);
+      if (on === undefined || typename === undefined || on === typename) collectFields(s.selectionSet, typename, fragments, out);
     } else {
       const f = fragments.get(s.name.value);
-      if (f !== undefined && (typename === undefined || f.typeCondition.name.value === typename)) fieldsOf(f.selectionSet, typename, fragments, out);
+      if (f !== undefined && (typename === undefined || f.typeCondition.name.value === typename)) collectFields(f.selectionSet, typename, fragments, out);
     }
   }
   return out;
 }
+
+const NO_FRAGMENTS: ReadonlyMap<string, FragmentDefinitionNode> = new Map();
 
 /** Deep merge: what is already known stays; what is new is added. */
 function merge(into: Json, from: Json): void {
@@ -139,8 +159,9 @@ export function createRequiresNulls(model: SupergraphModel) {
   const put = (records: Records, ids: readonly string[], fields: Json): void => {
     for (const id of ids) {
       const rec = records.get(id);
-      if (rec === undefined) records.set(id, structuredClone(fields));
-      else merge(rec, structuredClone(fields));
+      // `fields` is fresh (normalize builds it): kept as is, not copied.
+      if (rec === undefined) records.set(id, fields);
+      else merge(rec, fields);
     }
   };
 
@@ -210,7 +231,7 @@ export function createRequiresNulls(model: SupergraphModel) {
       }
     }
     let changed = false;
-    for (const f of fieldsOf(sel, type, new Map())) {
+    for (const f of fieldsOf(sel, type, NO_FRAGMENTS)) {
       const name = f.name.value;
       const ft = fieldType(type, name);
       const v = value[name];
@@ -238,14 +259,14 @@ export function createRequiresNulls(model: SupergraphModel) {
     if (Array.isArray(value)) return value.map((v) => project(v, type, sel));
     if (!isObject(value)) return value;
     const out: Json = {};
-    for (const f of fieldsOf(sel, type, new Map())) {
+    for (const f of fieldsOf(sel, type, NO_FRAGMENTS)) {
       const v = value[f.name.value];
       if (v !== undefined) out[f.name.value] = project(v, fieldType(type, f.name.value), f.selectionSet);
     }
     return out;
   };
 
-  /** The variables of a fetch to `subgraph` with dropped nulls put back, or undefined when nothing changed. */
+  /** Puts dropped nulls back into the representations of a fetch to `subgraph` (in place); the variables when something changed, else undefined. */
   const restore = (records: Records, subgraph: string, document: DocumentNode, variables: Json | undefined): Json | undefined => {
     if (variables === undefined || records.size === 0) return undefined;
     const fragments = new Map(document.definitions.flatMap((d) => (d.kind === Kind.FRAGMENT_DEFINITION ? [[d.name.value, d] as const] : [])));
@@ -255,9 +276,9 @@ export function createRequiresNulls(model: SupergraphModel) {
     for (const { field, variable } of entitiesFields(op, fragments)) {
       const reps = variables[variable];
       if (!Array.isArray(reps) || field.selectionSet === undefined) continue;
-      const copy = structuredClone(reps) as unknown[];
+      // Filled in place: the runtime builds these representations afresh for this fetch (projectRequires).
       let changed = false;
-      copy.forEach((rep) => {
+      reps.forEach((rep: unknown) => {
         if (!isObject(rep) || typeof rep['__typename'] !== 'string') return;
         const type = rep['__typename'];
         for (const f of fieldsOf(field.selectionSet!, type, fragments)) {
@@ -265,7 +286,7 @@ export function createRequiresNulls(model: SupergraphModel) {
           if (sel !== undefined && fill(records, rep, type, sel, undefined)) changed = true;
         }
       });
-      if (changed) next = { ...(next ?? variables), [variable]: copy };
+      if (changed) next = variables;
     }
     return next;
   };
@@ -279,7 +300,7 @@ export function useRequiresNulls(supergraphSdl: string): GatewayPlugin {
   const { record, restore } = createRequiresNulls(model);
   const byRequest = new WeakMap<object, Records>();
   return {
-    onSubgraphExecute({ subgraphName, executionRequest, setExecutionRequest }) {
+    onSubgraphExecute({ subgraphName, executionRequest }) {
       const context: unknown = executionRequest.context;
       if (typeof context !== 'object' || context === null) return undefined;
       let records = byRequest.get(context);
@@ -287,12 +308,10 @@ export function useRequiresNulls(supergraphSdl: string): GatewayPlugin {
         records = new Map();
         byRequest.set(context, records);
       }
-      const restored = restore(records, subgraphName, executionRequest.document, executionRequest.variables);
-      const request = restored === undefined ? executionRequest : { ...executionRequest, variables: restored };
-      if (restored !== undefined) setExecutionRequest(request);
+      restore(records, subgraphName, executionRequest.document, executionRequest.variables);
       const own = records;
       return ({ result }) => {
-        if (isObject(result) && !(Symbol.asyncIterator in result)) record(own, request.document, request.variables, result);
+        if (isObject(result) && !(Symbol.asyncIterator in result)) record(own, executionRequest.document, executionRequest.variables, result);
       };
     },
   };
