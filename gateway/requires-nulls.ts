@@ -176,7 +176,10 @@ export function createRequiresNulls(model: SupergraphModel) {
       const name = f.name.value;
       if (name.startsWith('__')) continue;
       const v = value[f.alias?.value ?? name];
-      if (v !== undefined) out[name] = normalize(records, v, fieldType(typename, name), f.selectionSet, fragments);
+      if (v === undefined) continue;
+      const normalized = normalize(records, v, fieldType(typename, name), f.selectionSet, fragments);
+      // A field with arguments may be fetched twice with different ones (@requires names none): walked for the entities in it, not kept.
+      if ((f.arguments?.length ?? 0) === 0) out[name] = normalized;
     }
     if (typename !== undefined) put(records, idsOf(typename, { ...out, ...value }), out);
     return out;
@@ -212,7 +215,7 @@ export function createRequiresNulls(model: SupergraphModel) {
         const fields: Json = {};
         for (const f of fieldsOf(field.selectionSet!, type, fragments)) {
           const name = f.name.value;
-          if (name.startsWith('__')) continue;
+          if (name.startsWith('__') || (f.arguments?.length ?? 0) > 0) continue;
           fields[name] = isObject(answer) ? normalize(records, answer[f.alias?.value ?? name], fieldType(type, name), f.selectionSet, fragments) ?? null : null;
         }
         put(records, ids, fields);
