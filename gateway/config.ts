@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { baseUrlSchema, durationMsSchema, parseEnv, portSchema } from '../lib/config/index.ts';
 import { API_AUDIENCE, IDENTITY_PROVIDER, SUBGRAPHS, subgraphUrlVariable, type SubgraphName } from '../lib/topology/index.ts';
 import { authEnvSchema, toAuthConfig, type GatewayAuthConfig } from './auth-config.ts';
+import { resilienceConfigFromEnv, type ResilienceConfig } from './resilience.ts';
 import { loadSecurityConfig, type SecurityConfig } from './security-config.ts';
 
 /** Configuration of the gateway process. */
@@ -27,6 +28,8 @@ export interface GatewayConfig {
   readonly auth: GatewayAuthConfig;
   /** Shared response cache (gateway/cache.ts): Redis URL (in-memory when absent) and TTL in ms, 0 = off. */
   readonly responseCache: { readonly redisUrl: string | undefined; readonly ttlMs: number; readonly keyPrefix: string };
+  /** Request deadlines (DTI_DEADLINE_MS, DTI_EXPORT_DEADLINE_MS; gateway/resilience.ts). */
+  readonly resilience: ResilienceConfig;
 }
 
 const envSchema = z.object({
@@ -75,5 +78,6 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): G
         : { issuer: e.DTI_WEB_OIDC_ISSUER ?? e.OIDC_ISSUER, clientId: e.DTI_WEB_CLIENT_ID, audience: e.DTI_WEB_AUDIENCE ?? e.OIDC_AUDIENCE },
     auth: toAuthConfig(e),
     responseCache: { redisUrl: e.REDIS_URL, ttlMs: e.RESPONSE_CACHE_TTL_MS, keyPrefix: e.RESPONSE_CACHE_PREFIX },
+    resilience: resilienceConfigFromEnv(env),
   };
 }

@@ -11,7 +11,8 @@ import { createDtiExportHandler } from './exports.ts';
 import { createHardening, type Hardening } from './hardening.ts';
 import { createGatewayHealth } from './health.ts';
 import { IDE_DEFAULT_QUERY, renderOfflineGraphiQL } from './ide.ts';
-import { createResilience, resilienceConfigFromEnv } from './resilience.ts';
+import { createResilience } from './resilience.ts';
+import { useRequiresNulls } from './requires-nulls.ts';
 import { useUnreachableSubgraphs } from './unreachable.ts';
 
 type Resilience = ReturnType<typeof createResilience>;
@@ -36,7 +37,7 @@ export function createGateway(
   access: GatewayAccess,
   hardening: Hardening = createHardening(config.security, logger, { claimPaths: config.auth.claimPaths, auth: access }),
   shared?: SharedResponseCache,
-  resilience: Resilience = createResilience(resilienceConfigFromEnv(process.env), logger),
+  resilience: Resilience = createResilience(config.resilience, logger),
 ): GatewayRuntime {
   const supergraph = readFileSync(config.supergraphPath, 'utf8');
   const transportOptions = { deduplicateInflightRequests: config.upstreamDeduplication };
@@ -65,6 +66,8 @@ export function createGateway(
       ...access.plugins,
       ...(caching ? [useInvalidateOnMutation(shared, ctx)] : []),
       useUnreachableSubgraphs(config.subgraphUrls, logger),
+      // A source's null (or a failed fetch) reaches @requires consumers as null, not absent (issue #7 item 5).
+      useRequiresNulls(supergraph),
       resilience.plugin,
     ],
     ...(access.genericAuth === undefined ? {} : { genericAuth: access.genericAuth }),
@@ -74,7 +77,7 @@ export function createGateway(
 /** Starts the gateway's HTTP server on loopback (port 0 picks a free one). */
 export async function startGateway(config: GatewayConfig, logger: Logger, hardeningOverride?: Hardening): Promise<RunningGateway> {
   // The deadline first: what each subgraph fetch may spend is signed into its token.
-  const resilience = createResilience(resilienceConfigFromEnv(process.env), logger);
+  const resilience = createResilience(config.resilience, logger);
   const access = await prepareGatewayAccess(config, logger, resilience.budgetOf);
   const hardening = hardeningOverride ?? createHardening(config.security, logger, { claimPaths: config.auth.claimPaths, auth: access });
   const shared = config.responseCache.ttlMs > 0 ? await createSharedResponseCache(config.responseCache, meshLogger(logger)) : undefined;

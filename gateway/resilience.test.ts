@@ -1,6 +1,8 @@
 import { GraphQLError } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { errorCommentBlock } from './exports.ts';
+import { ConfigError } from '../lib/config/index.ts';
+import { loadConfig } from './config.ts';
 import { publicError, redact } from './resilience.ts';
 
 describe('client-facing errors', () => {
@@ -44,5 +46,19 @@ describe('a partial export', () => {
     expect(lines).toHaveLength(102);
     expect(lines.at(-1)).toBe('# … and 50 more');
     expect(errorCommentBlock([])).toBe('');
+  });
+});
+
+describe('deadlines are configuration, parsed once at start-up', () => {
+  it('read from the environment the gateway is loaded from', () => {
+    const config = loadConfig({ DTI_GATEWAY_AUTH: '0', DTI_DEADLINE_MS: '2500', DTI_EXPORT_DEADLINE_MS: '90000' });
+    expect(config.resilience.deadlineMs).toBe(2500);
+    expect(config.resilience.operationDeadlines.get('DtiExportUnits')).toBe(90_000);
+    expect(loadConfig({ DTI_GATEWAY_AUTH: '0' }).resilience.deadlineMs).toBe(8000);
+  });
+
+  it('a bad value stops start-up with an error naming the variable and the value', () => {
+    expect(() => loadConfig({ DTI_GATEWAY_AUTH: '0', DTI_DEADLINE_MS: 'soon' })).toThrow(ConfigError);
+    expect(() => loadConfig({ DTI_GATEWAY_AUTH: '0', DTI_EXPORT_DEADLINE_MS: '0' })).toThrow(/DTI_EXPORT_DEADLINE_MS="0"/);
   });
 });

@@ -49,7 +49,7 @@ interface RequestState {
 }
 
 /** Extensions a client may see (`http` is the status hint yoga strips before sending); the rest (request, serviceName, stack) goes to the log. */
-const PUBLIC_EXTENSIONS = ['code', 'system', 'argument', 'currentVersion', 'upstream', 'field', 'http'] as const;
+const PUBLIC_EXTENSIONS = ['code', 'system', 'argument', 'currentVersion', 'upstream', 'field', 'missing', 'messageEn', 'http'] as const;
 const SYSTEMS = new Set(['plans', 'documents', 'services', 'labour']);
 const MAX_MESSAGE = 300;
 

@@ -21,5 +21,5 @@ export {
 } from './upstream-token.ts';
 export type { BearerVerifier, GatewayAccessOptions } from './gateway.ts';
 export { AccessTokenError, createBearerVerifier, discoverJwksUri, gatewayAccess, unitOfField } from './gateway.ts';
-export type { Admission, AccessRule, AccessRules, SubgraphGuard } from './subgraph.ts';
-export { accessOf, accessUnitIndex, localScope, requireGateway, stringField, SUBGRAPH_VERIFY_VAR, subgraphVerification, withAccess } from './subgraph.ts';
+export type { Admission, AccessRule, AccessRules, SubgraphAdmissionConfig, SubgraphGuard } from './subgraph.ts';
+export { accessOf, accessUnitIndex, admissionConfigFromEnv, localScope, requireGateway, stringField, SUBGRAPH_VERIFY_VAR, subgraphVerification, withAccess } from './subgraph.ts';

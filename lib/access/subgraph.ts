@@ -1,5 +1,7 @@
 import { defaultFieldResolver, GraphQLError, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
 import type { IncomingMessage } from 'node:http';
+import { z } from 'zod';
+import { parseEnv } from '../config/index.ts';
 import { AccessDeniedError } from '../errors/index.ts';
 import { loadUnitCatalogue, REFERENCE_UNITS_URL, SEED_DISTRICTS_URL } from '../units/index.ts';
 import type { Action } from './actions.ts';
@@ -33,41 +35,68 @@ export const SUBGRAPH_VERIFY_VAR = 'DTI_SUBGRAPH_VERIFY_SIGNATURES';
 /** The caller every request is taken for when verification is off: every unit, every role, nobody verified. */
 const UNVERIFIED_CALLER: Identity = { subject: 'unverified-caller', name: null, roles: new Set(['ADMIN']), units: [] };
 
+/** How a subgraph admits requests, parsed once from its environment at start-up. */
+export interface SubgraphAdmissionConfig {
+  /** False only with the benchmark switch `DTI_SUBGRAPH_VERIFY_SIGNATURES=0` (refused in production). */
+  readonly verifySignatures: boolean;
+  /** The gateway's public JWK (JSON), `GATEWAY_UPSTREAM_PUBLIC_KEY`; required when verifying. */
+  readonly gatewayPublicKey: string | undefined;
+  /** Where token ids are remembered across replicas (`REDIS_URL`); this process only when absent. */
+  readonly redisUrl: string | undefined;
+}
+
+const admissionEnvSchema = z
+  .object({
+    [SUBGRAPH_VERIFY_VAR]: z.enum(['0', '1'], { error: 'must be 0 or 1' }).default('1'),
+    DTI_PROFILE: z.enum(['development', 'production']).default('development'),
+    [GATEWAY_PUBLIC_KEY_VAR]: z.string().min(1).optional(),
+    REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL').optional(),
+  })
+  .superRefine((e, ctx) => {
+    if (e[SUBGRAPH_VERIFY_VAR] === '0' && e.DTI_PROFILE === 'production') {
+      ctx.addIssue({
+        code: 'custom',
+        path: [SUBGRAPH_VERIFY_VAR],
+        message: 'is a benchmark switch and is refused when DTI_PROFILE=production: a subgraph must accept only the gateway',
+      });
+    }
+  });
+
+/** Reads how a subgraph admits requests; a ConfigError naming the variable when one is bad (or the switch is off in production). */
+export function admissionConfigFromEnv(env: Readonly<Record<string, string | undefined>>): SubgraphAdmissionConfig {
+  const e = parseEnv(admissionEnvSchema, env);
+  return { verifySignatures: e[SUBGRAPH_VERIFY_VAR] === '1', gatewayPublicKey: e[GATEWAY_PUBLIC_KEY_VAR], redisUrl: e.REDIS_URL };
+}
+
 /** Reads the verification switch; throws when it is off in production. */
 export function subgraphVerification(env: Readonly<Record<string, string | undefined>>): boolean {
-  const raw = env[SUBGRAPH_VERIFY_VAR];
-  if (raw === undefined || raw === '' || raw === '1') return true;
-  if (raw !== '0') throw new Error(`${SUBGRAPH_VERIFY_VAR} must be 0 or 1, got ${JSON.stringify(raw)}`);
-  if (env['DTI_PROFILE'] === 'production') {
-    throw new Error(`${SUBGRAPH_VERIFY_VAR}=0 is a benchmark switch and is refused when DTI_PROFILE=production: a subgraph must accept only the gateway`);
-  }
-  return false;
+  return admissionConfigFromEnv(env).verifySignatures;
 }
 
 /**
  * `requireGateway`: a subgraph answers only requests carrying a token the gateway minted for it
  * (A34). Anything else — no token, another subgraph's, an expired or replayed one — is a 401,
- * `_service` and `_entities` included. The gateway's public key comes from the environment; the
+ * `_service` and `_entities` included. The gateway's public key comes from the configuration; the
  * token also carries the request's deadline budget.
  */
 export async function requireGateway(
   subgraph: string,
-  env: Readonly<Record<string, string | undefined>> = process.env,
+  config: SubgraphAdmissionConfig,
   options: { readonly index?: UnitIndex; readonly today?: () => string; readonly warn?: (message: string) => void } = {},
 ): Promise<SubgraphGuard> {
   const index = options.index ?? accessUnitIndex();
   const today = options.today ?? (() => new Date().toISOString().slice(0, 10));
-  if (!subgraphVerification(env)) {
+  if (!config.verifySignatures) {
     const warn = options.warn ?? ((m: string) => process.stderr.write(`${m}\n`));
     warn(`WARNING ${subgraph}: ${SUBGRAPH_VERIFY_VAR}=0 — gateway tokens are NOT verified; every caller reads and writes every unit. Benchmarks only.`);
     return async () => ({ access: issue(scopeOf(UNVERIFIED_CALLER, index, today())), budgetMs: null });
   }
-  const key = env[GATEWAY_PUBLIC_KEY_VAR];
-  if (key === undefined || key === '') {
+  const key = config.gatewayPublicKey;
+  if (key === undefined) {
     throw new Error(`${GATEWAY_PUBLIC_KEY_VAR} is not set: a subgraph accepts only requests signed by the gateway (npm start hands the key out)`);
   }
   // Token ids are remembered in Redis when REDIS_URL is set (replicas share them), else in this process.
-  const verify = await createUpstreamTokenVerifier(key, subgraph, Date.now, await replayGuardFromEnv(env, subgraph));
+  const verify = await createUpstreamTokenVerifier(key, subgraph, Date.now, await replayGuardFromEnv({ REDIS_URL: config.redisUrl }, subgraph));
   return async (req) => {
     try {
       const { identity, budgetMs } = await verify(req.headers.authorization);

@@ -8,7 +8,7 @@ import { serveSubgraph } from '../resilience/subgraph-http.ts';
 import { createApolloServer } from '../subgraph/server.ts';
 import { freePortRun } from '../testing/ports.ts';
 import { indexUnits } from './policy.ts';
-import { requireGateway, SUBGRAPH_VERIFY_VAR, subgraphVerification } from './subgraph.ts';
+import { admissionConfigFromEnv, requireGateway, SUBGRAPH_VERIFY_VAR, subgraphVerification } from './subgraph.ts';
 import {
   createRedisReplayGuard,
   createUpstreamTokenMinter,
@@ -62,7 +62,7 @@ describe('a subgraph works to the budget of the verified token only', () => {
   beforeAll(async () => {
     const keys = await generateGatewayKeys();
     mint = await createUpstreamTokenMinter(keys.privateJwk);
-    const admit = await requireGateway('labour', { [GATEWAY_PUBLIC_KEY_VAR]: keys.publicJwk }, { index: indexUnits([]) });
+    const admit = await requireGateway('labour', admissionConfigFromEnv({ [GATEWAY_PUBLIC_KEY_VAR]: keys.publicJwk }), { index: indexUnits([]) });
     const served = await serveSubgraph(
       createApolloServer({ schema, logger }),
       { name: 'labour', admit, context: async () => ({}), logger, budget: { defaultMs: 15_000, maxMs: 120_000 } },
@@ -112,7 +112,7 @@ describe('DTI_SUBGRAPH_VERIFY_SIGNATURES (benchmarks only)', () => {
 
   it('off: no key needed, every caller admitted, loudly', async () => {
     const warnings: string[] = [];
-    const admit = await requireGateway('labour', { [SUBGRAPH_VERIFY_VAR]: '0' }, { index: indexUnits([]), warn: (m) => warnings.push(m) });
+    const admit = await requireGateway('labour', admissionConfigFromEnv({ [SUBGRAPH_VERIFY_VAR]: '0' }), { index: indexUnits([]), warn: (m) => warnings.push(m) });
     expect(warnings.join('\n')).toMatch(/NOT verified/);
     const admitted = await admit({ headers: {} } as never);
     expect(admitted.budgetMs).toBeNull();

@@ -13,8 +13,11 @@ export type AccessErrorCode = 'UNAUTHENTICATED' | 'FORBIDDEN';
 /** The data-owning subgraph's store cannot be reached (connection refused, server shut down, busy). */
 export type StoreErrorCode = 'STORE_UNAVAILABLE';
 
+/** A field's @requires input did not reach it (the gateway/planner broke the contract; not an outage). */
+export type ContractErrorCode = 'REQUIRES_FIELD_MISSING';
+
 /** Every `extensions.code` the subgraphs emit. */
-export type ErrorCode = UpstreamErrorCode | AccessErrorCode | StoreErrorCode | 'BAD_USER_INPUT' | 'NOT_FOUND' | 'CONFLICT' | 'INTERNAL_SERVER_ERROR';
+export type ErrorCode = UpstreamErrorCode | AccessErrorCode | StoreErrorCode | ContractErrorCode | 'BAD_USER_INPUT' | 'NOT_FOUND' | 'CONFLICT' | 'INTERNAL_SERVER_ERROR';
 
 /** Status of a measured value, as it reaches the user beside the value. */
 export type ProvenanceStatus = 'OK' | 'PARTIAL' | 'MISSING' | 'STALE' | 'SOURCE_UNAVAILABLE' | 'NOT_COLLECTED';
@@ -36,6 +39,7 @@ export const HTTP_STATUS_BY_CODE: Record<ErrorCode, number> = {
   FORBIDDEN: 403,
   CONFLICT: 409,
   STORE_UNAVAILABLE: 503,
+  REQUIRES_FIELD_MISSING: 500,
   INTERNAL_SERVER_ERROR: 500,
 };
 

@@ -208,7 +208,8 @@ export async function launchSystem(options: LaunchOptions): Promise<RunningSyste
 
   let publicJwk = '';
   // What every service may share, so services hosted together need nothing but this in
-  // `process.env`: the gateway's public key (lib/subgraph/server.ts reads it there).
+  // `process.env`: the gateway's public key (each subgraph parses it from the environment it is
+  // started with: lib/subgraph/main.ts).
   const sharedEnv = (): Record<string, string | undefined> => ({
     [GATEWAY_PUBLIC_KEY_VAR]: publicJwk,
     NODE_COMPILE_CACHE: COMPILE_CACHE_DIR,

@@ -3,9 +3,10 @@ import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/dis
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
 import type { IncomingMessage } from 'node:http';
-import { requireGateway, type AccessScope } from '../access/index.ts';
+import { admissionConfigFromEnv, requireGateway, type AccessScope, type SubgraphAdmissionConfig } from '../access/index.ts';
 import { toGraphQLError } from '../errors/index.ts';
 import type { Logger } from '../logging/index.ts';
+import type { BudgetPolicy } from '../resilience/deadline.ts';
 import { budgetPolicyFromEnv, serveSubgraph } from '../resilience/subgraph-http.ts';
 import { subgraphMetricsPlugin } from './http.ts';
 
@@ -22,6 +23,28 @@ export interface SubgraphServerOptions<C extends BaseContext> {
   /** Builds the per-request context (fresh DataLoaders every request); the server adds `access`. */
   readonly context: (req: IncomingMessage, access: AccessScope) => Promise<C>;
   readonly logger: Logger;
+}
+
+/** What every subgraph server is started with besides its own configuration: admission and deadline budget. */
+export interface SubgraphServerConfig {
+  readonly admission: SubgraphAdmissionConfig;
+  readonly budget: BudgetPolicy;
+}
+
+/**
+ * Reads the server configuration every subgraph shares (DTI_SUBGRAPH_VERIFY_SIGNATURES,
+ * DTI_PROFILE, GATEWAY_UPSTREAM_PUBLIC_KEY, REDIS_URL, REQUEST_BUDGET_MS, REQUEST_BUDGET_MAX_MS)
+ * from the environment a service is started with; a ConfigError naming each bad variable.
+ */
+export function subgraphServerConfigFromEnv(env: Readonly<Record<string, string | undefined>>): SubgraphServerConfig {
+  return { admission: admissionConfigFromEnv(env), budget: budgetPolicyFromEnv(env) };
+}
+
+/** Where a subgraph listens, and the server configuration parsed at the edge (lib/subgraph/main.ts). */
+export interface SubgraphListen {
+  readonly port: number;
+  readonly host: string;
+  readonly server: SubgraphServerConfig;
 }
 
 /** Formats resolver errors through the one error mapper, so codes and systems survive and nothing internal leaks. */
@@ -53,18 +76,15 @@ export function createApolloServer<C extends BaseContext>(
 }
 
 /** Starts a subgraph on `host:port` (port 0 picks a free one); `close` stops it and drains connections. */
-export async function startSubgraphServer<C extends BaseContext>(
-  options: SubgraphServerOptions<C>,
-  listen: { readonly port: number; readonly host: string },
-): Promise<RunningSubgraph> {
+export async function startSubgraphServer<C extends BaseContext>(options: SubgraphServerOptions<C>, listen: SubgraphListen): Promise<RunningSubgraph> {
   const server = createApolloServer(options);
   // Only the gateway's signed requests are admitted; anything else is refused (401) before the
   // body is read, `_service` and `_entities` included. The token also grants the deadline budget.
-  const admit = await requireGateway(options.name, process.env, { warn: (m) => options.logger.warn(m) });
+  const admit = await requireGateway(options.name, listen.server.admission, { warn: (m) => options.logger.warn(m) });
   const context = async (req: IncomingMessage, access: AccessScope): Promise<C> => ({ ...(await options.context(req, access)), access });
   // One HTTP front: per-request deadline scope, JSON errors for bad bodies (lib/resilience), and
   // /metrics, /health/* and a server span per request (lib/subgraph/http.ts).
-  const { url, close } = await serveSubgraph(server, { ...options, admit, context, budget: budgetPolicyFromEnv(process.env) }, listen);
+  const { url, close } = await serveSubgraph(server, { ...options, admit, context, budget: listen.server.budget }, { port: listen.port, host: listen.host });
   options.logger.info('subgraph listening', { subgraph: options.name, url });
   return { url: url.replace(/\/$/, ''), close, [Symbol.asyncDispose]: close };
 }
@@ -75,7 +95,7 @@ export interface Subgraph {
   /** Executable federated schema (also what `npm run compose` prints the SDL of). */
   readonly schema: GraphQLSchema;
   /** Starts the HTTP server; the caller closes it. */
-  start(listen: { readonly port: number; readonly host: string }): Promise<RunningSubgraph>;
+  start(listen: SubgraphListen): Promise<RunningSubgraph>;
   /** Releases what the subgraph owns (upstream connection pools). */
   close(): Promise<void>;
 }

@@ -6,7 +6,7 @@ import {
   type Identity,
   type UpstreamTokenMinter,
 } from '../access/index.ts';
-import type { Subgraph } from '../subgraph/index.ts';
+import { subgraphServerConfigFromEnv, type Subgraph } from '../subgraph/index.ts';
 
 /** The identity a stack's requests carry by default: an administrator reads every unit. */
 export const STACK_ADMIN: Identity = { subject: 'stack-admin', name: null, roles: new Set(['ADMIN']), units: [] };
@@ -88,7 +88,7 @@ export async function startSubgraphStack(options: SubgraphStackOptions): Promise
   const sim = resources.use(await options.startSimulator(0, HOST));
   const subgraph = options.createSubgraph(sim.url);
   resources.defer(() => subgraph.close());
-  const running = resources.use(await subgraph.start({ port: 0, host: HOST }));
+  const running = resources.use(await subgraph.start({ port: 0, host: HOST, server: subgraphServerConfigFromEnv(process.env) }));
   const owned = resources.move();
   return {
     url: running.url,

@@ -4,6 +4,6 @@ import { loadUpstreamSubgraphConfig, type UpstreamSubgraphConfig } from '../../l
 export type DocumentsSubgraphConfig = UpstreamSubgraphConfig;
 
 /** Reads the configuration from environment variables; throws a ConfigError naming each bad variable. */
-export function loadConfig(env: Readonly<Record<string, string | undefined>> = process.env): DocumentsSubgraphConfig {
+export function loadConfig(env: Readonly<Record<string, string | undefined>>): DocumentsSubgraphConfig {
   return loadUpstreamSubgraphConfig(env, { port: 4002, upstreamPort: 4102 });
 }

@@ -23,6 +23,20 @@ export const DTI_REQUIRES =
   'approvedEntries { id indicatorCode value overridesSystemValue approvedAt ' +
   'evidence { documentSymbol documentDate url fileId fileName fileSize note } enteredBy { subject name } approvedBy { subject name } }';
 
+/** The subgraph owning each UnitYear field the requires above name (a REQUIRES_FIELD_MISSING error names it). */
+export const UNIT_YEAR_OWNERS: Readonly<Record<string, string>> = {
+  unitId: 'plans',
+  year: 'plans',
+  recordScopes: 'plans',
+  predecessorYears: 'plans',
+  plans: 'plans',
+  documents: 'documents',
+  publicServices: 'services',
+  publicServiceIndexCounts: 'services',
+  labour: 'labour',
+  approvedEntries: 'submissions',
+};
+
 /** The national portal's 766 counts (services subgraph, PublicServiceIndexCounts), by GraphQL field. */
 export const COUNTS_766_FIELDS = [
   'proceduresTotal',

@@ -4,6 +4,6 @@ import { loadUpstreamSubgraphConfig, type UpstreamSubgraphConfig } from '../../l
 export type LabourSubgraphConfig = UpstreamSubgraphConfig;
 
 /** Reads the configuration from environment variables; throws a ConfigError naming each bad variable. */
-export function loadConfig(env: Readonly<Record<string, string | undefined>> = process.env): LabourSubgraphConfig {
+export function loadConfig(env: Readonly<Record<string, string | undefined>>): LabourSubgraphConfig {
   return loadUpstreamSubgraphConfig(env, { port: 4004, upstreamPort: 4104 });
 }

@@ -22,7 +22,7 @@ const envSchema = upstreamSubgraphEnv({ port: 4001, upstreamPort: 4101 }).extend
 });
 
 /** Reads the subgraph's configuration from environment variables, failing fast on a bad one. */
-export function loadConfig(env: Readonly<Record<string, string | undefined>> = process.env): PlansSubgraphConfig {
+export function loadConfig(env: Readonly<Record<string, string | undefined>>): PlansSubgraphConfig {
   const e = parseEnv(envSchema, env);
   return {
     ...toUpstreamSubgraphConfig(e),

@@ -4,6 +4,6 @@ import { loadUpstreamSubgraphConfig, type UpstreamSubgraphConfig } from '../../l
 export type ServicesSubgraphConfig = UpstreamSubgraphConfig;
 
 /** Reads the configuration from environment variables; throws a ConfigError naming each bad variable. */
-export function loadConfig(env: Readonly<Record<string, string | undefined>> = process.env): ServicesSubgraphConfig {
+export function loadConfig(env: Readonly<Record<string, string | undefined>>): ServicesSubgraphConfig {
   return loadUpstreamSubgraphConfig(env, { port: 4003, upstreamPort: 4103 });
 }

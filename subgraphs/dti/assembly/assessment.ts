@@ -254,11 +254,11 @@ export function assessUnitYear(facts: UnitYearFacts, data: AssessmentData) {
     synthetic ||= average.predecessors.some((p) => p.synthetic);
   }
 
-  // Approved manual entries (submissions) fill what no system measures. Absent (undefined) is what
-  // the router sends when the submissions fetch failed — the process gone, not just its store — so
-  // it means the same as null: the entries cannot be read, and the items a person fills in are
-  // SOURCE_UNAVAILABLE, never silently NOT_COLLECTED.
-  const manual = applyManualEntries(facts.approvedEntries === undefined ? { ...facts, approvedEntries: null } : facts, methodology, data.catalogue, mainIndicators, missing, score);
+  // Approved manual entries (submissions) fill what no system measures. Null when the submissions
+  // fetch failed (its store, or the process gone: the gateway sends the null through): the items a
+  // person fills in are then SOURCE_UNAVAILABLE, never silently NOT_COLLECTED. Absent never gets
+  // here (the resolver refuses it as a broken @requires contract).
+  const manual = applyManualEntries(facts, methodology, data.catalogue, mainIndicators, missing, score);
   score = manual.score;
 
   const estimate = manual.mainIndicators.some((m) => m.estimate);

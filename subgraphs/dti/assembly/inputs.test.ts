@@ -18,9 +18,13 @@ describe('collectInputs', () => {
     expect(byCode(fixture.unitYear({ plans: fixture.plans({ planCount: 0 }) })).get('PLAN_ADOPTED')).toMatchObject({ value: 0, status: 'OK' });
   });
 
-  it('treats a field the router did not send like an unavailable source, saying so', () => {
-    const { documents: _omitted, ...rest } = fixture.unitYear();
-    expect(byCode(rest).get('DOC_SIGNED_DIGITALLY_RATE')).toMatchObject({ status: 'SOURCE_UNAVAILABLE', note: expect.stringMatching(/sent no documents/) });
+  it('reads a source the router sent as null (it failed) as SOURCE_UNAVAILABLE, pointing at the error', () => {
+    const facts = unitYearFactsOf(fixture.unitYear({ documents: null, approvedEntries: null }));
+    expect(facts.missing.dti).toEqual([]);
+    expect(new Map(collectInputs(facts, catalogue).map((c) => [c.code, c])).get('DOC_SIGNED_DIGITALLY_RATE')).toMatchObject({
+      status: 'SOURCE_UNAVAILABLE',
+      note: expect.stringMatching(/did not answer.*extensions.system "documents"/),
+    });
   });
 
   it('refuses a rate outside 0..1 from a source instead of failing the assessment', () => {
@@ -35,6 +39,49 @@ describe('collectInputs', () => {
       status: 'OK',
       source: { system: 'labour', asOf: '2022-12-31' },
     });
+  });
+});
+
+describe('the @requires contract (issue #7 item 5)', () => {
+  it('a field the router did not send is a broken contract, named with the subgraph that owes it, not an outage', () => {
+    const { documents: _d, approvedEntries: _a, ...rest } = fixture.unitYear();
+    expect(unitYearFactsOf(rest).missing.dti).toEqual([
+      { path: 'documents', subgraph: 'documents' },
+      { path: 'approvedEntries', subgraph: 'submissions' },
+    ]);
+    expect(() => collectInputs(unitYearFactsOf(rest), catalogue)).toThrow(/contract/);
+  });
+
+  it('a nested field missing inside a present object is named by its path', () => {
+    const { asOf: _gone, ...source } = fixture.provenance('LABOUR');
+    expect(unitYearFactsOf(fixture.unitYear({ labour: fixture.labour({ source }) })).missing.dti).toEqual([{ path: 'labour.source.asOf', subgraph: 'labour' }]);
+  });
+
+  it("a predecessor's year asks for neither predecessors nor manual entries; its own figures are checked", () => {
+    expect(unitYearFactsOf(fixture.mergedUnitYear(2024)).missing.dti).toEqual([]);
+    const { labour: _l, ...p58 } = fixture.predecessorYear('58', 2024);
+    expect(unitYearFactsOf(fixture.mergedUnitYear(2024, { predecessorYears: [fixture.predecessorYear('56', 2024), p58] })).missing.dti).toEqual([
+      { path: 'predecessorYears[1].labour', subgraph: 'labour' },
+    ]);
+  });
+
+  it('each field is judged on its own @requires: the 766 estimate does not need what only dti needs', () => {
+    const rep = { __typename: 'UnitYear', unitId: '56@origin', year: 2023, publicServices: fixture.publicServices(), publicServiceIndexCounts: null };
+    const facts = unitYearFactsOf(rep);
+    expect(facts.missing.publicServiceIndex766).toEqual([]);
+    expect(facts.missing.dti.map((m) => m.path)).toEqual(['recordScopes', 'documents', 'labour', 'plans', 'predecessorYears', 'approvedEntries']);
+  });
+
+  it("a representation shaped like the Hive JS planner's (the chained @requires fields never fetched) names every one of them", () => {
+    // recordScopes and the plans subgraph's own fields arrive; documents, publicServices and labour
+    // (which themselves @require recordScopes) and the submissions field do not.
+    const { documents: _d, publicServices: _s, labour: _l, approvedEntries: _a, ...rest } = fixture.unitYear();
+    expect(unitYearFactsOf(rest).missing.dti).toEqual([
+      { path: 'documents', subgraph: 'documents' },
+      { path: 'publicServices', subgraph: 'services' },
+      { path: 'labour', subgraph: 'labour' },
+      { path: 'approvedEntries', subgraph: 'submissions' },
+    ]);
   });
 });
 

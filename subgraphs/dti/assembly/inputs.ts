@@ -77,7 +77,8 @@ function collect(code: DtiInputCode, binding: Binding, facts: UnitYearFacts): Om
   const { system, figures, value, derivation } = binding(facts);
   const label = SYSTEM_LABEL[system];
   if (figures === undefined) {
-    return { code, value: null, status: 'SOURCE_UNAVAILABLE', provenance: null, note: `The router sent no ${system} figures to dti for this unit-year (${label}).` };
+    // Not an outage: UnitYear.dti refuses a representation without its @requires fields before reading it (contract.ts).
+    throw new Error(`no ${system} figures in the representation: the @requires contract check should have refused it`);
   }
   if (figures === null) {
     return {

@@ -1,11 +1,14 @@
 import { z } from 'zod';
 import { BadUserInputError } from '../../../lib/errors/index.ts';
 import { parseUnitId } from './unit-id.ts';
-import { COUNTS_766_FIELDS } from '../schema.ts';
+import { COUNTS_766_FIELDS, DTI_REQUIRES, INDEX766_REQUIRES, SYSTEM_REQUIRES, UNIT_YEAR_OWNERS } from '../schema.ts';
+import { missingRequires, requiresSelection, type MissingField } from './contract.ts';
 
 // The representation is request input (the router builds it from the other subgraphs' answers):
-// parsed once here. `undefined` means the router did not send a field (not required for the
-// fields asked); `null` means the owning subgraph failed and the router passed the null on.
+// parsed once here. `null` means the owning subgraph answered null (it failed) and the router
+// passed the null on; `undefined` means the router did not send the field. The router sends only
+// the union of the @requires of the fields asked, so absence is judged per field (`missing`,
+// checked by each resolver: contract.ts), never read as an outage.
 
 const nullable = <T extends z.ZodType>(schema: T) => schema.nullish().transform((v) => v ?? null);
 const text = z.string().transform((s) => s.normalize('NFC'));
@@ -130,7 +133,7 @@ export type Counts766Facts = z.output<typeof counts766Schema>;
 export type LabourFacts = z.output<typeof labourSchema>;
 export type PlansFacts = z.output<typeof plansSchema>;
 
-/** A source's figures: the object, null when its subgraph failed, undefined when not sent. */
+/** A source's figures: the object, null when its subgraph failed, undefined when not sent (not asked, or a contract break refused before use). */
 export type Figures<T> = T | null | undefined;
 
 /** What the dti subgraph knows of a unit-year: its key, unit code, and the source figures the router sent. */
@@ -153,11 +156,24 @@ export interface UnitYearFacts {
   readonly predecessorYears: Figures<readonly UnitYearFacts[]>;
   /** Approved manual entries: null when the submissions subgraph failed, undefined when not sent (and on a predecessor). */
   readonly approvedEntries: Figures<readonly ApprovedEntryFacts[]>;
+  /** What each field's @requires asks for that the representation lacks (empty on a predecessor: checked with its unit-year). */
+  readonly missing: { readonly dti: readonly MissingField[]; readonly publicServiceIndex766: readonly MissingField[]; readonly systemFigures: readonly MissingField[] };
 }
+
+const DTI_SELECTION = requiresSelection(DTI_REQUIRES);
+const INDEX766_SELECTION = requiresSelection(INDEX766_REQUIRES);
+const SYSTEM_SELECTION = requiresSelection(SYSTEM_REQUIRES);
+const ENTITY_FIELDS: ReadonlySet<string> = new Set(['predecessorYears']);
+const NOTHING_MISSING = { dti: [], publicServiceIndex766: [], systemFigures: [] } as const;
 
 type ParsedUnitYear = z.output<typeof unitYearSchema>;
 
-function factsOf(r: ParsedUnitYear, predecessorYears: Figures<readonly UnitYearFacts[]>, approvedEntries: Figures<readonly ApprovedEntryFacts[]> = undefined): UnitYearFacts {
+function factsOf(
+  r: ParsedUnitYear,
+  predecessorYears: Figures<readonly UnitYearFacts[]>,
+  approvedEntries: Figures<readonly ApprovedEntryFacts[]> = undefined,
+  missing: UnitYearFacts['missing'] = NOTHING_MISSING,
+): UnitYearFacts {
   const { code, validFrom } = parseUnitId(r.unitId);
   return {
     unitId: r.unitId,
@@ -172,6 +188,7 @@ function factsOf(r: ParsedUnitYear, predecessorYears: Figures<readonly UnitYearF
     plans: r.plans,
     predecessorYears,
     approvedEntries,
+    missing,
   };
 }
 
@@ -187,5 +204,10 @@ export function unitYearFactsOf(representation: unknown): UnitYearFacts {
   }
   const r = parsed.data;
   const predecessors = r.predecessorYears;
-  return factsOf(r, predecessors === null || predecessors === undefined ? predecessors : predecessors.map((p) => factsOf(p, undefined)), r.approvedEntries);
+  const missing = {
+    dti: missingRequires(representation, DTI_SELECTION, UNIT_YEAR_OWNERS, ENTITY_FIELDS),
+    publicServiceIndex766: missingRequires(representation, INDEX766_SELECTION, UNIT_YEAR_OWNERS, ENTITY_FIELDS),
+    systemFigures: missingRequires(representation, SYSTEM_SELECTION, UNIT_YEAR_OWNERS, ENTITY_FIELDS),
+  };
+  return factsOf(r, predecessors === null || predecessors === undefined ? predecessors : predecessors.map((p) => factsOf(p, undefined)), r.approvedEntries, missing);
 }

@@ -5,6 +5,7 @@ import type { PublicServiceIndex766View } from '../assembly/index766-view.ts';
 import { unitYearFactsOf } from '../assembly/representation.ts';
 import { systemFigures, type SystemFigureView } from '../assembly/system-figures.ts';
 import type { UnitYearFacts } from '../assembly/representation.ts';
+import { requiresFieldMissingError } from '../assembly/contract.ts';
 import type { DtiContext } from '../context.ts';
 import { versionView } from './versions.ts';
 
@@ -15,12 +16,19 @@ export const UnitYear = {
 
   // Each year is scored by the catalogue version governing it, and says which.
   dti: (y: UnitYearFacts, _: unknown, ctx: DtiContext): DtiAssessmentView & { catalogueVersion: ReturnType<typeof versionView> } => {
+    if (y.missing.dti.length > 0) throw requiresFieldMissingError('UnitYear.dti', y.missing.dti);
     const version = ctx.catalogues.forYear(y.year);
     return { ...assessUnitYear(y, { ...ctx, catalogue: version.catalogue }), catalogueVersion: versionView(version) };
   },
 
   // The connected systems' figures alone, by the catalogue version governing the year (as dti).
-  systemFigures: (y: UnitYearFacts, _: unknown, ctx: DtiContext): SystemFigureView[] => systemFigures(y, { ...ctx, catalogue: ctx.catalogues.forYear(y.year).catalogue }),
+  systemFigures: (y: UnitYearFacts, _: unknown, ctx: DtiContext): SystemFigureView[] => {
+    if (y.missing.systemFigures.length > 0) throw requiresFieldMissingError('UnitYear.systemFigures', y.missing.systemFigures);
+    return systemFigures(y, { ...ctx, catalogue: ctx.catalogues.forYear(y.year).catalogue });
+  },
 
-  publicServiceIndex766: (y: UnitYearFacts, _: unknown, ctx: DtiContext): PublicServiceIndex766View => publicServiceIndex766(y, ctx.catalogue),
+  publicServiceIndex766: (y: UnitYearFacts, _: unknown, ctx: DtiContext): PublicServiceIndex766View => {
+    if (y.missing.publicServiceIndex766.length > 0) throw requiresFieldMissingError('UnitYear.publicServiceIndex766', y.missing.publicServiceIndex766);
+    return publicServiceIndex766(y, ctx.catalogue);
+  },
 };

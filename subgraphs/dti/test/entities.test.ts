@@ -245,7 +245,7 @@ describe('UnitYear.dti over _entities', () => {
 
   it('a renamed unit (one predecessor, e.g. Thừa Thiên Huế → Huế) is not a merger: assessed on its figures as before', async () => {
     const scope = { unitId: '46@origin', code: '46', name: 'Tỉnh Thừa Thiên Huế', from: '2024-01-01', to: '2024-12-31' };
-    const predecessor = { unitId: '46@origin', year: 2024, recordScopes: [scope], documents: fixture.documents({ signedDigitallyRate: 0.1 }) };
+    const predecessor = { ...fixture.predecessorYear('56', 2024), unitId: '46@origin', recordScopes: [scope], documents: fixture.documents({ signedDigitallyRate: 0.1 }) };
     const renamed = await assess(fixture.unitYear({ unitId: '46@2025-01-01', year: 2024, recordScopes: [scope], predecessorYears: [predecessor] }));
     const plain = await assess(fixture.unitYear({ unitId: '46@2025-01-01', year: 2024, recordScopes: [scope], predecessorYears: [] }));
     expect(renamed.dti).toEqual(plain.dti);
@@ -281,6 +281,25 @@ describe('UnitYear.dti over _entities', () => {
     expect(entities.every((e) => Math.abs(e.dti.score - 0.19) < 1e-12)).toBe(true);
   });
 
+  it('a @requires field the router did not send is REQUIRES_FIELD_MISSING naming it and its subgraph, not SOURCE_UNAVAILABLE; the next unit-year still answers', async () => {
+    const { labour: _l, approvedEntries: _a, ...broken } = fixture.unitYear();
+    const result = await run(ENTITIES, { representations: [broken, fixture.unitYear({ unitId: '58@origin', labour: null })] });
+    expect(result.errors).toHaveLength(1);
+    const error = result.errors?.[0];
+    expect(codeOf(error)).toBe('REQUIRES_FIELD_MISSING');
+    expect(error?.path).toEqual(['_entities', 0, 'dti']);
+    expect(error?.extensions?.['missing']).toEqual([
+      { path: 'labour', subgraph: 'labour' },
+      { path: 'approvedEntries', subgraph: 'submissions' },
+    ]);
+    expect(error?.message).toMatch(/^Lỗi hợp đồng @requires.*không phải nguồn dữ liệu ngừng hoạt động.*labour \(labour\), approvedEntries \(submissions\)/);
+    expect(error?.extensions?.['messageEn']).toMatch(/contract broken.*not a source outage/);
+    const entities = (result.data?.['_entities'] ?? []) as ({ dti: { inputs: { status: string; indicator: { code: string } }[] } | null } | null)[];
+    expect(entities[0]?.dti).toBeNull();
+    // null (the source failed) is still an outage, read as such.
+    expect(entities[1]?.dti?.inputs.find((i) => i.indicator.code === 'LAB_DIGITAL_SKILLS_RATE')?.status).toBe('SOURCE_UNAVAILABLE');
+  });
+
   it('rejects a malformed representation with BAD_USER_INPUT', async () => {
     const result = await run(ENTITIES, { representations: [fixture.unitYear({ unitId: '56' })] });
     expect(codeOf(result.errors?.[0])).toBe('BAD_USER_INPUT');
@@ -305,7 +324,8 @@ const INDEX766 = /* GraphQL */ `
 
 describe('UnitYear.publicServiceIndex766', () => {
   async function index766(publicServices: unknown) {
-    const result = await run(INDEX766, { representations: [{ __typename: 'UnitYear', unitId: '56@origin', year: 2023, publicServices }] });
+    // No 766 counts (null: the portal sent none): the estimate falls back to the monthly statistics.
+    const result = await run(INDEX766, { representations: [{ __typename: 'UnitYear', unitId: '56@origin', year: 2023, publicServices, publicServiceIndexCounts: null }] });
     expect(result.errors).toBeUndefined();
     const entities = (result.data?.['_entities'] ?? []) as { publicServiceIndex766: Record<string, unknown> }[];
     return entities[0]?.publicServiceIndex766 ?? {};

@@ -1,7 +1,7 @@
 import { createServer, Socket, type Server } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../../lib/logging/index.ts';
-import type { RunningSubgraph } from '../../../lib/subgraph/index.ts';
+import { subgraphServerConfigFromEnv, type RunningSubgraph } from '../../../lib/subgraph/index.ts';
 import { createDatabase } from '../store/db.ts';
 import { migrateToLatest } from '../store/migrate.ts';
 import { createSubgraph, loadConfig } from '../index.ts';
@@ -45,7 +45,7 @@ describe('the store down', () => {
     viaProxy.host = `127.0.0.1:${proxy.port}`;
     const store = createDatabase({ databaseUrl: viaProxy.href, dataDir: '', searchPath: schema });
     const subgraph = createSubgraph(loadConfig({}), { logger: silentLogger, store, units: UNITS });
-    running = await subgraph.start({ port: 0, host: '127.0.0.1' });
+    running = await subgraph.start({ port: 0, host: '127.0.0.1', server: subgraphServerConfigFromEnv(process.env) });
     close = async () => {
       await running.close();
       await store.close();
