@@ -191,8 +191,13 @@ describe('the production image', () => {
       if (seen.has(file)) continue;
       seen.add(file);
       const source = readFileSync(file, 'utf8');
-      // Static imports and re-exports (not `import type`), and dynamic imports.
-      const specifiers = [...source.matchAll(/^\s*(?:import|export)\s+(?!type\s)(?:[^'";]*?\sfrom\s+)?'([^']+)'/gm), ...source.matchAll(/\bimport\('([^']+)'\)/g)].map((m) => m[1] ?? '');
+      // Static imports and re-exports (not `import type`), dynamic imports, and CommonJS modules
+      // loaded on demand (`createRequire(import.meta.url)('pg')`).
+      const specifiers = [
+        ...source.matchAll(/^\s*(?:import|export)\s+(?!type\s)(?:[^'";]*?\sfrom\s+)?'([^']+)'/gm),
+        ...source.matchAll(/\bimport\('([^']+)'\)/g),
+        ...source.matchAll(/\bcreateRequire\([^)]*\)\('([^']+)'\)/g),
+      ].map((m) => m[1] ?? '');
       for (const spec of specifiers) {
         if (spec.startsWith('node:')) continue;
         if (spec.startsWith('.')) {

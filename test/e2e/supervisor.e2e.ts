@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchSystem, type RunningSystem, type SupervisorEvent } from '../../lib/launcher/index.ts';
 import { freeSystemPorts } from '../../lib/testing/ports.ts';
@@ -79,6 +80,12 @@ describe('the embedded default (one process)', () => {
     ]);
     events.length = 0;
   }, 120_000);
+
+  it('runs with the young generation capped, so start-up garbage does not stay resident', () => {
+    const pid = system.pidOf('gateway');
+    const argv = readFileSync(`/proc/${pid ?? 0}/cmdline`, 'utf8').split('\0');
+    expect(argv).toContain('--max-semi-space-size=16');
+  });
 
   it('is restarted with backoff when the process crashes, and answers again', async () => {
     const pid = system.pidOf('gateway');

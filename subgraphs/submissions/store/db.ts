@@ -1,8 +1,9 @@
 import { mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { Kysely, PostgresDialect, SqliteDialect, type LogEvent, type SqliteDatabase } from 'kysely';
-import pg from 'pg';
+import type pg from 'pg';
 import type { Logger } from '../../../lib/logging/index.ts';
 import type { Database } from './schema.ts';
 
@@ -66,7 +67,9 @@ export function createDatabase(options: StoreOptions): StoreDatabase {
     if (event.level === 'query') options.onQuery?.(event.query.sql);
   };
   if (options.databaseUrl !== null) {
-    const pool = new pg.Pool({
+    // The driver is loaded only when PostgreSQL is configured: the embedded default never needs it.
+    const { Pool } = createRequire(import.meta.url)('pg') as typeof pg;
+    const pool = new Pool({
       connectionString: options.databaseUrl,
       max: options.poolSize ?? 10,
       connectionTimeoutMillis: 3000,
