@@ -61,11 +61,6 @@ const claimsSchema = z.object({
   bud: z.number().int().min(1).max(MAX_TOKEN_BUDGET_MS).optional(),
 });
 
-function toClaim(identity: Identity | null): z.input<typeof identityClaimSchema> | null {
-  if (identity === null) return null;
-  return { sub: identity.subject, name: identity.name, roles: [...identity.roles], units: [...identity.units] };
-}
-
 /** Mints the token for one subgraph request, with the budget (ms) the subgraph may spend on it. */
 export type UpstreamTokenMinter = (subgraph: string, identity: Identity | null, budgetMs?: number) => Promise<string>;
 
@@ -85,11 +80,10 @@ export async function createUpstreamTokenMinter(privateJwkJson: string): Promise
   const claims = new WeakMap<Identity, z.input<typeof identityClaimSchema>>();
   const claimOf = (identity: Identity | null): z.input<typeof identityClaimSchema> | null => {
     if (identity === null) return null;
-    let c = claims.get(identity);
-    if (c === undefined) {
-      c = toClaim(identity);
-      if (c !== null) claims.set(identity, c);
-    }
+    const known = claims.get(identity);
+    if (known !== undefined) return known;
+    const c = { sub: identity.subject, name: identity.name, roles: [...identity.roles], units: [...identity.units] };
+    claims.set(identity, c);
     return c;
   };
   return async (subgraph, identity, budgetMs) => {
