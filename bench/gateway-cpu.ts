@@ -9,11 +9,18 @@
  *   e.g. node bench/gateway-cpu.ts 3 600 ours=gateway/main.ts apollo=bench/peers/apollo-gateway.ts
  *   GATEWAY_CPU_PROF=/tmp/dir adds --cpu-prof to every gateway process (profiles land there).
  *   GATEWAY_CPU_AUTH=1 runs access control on (subgraphs verify the gateway's tokens, requests carry an administrator's token).
+ *   GATEWAY_CPU_REPLAY=0 keeps the real stack under load; by default each gateway's subgraph
+ *   traffic is recorded once (the mixed list, one request at a time, through a recording proxy
+ *   in front of the real subgraphs), the stack is stopped, and the load runs against an
+ *   in-process replay of those answers: on a shared, loaded machine the real stack timed out
+ *   under load (errors changed what a request cost) and its own CPU was most of the noise.
  */
 import autocannon from 'autocannon';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { isAbsolute, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
@@ -36,6 +43,7 @@ if (specs.length === 0) throw new Error('name at least one gateway: label=path/t
 const CONNECTIONS = 20;
 const prof = process.env['GATEWAY_CPU_PROF'];
 const auth = process.env['GATEWAY_CPU_AUTH'] === '1';
+const replay = process.env['GATEWAY_CPU_REPLAY'] !== '0' && !auth;
 
 const AUTH_OFF = { DTI_SUBGRAPH_VERIFY_SIGNATURES: '0', DTI_GATEWAY_AUTH: '0' };
 const EXTRAS_OFF = { RESPONSE_CACHE_TTL_MS: '0', DTI_RATE_LIMIT_BURST: '1000000', DTI_RATE_LIMIT_PER_SECOND: '1000000' };
@@ -48,7 +56,37 @@ const system = await launchSystem({
   gatewayKeys: keys,
   readyTimeoutMs: 120_000,
 });
-const subgraphEnv = Object.fromEntries(SUBGRAPHS.map((s) => [subgraphUrlVariable(s.name), system.subgraphUrl(s.name)]));
+const realEnv = Object.fromEntries(SUBGRAPHS.map((s) => [subgraphUrlVariable(s.name), system.subgraphUrl(s.name)]));
+let subgraphEnv: Record<string, string> = realEnv;
+
+// ---- record and replay -------------------------------------------------------------------------
+
+/** Recorded answers: subgraph name + request body → status, content type, body. */
+const tape = new Map<string, { status: number; type: string; body: string }>();
+let misses = 0;
+const readBody = async (req: import('node:http').IncomingMessage): Promise<string> => {
+  const chunks: Buffer[] = [];
+  for await (const c of req) chunks.push(c as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+};
+async function serveEach(handler: (name: string, body: string, req: import('node:http').IncomingMessage) => Promise<{ status: number; type: string; body: string }>): Promise<{ env: Record<string, string>; servers: Server[] }> {
+  const servers: Server[] = [];
+  const env: Record<string, string> = {};
+  for (const sg of SUBGRAPHS) {
+    const server = createServer((req, res) => {
+      void readBody(req).then(async (body) => {
+        const a = await handler(sg.name, body, req);
+        res.writeHead(a.status, { 'content-type': a.type }).end(a.body);
+      });
+    });
+    server.keepAliveTimeout = 60_000;
+    await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+    servers.push(server);
+    env[subgraphUrlVariable(sg.name)] = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  }
+  return { env, servers };
+}
+const closeAll = (servers: Server[]): Promise<void[]> => Promise.all(servers.map((sv) => new Promise<void>((ok) => { sv.closeAllConnections(); sv.close(() => ok()); })));
 const authEnv = auth ? { OIDC_ISSUER: system.issuerUrl, [GATEWAY_PRIVATE_KEY_VAR]: keys.privateJwk } : AUTH_OFF;
 const headers: Record<string, string> = { 'content-type': 'application/json', ...(auth ? { authorization: `Bearer ${await benchToken(system)}` } : {}) };
 
@@ -109,13 +147,52 @@ async function load(url: string, amount: number): Promise<{ completed: number; f
 const results = new Map<string, Array<{ cpu: number; hwm: number; rss: number; failed: number }>>(specs.map((s) => [s.label, []]));
 const out = (s: string): void => void process.stdout.write(`${s}\n`);
 const median = (xs: readonly number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
-process.once('SIGINT', () => void system.stop().then(() => process.exit(130)));
+let running: ChildProcess | undefined;
+process.once('SIGINT', () => {
+  running?.kill('SIGKILL');
+  void system.stop().then(() => process.exit(130));
+});
 try {
+  if (replay) {
+    // Record: every gateway's own subgraph requests for the mixed list, answered by the real stack.
+    const recorder = await serveEach(async (name, body, req) => {
+      const res = await fetch(realEnv[subgraphUrlVariable(name as never)] ?? '', { method: 'POST', headers: { 'content-type': req.headers['content-type'] ?? 'application/json' }, body });
+      const a = { status: res.status, type: res.headers.get('content-type') ?? 'application/json', body: await res.text() };
+      if (a.status === 200 && !a.body.includes('"errors"')) tape.set(`${name} ${body}`, a);
+      return a;
+    });
+    subgraphEnv = recorder.env;
+    const recorded = new Set<string>();
+    for (const [i, spec] of specs.entries()) {
+      // The same build sends the same subgraph requests whatever its environment here.
+      if (recorded.has(spec.entry)) continue;
+      recorded.add(spec.entry);
+      const port = base + 16 + SUBGRAPHS.length + i;
+      const child = await start(spec.entry, port, spec.env);
+      running = child;
+      try {
+        for (const body of [...bodies, ...bodies]) await (await fetch(`http://127.0.0.1:${port}/graphql`, { method: 'POST', headers, body })).text();
+      } finally {
+        await stop(child);
+      }
+    }
+    await closeAll(recorder.servers);
+    await system.stop();
+    const player = await serveEach(async (name, body) => {
+      const a = tape.get(`${name} ${body}`);
+      if (a !== undefined) return a;
+      misses++;
+      return { status: 502, type: 'text/plain', body: 'not recorded' };
+    });
+    subgraphEnv = player.env;
+    out(`recorded ${tape.size} subgraph answers; the stack is stopped and the load runs against their replay`);
+  }
   out(`gateway-cpu: mixed list of ${bodies.length}, ${requests} requests, ${CONNECTIONS} connections, ${rounds} rounds, access control ${auth ? 'on' : 'off'}`);
   for (let r = 0; r < rounds; r++) {
     for (const [i, spec] of specs.entries()) {
       const port = base + 16 + SUBGRAPHS.length + i;
       const child = await start(spec.entry, port, spec.env);
+      running = child;
       const pid = child.pid ?? -1;
       const url = `http://127.0.0.1:${port}/graphql`;
       try {
@@ -127,7 +204,7 @@ try {
         const hwm = Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? NaN) / 1024;
         const rss = rssMb(pid);
         results.get(spec.label)?.push({ cpu, hwm, rss, failed });
-        out(`  round ${r + 1} ${spec.label.padEnd(14)} CPU ${cpu.toFixed(3)} ms/request, peak RSS ${hwm.toFixed(0)} MB, RSS ${rss.toFixed(0)} MB, errors ${failed}`);
+        out(`  round ${r + 1} ${spec.label.padEnd(14)} CPU ${cpu.toFixed(3)} ms/request, peak RSS ${hwm.toFixed(0)} MB, RSS ${rss.toFixed(0)} MB, errors ${failed}${replay ? `, replay misses so far ${misses}` : ''}`);
       } finally {
         await stop(child);
       }
@@ -139,4 +216,5 @@ try {
   }
 } finally {
   await system.stop();
+  process.exit(0);
 }
