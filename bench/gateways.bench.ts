@@ -17,7 +17,7 @@ import { readFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { launchSystem } from '../lib/launcher/index.ts';
-import { REPO_ROOT_URL, SIMULATORS, SUBGRAPHS, subgraphUrlVariable } from '../lib/topology/index.ts';
+import { GATEWAY, REPO_ROOT_URL, SIMULATORS, SUBGRAPHS, subgraphUrlVariable } from '../lib/topology/index.ts';
 import { queriesOf } from './gateway-queries.ts';
 import { cpuMs, freePortRun, rssMb } from './procs.ts';
 
@@ -68,7 +68,9 @@ interface Gateway {
 
 const peers: ChildProcess[] = [];
 async function startPeer(name: string, entry: string, port: number, env: Record<string, string>): Promise<number> {
-  const child = spawn(process.execPath, [fileURLToPath(new URL(entry, REPO_ROOT_URL))], {
+  // Our gateway with the Node options it is deployed with (as the launcher starts it); the peers with Node's defaults.
+  const nodeArgs = entry === GATEWAY.entry ? GATEWAY.nodeArgs : [];
+  const child = spawn(process.execPath, [...nodeArgs, fileURLToPath(new URL(entry, REPO_ROOT_URL))], {
     env: { ...process.env, ...subgraphEnv, ...AUTH_OFF, ...EXTRAS_OFF, ...env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'ignore', 'ignore'],
   });
