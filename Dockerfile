@@ -40,4 +40,5 @@ USER node
 EXPOSE 4000
 # Health: each service's own route (gateway and subgraphs /health/live and /health/ready,
 # simulators /_sim/health), probed by the orchestrator: see docker-compose.yml, deploy/kubernetes/.
-CMD ["node", "gateway/main.ts"]
+# Node options as lib/topology GATEWAY.nodeArgs (a young generation capped at 8 MB per semi-space: peak RSS).
+CMD ["node", "--max-semi-space-size=8", "gateway/main.ts"]

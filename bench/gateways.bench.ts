@@ -17,15 +17,15 @@ import { readFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { launchSystem } from '../lib/launcher/index.ts';
-import { REPO_ROOT_URL, SIMULATORS, SUBGRAPHS, subgraphUrlVariable } from '../lib/topology/index.ts';
-import { loadUnitCatalogue, REFERENCE_UNITS_URL, unitsInForce } from '../lib/units/index.ts';
+import { GATEWAY, REPO_ROOT_URL, SIMULATORS, SUBGRAPHS, subgraphUrlVariable } from '../lib/topology/index.ts';
+import { queriesOf } from './gateway-queries.ts';
 import { cpuMs, freePortRun, rssMb } from './procs.ts';
 
 const scale = Number(process.argv[2] ?? '1');
 const CONNECTIONS = 20;
 const SEQUENTIAL_RUNS = 5;
-const LATENCY_MS = 50;
 const MIXED_QUERIES = 60;
+const LATENCY_MS = 50;
 
 /**
  * The subgraphs run with gateway→subgraph request-signature verification off, so that peers that
@@ -68,7 +68,9 @@ interface Gateway {
 
 const peers: ChildProcess[] = [];
 async function startPeer(name: string, entry: string, port: number, env: Record<string, string>): Promise<number> {
-  const child = spawn(process.execPath, [fileURLToPath(new URL(entry, REPO_ROOT_URL))], {
+  // Our gateway with the Node options it is deployed with (as the launcher starts it); the peers with Node's defaults.
+  const nodeArgs = entry === GATEWAY.entry ? GATEWAY.nodeArgs : [];
+  const child = spawn(process.execPath, [...nodeArgs, fileURLToPath(new URL(entry, REPO_ROOT_URL))], {
     env: { ...process.env, ...subgraphEnv, ...AUTH_OFF, ...EXTRAS_OFF, ...env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'ignore', 'ignore'],
   });
@@ -99,61 +101,6 @@ async function stopAll(): Promise<void> {
     }),
   );
   await system.stop();
-}
-
-// ---- the queries -----------------------------------------------------------------------------
-
-function queriesOf(): { small: string; one: string; all: string; mixed: string[] } {
-  // No fetchedAt anywhere: it is the time of the upstream call and differs between any two answers.
-  const src = 'source { system status asOf recordRef }';
-  const dti = (year: number): string => `year(year: ${year}) {
-  documents { signedDigitallyRate sentElectronicallyRate workRecordsOnlineRate ${src} }
-  publicServices { fullyOnlineProcedureRate onlineDossierRate onTimeRate digitisedDossierRate onlinePaymentRate ${src} }
-  labour { trainedWorkforceRate digitalSkillsRate ${src} }
-  plans { planCount }
-  dti { methodology score completeness inputs { indicator { code } value status } }
-}`;
-  const small = `{ unit(code: "56") { name year(year: 2024) { documents { signedDigitallyRate source { status } } } } }`;
-  const one = `{ unit(code: "56") { code ${dti(2025)} } }`;
-  const all = `{ units { code ${dti(2025)} } }`;
-
-  // Mixed: distinct queries over units (34 provinces today, 63 before the merger), years and
-  // fields, from a fixed seed so every run (and every gateway) gets the same list.
-  const units = loadUnitCatalogue(REFERENCE_UNITS_URL);
-  const today = unitsInForce(units, 'province', new Date().toISOString().slice(0, 10)).map((u) => ({ code: u.code, asOf: null }));
-  const before = unitsInForce(units, 'province', '2024-12-31').map((u) => ({ code: u.code, asOf: '2024-12-31' }));
-  const pool = [...today, ...before];
-  let seed = 0x5eed;
-  const rand = (): number => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)] as T;
-  const FIELD_GROUPS = [
-    `documents { signedDigitallyRate sentElectronicallyRate ${src} }`,
-    `documents { workRecordsOnlineRate months { month signedDigitallyRate } }`,
-    `publicServices { onlineDossierRate onTimeRate ${src} }`,
-    `publicServices { fullyOnlineProcedureRate digitisedDossierRate onlinePaymentRate }`,
-    `labour { labourForce trainedWorkforceRate digitalSkillsRate ${src} }`,
-    `plans { planCount }`,
-    `dti { methodology score completeness }`,
-    `dti { score mainIndicators { code value status } }`,
-  ];
-  const seen = new Set<string>();
-  const mixed: string[] = [];
-  while (mixed.length < MIXED_QUERIES) {
-    const u = pick(pool);
-    const year = 2020 + Math.floor(rand() * 6);
-    const groups = FIELD_GROUPS.filter(() => rand() < 0.35);
-    if (groups.length === 0) continue;
-    const q = `{ unit(code: "${u.code}"${u.asOf === null ? '' : `, asOf: "${u.asOf}"`}) { code name year(year: ${year}) { ${groups.join(' ')} } } }`;
-    if (seen.has(q)) continue;
-    seen.add(q);
-    mixed.push(q);
-  }
-  return { small, one, all, mixed };
 }
 
 async function post(url: string, query: string): Promise<string> {
@@ -240,7 +187,7 @@ const fix = (n: number, d = 1): string => (Number.isFinite(n) ? n.toFixed(d) : '
 // ---- the run ---------------------------------------------------------------------------------
 
 async function run(): Promise<void> {
-  const q = queriesOf();
+  const q = queriesOf(MIXED_QUERIES);
   const all = [...system.services.map((s) => ({ name: s.name === 'gateway' ? 'gateway ours dedup on' : s.name, pid: s.pid })), ...gateways.slice(1).map((g) => ({ name: `gateway ${label(g)}`, pid: g.pid }))];
   const rssBefore = all.map((p) => rssMb(p.pid));
   out(`bench:gateways — ${CONNECTIONS} connections, loopback, autocannon in-process; one stack (4 simulators, 5 subgraphs) for every gateway`);

@@ -71,8 +71,15 @@ export function rememberActor(request: Request, actor: Actor): void {
  * Who is acting, from the token `useJWT` verified and put on the context (`jwt.payload`), read
  * with the configured claim paths; anonymous without one. The one place to change if that moves.
  */
+// Schemas built once: zod compiles each object schema, and these run on every request (issue #9).
+const jwtHolderSchema = z.object({ jwt: z.object({ payload: z.unknown() }) });
+const errorShapeSchema = z.object({ message: z.string(), extensions: z.record(z.string(), z.unknown()).optional() });
+const httpStatusSchema = z.object({ status: z.number().int() });
+
 export function actorOf(context: unknown, claimPaths: ClaimPaths = DEFAULT_CLAIM_PATHS): Actor {
-  const holder = z.object({ jwt: z.object({ payload: z.unknown() }) }).safeParse(context);
+  // Anonymous requests (most of the public reference data) carry no verified token at all.
+  if (typeof context !== 'object' || context === null || !('jwt' in context) || context.jwt === undefined) return ANONYMOUS;
+  const holder = jwtHolderSchema.safeParse(context);
   if (!holder.success || holder.data.jwt.payload === undefined) return ANONYMOUS;
   try {
     const identity = identityFromClaims(holder.data.jwt.payload, claimPaths);
@@ -104,10 +111,10 @@ function mutationTarget(document: DocumentNode, operationName: string | null | u
 
 function refusalCode(error: unknown): { code: string; message: string; httpStatus: number | null } | null {
   if (!(error instanceof GraphQLError) && !(typeof error === 'object' && error !== null && 'message' in error)) return null;
-  const e = z.object({ message: z.string(), extensions: z.record(z.string(), z.unknown()).optional() }).safeParse(error);
+  const e = errorShapeSchema.safeParse(error);
   if (!e.success) return null;
   const ext = e.data.extensions ?? {};
-  const http = z.object({ status: z.number().int() }).safeParse(ext['http']);
+  const http = httpStatusSchema.safeParse(ext['http']);
   const status = http.success ? http.data.status : null;
   let code = typeof ext['code'] === 'string' ? ext['code'] : null;
   // Yoga's GET-mutation refusal says BAD_REQUEST and NoSchemaIntrospection says nothing: name them.

@@ -26,7 +26,18 @@ export function telemetryPlugins(ctx: GatewayConfigContext): GatewayPlugin[] {
     // Introspection (the IDE's schema load) would swamp the operation labels.
     skipIntrospection: true,
     labels: { subgraphName: true },
+    // Only these: the Mesh plugin turns on every metric it knows unless told not to, and the rest
+    // (a deprecated-field walk of every document, a request-time summary, per-phase histograms)
+    // cost CPU on every request for figures nobody reads (issue #9: gateway CPU per request).
     metrics: {
+      graphql_envelop_deprecated_field: false,
+      graphql_envelop_request_time_summary: false,
+      graphql_envelop_phase_parse: false,
+      graphql_envelop_phase_validate: false,
+      graphql_envelop_phase_context: false,
+      graphql_envelop_phase_subscribe: false,
+      graphql_envelop_schema_change: false,
+      graphql_envelop_execute_resolver: false,
       graphql_envelop_request: true,
       graphql_envelop_request_duration: true,
       graphql_envelop_error_result: true,

@@ -81,7 +81,10 @@ describe('deploy/kubernetes', () => {
   });
 
   it('the gateway and every subgraph run two replicas at least, from the entry the topology names, probed on their health routes and their port', () => {
-    const expected = [{ name: 'gateway', entry: GATEWAY.entry, port: GATEWAY.defaultPort, kind: 'gateway' as const }, ...SUBGRAPHS.map((s) => ({ name: `subgraph-${s.name}`, entry: s.entry, port: s.defaultPort, kind: 'subgraph' as const }))];
+    const expected = [
+      { name: 'gateway', entry: GATEWAY.entry, nodeArgs: [...GATEWAY.nodeArgs], port: GATEWAY.defaultPort, kind: 'gateway' as const },
+      ...SUBGRAPHS.map((s) => ({ name: `subgraph-${s.name}`, entry: s.entry, nodeArgs: [], port: s.defaultPort, kind: 'subgraph' as const })),
+    ];
     for (const e of expected) {
       const d = deployments.find((x) => x.metadata.name === e.name);
       expect(d, e.name).toBeDefined();
@@ -89,7 +92,7 @@ describe('deploy/kubernetes', () => {
       expect(d.spec.replicas).toBeGreaterThanOrEqual(2);
       const c = d.spec.template.spec.containers[0];
       if (c === undefined) continue;
-      expect(c.command).toEqual(['node', e.entry]);
+      expect(c.command).toEqual(['node', ...e.nodeArgs, e.entry]);
       expect(existsSync(root(e.entry))).toBe(true);
       expect(portOf(c)).toBe(e.port);
       expect(c.ports[0]?.containerPort).toBe(e.port);

@@ -92,6 +92,9 @@ export async function discoverJwksUri(discoveryUrl: string, issuer: string): Pro
 }
 
 const ACCESS_CODES = new Set(['UNAUTHENTICATED', 'FORBIDDEN']);
+// Built once (zod compiles each object schema): these run on every request.
+const jwtFieldSchema = z.object({ payload: z.unknown() });
+const httpStatusSchema = z.object({ status: z.number() });
 
 function accessError(code: 'UNAUTHENTICATED' | 'FORBIDDEN', message: string, fieldNode?: FieldNode, path?: ReadonlyArray<string | number>): GraphQLError {
   return new GraphQLError(message, {
@@ -216,7 +219,7 @@ export function gatewayAccess(options: GatewayAccessOptions) {
   const resolveIdentity = (context: Record<string, unknown>): Identity | null => {
     const cached = identities.get(context);
     if (cached !== undefined) return cached;
-    const jwtField = z.object({ payload: z.unknown() }).safeParse(context['jwt']);
+    const jwtField = jwtFieldSchema.safeParse(context['jwt']);
     let identity: Identity | null = null;
     if (jwtField.success && jwtField.data.payload !== undefined) {
       try {
@@ -286,7 +289,7 @@ export function gatewayAccess(options: GatewayAccessOptions) {
       const anyValue = (v: unknown): boolean => (v === null || v === undefined ? false : typeof v === 'object' ? Object.values(v).some(anyValue) : true);
       const hasData = anyValue(r.data);
       const errors = r.errors.map((e) => {
-        const status = z.object({ status: z.number() }).safeParse(e.extensions?.['http']).data?.status;
+        const status = httpStatusSchema.safeParse(e.extensions?.['http']).data?.status;
         const code = e.extensions?.['code'];
         if (code === undefined && (status === 401 || status === 400) && e.path === undefined) {
           return new GraphQLError(`a valid access token is required: ${e.message === 'Unauthenticated' ? 'the token was refused' : e.message}`, {

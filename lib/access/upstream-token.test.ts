@@ -1,6 +1,7 @@
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { gql } from 'graphql-tag';
+import { decodeProtectedHeader, exportJWK, generateKeyPair, jwtVerify, importJWK } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../logging/index.ts';
 import { remainingMs } from '../resilience/deadline.ts';
@@ -49,6 +50,27 @@ describe('the gateway token carries the budget', () => {
     const verify = await createUpstreamTokenVerifier(keys.publicJwk, 'documents');
     const forged = tampered(await mint('documents', VIEWER, 1000), { bud: 3_600_000, jti: 'fresh' });
     await expect(verify(`Bearer ${forged}`)).rejects.toThrow(/signature/);
+  });
+});
+
+describe('the minted token (signed with node:crypto, issue #9)', () => {
+  it('is the ES256 JWS jose verifies: header, issuer, audience, 30 s life, a fresh jti per fetch', async () => {
+    const keys = await generateGatewayKeys();
+    const mint = await createUpstreamTokenMinter(keys.privateJwk);
+    const publicKey = await importJWK(JSON.parse(keys.publicJwk) as Record<string, string>, 'ES256');
+    const a = await mint('plans', VIEWER, 2000);
+    const b = await mint('plans', VIEWER, 2000);
+    expect(decodeProtectedHeader(a)).toEqual({ alg: 'ES256', typ: 'dti-upstream+jwt' });
+    const { payload } = await jwtVerify(a, publicKey, { algorithms: ['ES256'], issuer: 'dti-graph-gateway', audience: 'plans', typ: 'dti-upstream+jwt' });
+    expect(payload.exp).toBe((payload.iat ?? 0) + 30);
+    expect(payload['idt']).toEqual({ sub: 'viewer-51', name: null, roles: ['VIEWER'], units: ['51'] });
+    const other = await jwtVerify(b, publicKey, { algorithms: ['ES256'] });
+    expect(other.payload.jti).not.toBe(payload.jti);
+  });
+
+  it('refuses a private key that is not EC P-256', async () => {
+    const { privateKey } = await generateKeyPair('ES384', { extractable: true });
+    await expect(createUpstreamTokenMinter(JSON.stringify(await exportJWK(privateKey)))).rejects.toThrow(/P-256/);
   });
 });
 

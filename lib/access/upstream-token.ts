@@ -1,5 +1,5 @@
-import { randomUUID } from 'node:crypto';
-import { exportJWK, generateKeyPair, importJWK, jwtVerify, SignJWT, type JWK } from 'jose';
+import { createPrivateKey, randomUUID, sign } from 'node:crypto';
+import { exportJWK, generateKeyPair, importJWK, jwtVerify, type JWK } from 'jose';
 import { z } from 'zod';
 import { ROLES, type Identity } from './identity.ts';
 
@@ -61,28 +61,46 @@ const claimsSchema = z.object({
   bud: z.number().int().min(1).max(MAX_TOKEN_BUDGET_MS).optional(),
 });
 
-function toClaim(identity: Identity | null): z.input<typeof identityClaimSchema> | null {
-  if (identity === null) return null;
-  return { sub: identity.subject, name: identity.name, roles: [...identity.roles], units: [...identity.units] };
-}
-
 /** Mints the token for one subgraph request, with the budget (ms) the subgraph may spend on it. */
 export type UpstreamTokenMinter = (subgraph: string, identity: Identity | null, budgetMs?: number) => Promise<string>;
 
+/**
+ * The token is the compact JWS `jose`'s `SignJWT` would make (same header, claims, ES256 over
+ * P-256 with SHA-256, raw r‖s signature), built here and signed with `node:crypto` directly: a
+ * subgraph fetch mints one, and `SignJWT` through WebCrypto cost three times the CPU of the
+ * signature itself (issue #9). Every token still gets its own `jti`, `iat` and budget; the
+ * subgraphs verify it with `jose` as before.
+ */
+const UPSTREAM_HEADER = Buffer.from(JSON.stringify({ alg: UPSTREAM_ALG, typ: 'dti-upstream+jwt' })).toString('base64url');
+
 export async function createUpstreamTokenMinter(privateJwkJson: string): Promise<UpstreamTokenMinter> {
-  const key = await importJWK(parseJwk(privateJwkSchema, privateJwkJson, GATEWAY_PRIVATE_KEY_VAR), UPSTREAM_ALG);
-  return (subgraph, identity, budgetMs) =>
-    new SignJWT({
-      idt: toClaim(identity),
+  const key = createPrivateKey({ key: parseJwk(privateJwkSchema, privateJwkJson, GATEWAY_PRIVATE_KEY_VAR), format: 'jwk' });
+  if (key.asymmetricKeyType !== 'ec' || key.asymmetricKeyDetails?.namedCurve !== 'prime256v1') throw new Error(`${GATEWAY_PRIVATE_KEY_VAR} is not an EC P-256 key`);
+  // One identity per client request, several fetches: its claim is built once.
+  const claims = new WeakMap<Identity, z.input<typeof identityClaimSchema>>();
+  const claimOf = (identity: Identity | null): z.input<typeof identityClaimSchema> | null => {
+    if (identity === null) return null;
+    const known = claims.get(identity);
+    if (known !== undefined) return known;
+    const c = { sub: identity.subject, name: identity.name, roles: [...identity.roles], units: [...identity.units] };
+    claims.set(identity, c);
+    return c;
+  };
+  return async (subgraph, identity, budgetMs) => {
+    const iat = Math.floor(Date.now() / 1000);
+    const payload = {
+      idt: claimOf(identity),
       ...(budgetMs === undefined ? {} : { bud: Math.min(MAX_TOKEN_BUDGET_MS, Math.max(1, Math.floor(budgetMs))) }),
-    })
-      .setProtectedHeader({ alg: UPSTREAM_ALG, typ: 'dti-upstream+jwt' })
-      .setIssuer(UPSTREAM_ISSUER)
-      .setAudience(subgraph)
-      .setIssuedAt()
-      .setExpirationTime(`${UPSTREAM_TTL_S}s`)
-      .setJti(randomUUID())
-      .sign(key);
+      iss: UPSTREAM_ISSUER,
+      aud: subgraph,
+      iat,
+      exp: iat + UPSTREAM_TTL_S,
+      jti: randomUUID(),
+    };
+    const input = `${UPSTREAM_HEADER}.${Buffer.from(JSON.stringify(payload)).toString('base64url')}`;
+    const signature = sign('sha256', Buffer.from(input), { key, dsaEncoding: 'ieee-p1363' });
+    return `${input}.${signature.toString('base64url')}`;
+  };
 }
 
 /** Why a subgraph refused a request; the message is safe to return (names no secret). */

@@ -151,6 +151,8 @@ interface ServiceSpec {
   readonly probe: { readonly url: string; readonly init: RequestInit; readonly readyStatus?: (status: number) => boolean };
   /** Start order: a wave starts once the previous one is ready. */
   readonly wave: number;
+  /** Node/V8 options when the service has a process of its own. */
+  readonly nodeArgs?: readonly string[];
 }
 
 /** One process the supervisor keeps running: a single service, or several in the embedded host. */
@@ -236,7 +238,7 @@ export async function launchSystem(options: LaunchOptions): Promise<RunningSyste
       only === undefined
         ? { ...sharedEnv(), [HOSTED_SERVICES_VAR]: JSON.stringify(s.services.map((x): HostedSpec => ({ name: x.info.name, entry: x.entry, env: x.env, wave: x.wave }))) }
         : { ...sharedEnv(), ...only.env };
-    const child = spawn(process.execPath, [...CHILD_NODE_ARGS, fileURLToPath(new URL(entry, REPO_ROOT_URL))], {
+    const child = spawn(process.execPath, [...CHILD_NODE_ARGS, ...(only?.nodeArgs ?? []), fileURLToPath(new URL(entry, REPO_ROOT_URL))], {
       env,
       // The IPC channel is how a child learns its supervisor died (lib/launcher/watchdog.ts).
       stdio: ['ignore', 'ignore', options.stderr ?? 'ignore', 'ipc'],
@@ -343,6 +345,7 @@ export async function launchSystem(options: LaunchOptions): Promise<RunningSyste
       {
         info: { name: 'gateway', kind: 'gateway', url: `${gatewayUrl}/graphql` },
         entry: GATEWAY.entry,
+        nodeArgs: GATEWAY.nodeArgs,
         env: { PORT: String(ports.gateway), HOST: ports.host, OIDC_ISSUER: issuerUrl, [GATEWAY_PRIVATE_KEY_VAR]: keys.privateJwk, ...subgraphEnv },
         probe: { url: `${gatewayUrl}/graphql`, init: GRAPHQL_PING },
         wave: 2,
