@@ -5,6 +5,8 @@
  * Per round and system: median wall time of one province and of 34 provinces, and CPU per
  * 34-province query by process (/proc), which a shared machine's load disturbs far less.
  * Run: node bench/ab.ts <otherTree> [latencyMs=50] [runs=5] [rounds=2]
+ * AB_ENV_A / AB_ENV_B (JSON objects) add environment to one side, e.g. the same tree twice with
+ * AB_ENV_A='{"GATEWAY_UPSTREAM_DEDUPLICATION":"0"}'.
  */
 import { resolve } from 'node:path';
 import { cpuDelta, cpuSnapshot, freeSystemPorts } from './procs.ts';
@@ -35,11 +37,14 @@ interface Measure {
 
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 
-async function measure(tree: string): Promise<Measure> {
+const sideEnv = (name: string): Record<string, string> => JSON.parse(process.env[name] ?? '{}') as Record<string, string>;
+const ENV = { A: sideEnv('AB_ENV_A'), B: sideEnv('AB_ENV_B') };
+
+async function measure(tree: string, extraEnv: Readonly<Record<string, string>>): Promise<Measure> {
   const { launchSystem } = (await import(`${tree}/lib/launcher/index.ts`)) as typeof import('../lib/launcher/index.ts');
   const { DEFAULT_OIDC_STATE_DIR } = (await import(`${tree}/simulators/oidc/config.ts`)) as typeof import('../simulators/oidc/config.ts');
   const { requestDevToken } = (await import(`${tree}/simulators/oidc/dev-token.ts`)) as typeof import('../simulators/oidc/dev-token.ts');
-  const system = await launchSystem({ ports: await freeSystemPorts(), readyTimeoutMs: 180_000, env: { LOG_LEVEL: 'warn' } });
+  const system = await launchSystem({ ports: await freeSystemPorts(), readyTimeoutMs: 180_000, env: { LOG_LEVEL: 'warn', ...extraEnv } });
   try {
     const token = await requestDevToken(system.issuerUrl, DEFAULT_OIDC_STATE_DIR, { sub: 'bench-admin', roles: ['ADMIN'], units: [], ttlS: 3600 });
     for (const s of SYSTEMS) {
@@ -83,7 +88,7 @@ const comparable = (answer: string): string => answer.replace(/"fetchedAt":"[^"]
 const results: Record<'A' | 'B', Measure[]> = { A: [], B: [] };
 for (let r = 0; r < rounds; r++) {
   for (const [label, tree] of [['A', here], ['B', other]] as const) {
-    const m = await measure(tree);
+    const m = await measure(tree, ENV[label]);
     results[label].push(m);
     process.stdout.write(`round ${r + 1} ${label}: one ${m.one.toFixed(0)} ms, 34 provinces ${m.all.toFixed(0)} ms, ratio ${(m.all / m.one).toFixed(2)}, CPU ${[...m.cpu.values()].reduce((a, b) => a + b, 0).toFixed(0)} ms\n`);
   }
@@ -92,7 +97,7 @@ const [a0, b0] = [results.A[0], results.B[0]];
 if (a0 !== undefined && b0 !== undefined) {
   process.stdout.write(`answers identical (fetchedAt aside): ${comparable(a0.answer) === comparable(b0.answer)}\n`);
 }
-process.stdout.write(`\nA = ${here}\nB = ${other}\n+${latencyMs} ms per system, ${runs} runs per round, ${rounds} rounds; medians over rounds\n\n`);
+process.stdout.write(`\nA = ${here} ${JSON.stringify(ENV.A)}\nB = ${other} ${JSON.stringify(ENV.B)}\n+${latencyMs} ms per system, ${runs} runs per round, ${rounds} rounds; medians over rounds\n\n`);
 const med = (label: 'A' | 'B', f: (m: Measure) => number): number => median(results[label].map(f));
 process.stdout.write(`${''.padEnd(24)}${'A'.padStart(8)}${'B'.padStart(8)}   A/B\n`);
 const row = (name: string, f: (m: Measure) => number, digits = 0): void => {
