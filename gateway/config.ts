@@ -16,7 +16,7 @@ export interface GatewayConfig {
   /** Deadline for one subgraph request, ms. @default 10000 */
   readonly subgraphTimeoutMs: number;
   readonly logLevel: 'debug' | 'info' | 'warn' | 'error';
-  /** Identical in-flight subgraph queries share one request (the Hive runtime's default). @default true */
+  /** Identical in-flight subgraph queries share one request (the Hive runtime's default), whoever asks them: leave off. @default false */
   readonly upstreamDeduplication: boolean;
   /** Profile, query limits, CSRF/CORS, trusted documents, rate limit, audit (DTI_* variables). */
   readonly security: SecurityConfig;
@@ -38,7 +38,11 @@ const envSchema = z.object({
   SUPERGRAPH_PATH: z.string().min(1).default(new URL('../schema/supergraph.graphql', import.meta.url).pathname),
   SUBGRAPH_TIMEOUT_MS: durationMsSchema.default(10_000),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
-  GATEWAY_UPSTREAM_DEDUPLICATION: z.enum(['0', '1']).default('1'),
+  // Off by default: the transport keys an in-flight subgraph request by URL and body only, and the
+  // token naming the caller is added after that, so a caller asking what another is asking at the
+  // same moment was handed the other's answer (a viewer of 56 got all 34 provinces beside an
+  // administrator; test/e2e/security-auth.e2e.ts). It saved no measurable CPU (bench/ab.ts).
+  GATEWAY_UPSTREAM_DEDUPLICATION: z.enum(['0', '1']).default('0'),
   DTI_WEB_ROOT: z.string().min(1).default(new URL('../web/dist', import.meta.url).pathname),
   DTI_WEB_OIDC_ISSUER: baseUrlSchema.optional(),
   DTI_WEB_SIGN_IN: z.enum(['0', '1']).default('1'),

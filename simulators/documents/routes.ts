@@ -136,7 +136,7 @@ export interface DocumentsRoutesOptions {
 
 /** The QLVBĐH API routes: monthly statistics per organ, and the organ directory. */
 export function documentsRoutes(options: DocumentsRoutesOptions): SimRoute[] {
-  const bodies = new Map<string, string>();
+  const bodies = new Map<string, Buffer>();
   return [
     {
       name: 'statistics',
@@ -150,13 +150,14 @@ export function documentsRoutes(options: DocumentsRoutesOptions): SimRoute[] {
         const rows = monthlyStats({ year: Year, ...(UnitCodes === undefined ? {} : { unitCodes: UnitCodes }), ...(OrganIds === undefined ? {} : { organIds: OrganIds }) }, today);
         const { slice, envelope } = page(rows, q.data.page, q.data.size);
         const report = vnDate(reportDate(today));
-        const body = { ReportDate: report, ...envelope, Data: slice.map(statsRow) };
-        if (req.malformed) return malform(req, body);
-        // A batched subgraph asks the same 2–3 MB page again and again: serialise it once.
+        const wireBody = (): { readonly Data: readonly Record<string, unknown>[] } & Record<string, unknown> => ({ ReportDate: report, ...envelope, Data: slice.map(statsRow) });
+        if (req.malformed) return malform(req, wireBody());
+        // A batched subgraph asks the same 2–3 MB page again and again: serialise and encode it once
+        // (and build its rows only then).
         const key = `${report}|${req.url.search}`;
         let text = bodies.get(key);
         if (text === undefined) {
-          text = JSON.stringify(body);
+          text = Buffer.from(JSON.stringify(wireBody()), 'utf8');
           if (bodies.size >= BODIES_KEPT) bodies.delete(bodies.keys().next().value ?? '');
           bodies.set(key, text);
         }

@@ -42,11 +42,17 @@ export interface Scores766 {
 
 const clamp = (x: number, lo: number, hi: number): number => Math.min(hi, Math.max(lo, x));
 
+// A pure function of the unit, asked for every row of every answer: worked out once per unit.
+const scales = new Map<string, number>();
+
 /** Dossiers a unit receives per month: merged units inherit the sum of their predecessors. */
 function monthlyScale(unit: AdministrativeUnitRecord): number {
+  const known = scales.get(unit.id);
+  if (known !== undefined) return known;
   const preds = predecessorsOf(seedUnits(), unit);
-  if (preds.length > 0) return preds.reduce((sum, p) => sum + monthlyScale(p), 0);
-  return intBetween(seeded('services', 'scale', unit.id), 6_000, 55_000);
+  const scale = preds.length > 0 ? preds.reduce((sum, p) => sum + monthlyScale(p), 0) : intBetween(seeded('services', 'scale', unit.id), 6_000, 55_000);
+  scales.set(unit.id, scale);
+  return scale;
 }
 
 /** How far ahead of the national trend a unit runs, in rate points (-0.08..0.08). */

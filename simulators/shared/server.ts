@@ -22,7 +22,8 @@ export interface SimRequest {
 /** What a route handler answers. `json` is serialised as UTF-8 JSON; `text` is sent as is. */
 export type SimResponse =
   | { readonly status: number; readonly json: unknown; readonly headers?: Readonly<Record<string, string>> }
-  | { readonly status: number; readonly text: string; readonly contentType: string };
+  /** `text` may be the body already encoded (UTF-8), for a large answer served again and again. */
+  | { readonly status: number; readonly text: string | Uint8Array; readonly contentType: string };
 
 /** One API route. `path` may hold `:name` segments. `name` keys the request counters. */
 export interface SimRoute {
@@ -86,7 +87,7 @@ function send(res: ServerResponse, r: SimResponse): void {
 
 /** Sends an answer the way a failing network would: reset half-way, or dripped slowly. */
 async function sendFaulty(res: ServerResponse, r: SimResponse, faults: Faults): Promise<void> {
-  const bytes = Buffer.from('json' in r ? JSON.stringify(r.json) : r.text, 'utf8');
+  const bytes = 'json' in r ? Buffer.from(JSON.stringify(r.json), 'utf8') : typeof r.text === 'string' ? Buffer.from(r.text, 'utf8') : Buffer.from(r.text);
   const contentType = 'json' in r ? 'application/json; charset=utf-8' : r.contentType;
   res.writeHead(r.status, { 'content-type': contentType, 'content-length': String(bytes.length), ...('json' in r ? r.headers : {}) });
   if (faults.reset) {

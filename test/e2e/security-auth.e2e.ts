@@ -349,3 +349,20 @@ describe('issue #12 - GET /admin/audit: administrators only, every refusal audit
     expect((await read('?unit=not-a-unit', 'admin')).status).toBe(400);
   });
 });
+
+describe('issue #12 - concurrent callers never share an answer', () => {
+  it('two callers asking the same thing at the same moment each get their own answer, not a shared subgraph fetch', async () => {
+    const ALL = /* GraphQL */ `{ units { code year(year: 2024) { documents { signedDigitallyRate } } } }`;
+    const seen = (r: { data?: unknown }): number => (z.object({ units: z.array(z.object({ year: z.unknown() })) }).parse(r.data).units.filter((u) => u.year !== null)).length;
+    // Slow systems keep the first caller's subgraph requests in flight while the second arrives.
+    await sim.faults('plans', { latencyMs: 400 });
+    try {
+      const [admin, viewer] = await Promise.all([gqlAs('admin', ALL), gqlAs('viewer-56', ALL)]);
+      expect(seen(admin)).toBe(34);
+      expect(seen(viewer)).toBe(1);
+      expect(codes(viewer)).toContain('FORBIDDEN');
+    } finally {
+      await sim.clearFaults('plans');
+    }
+  });
+});

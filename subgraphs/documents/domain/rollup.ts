@@ -1,6 +1,6 @@
 import { figuresOf, sumCounts, undefinedRateNotes } from './figures.ts';
 import { coverageOf, deriveStatus, lastDayOf, monthInScope } from './status.ts';
-import type { AgencyFigures, DocumentStats, MonthFigures, MonthlyDocumentRow, RecordScope, StatsSnapshot } from './types.ts';
+import type { AgencyFigures, DocumentCounts, DocumentStats, MonthFigures, MonthlyDocumentRow, RecordScope, StatsSnapshot } from './types.ts';
 
 /** How a scope's `code` matches rows: a unit code (UnitYear) or an agency code (Agency.documents). */
 export type ScopeMatch = 'unit' | 'agency';
@@ -13,30 +13,79 @@ export interface RollUpInput {
   readonly snapshot: StatsSnapshot;
 }
 
-// One snapshot serves every unit-year (or agency) of a batch: its rows are indexed by year and
-// code once, so a roll-up reads its scopes' rows instead of scanning the whole answer per scope.
-const indexes = new WeakMap<readonly MonthlyDocumentRow[], Map<string, MonthlyDocumentRow[]>>();
+// One snapshot serves every unit-year (or agency) of a batch: its rows are indexed once, by year
+// and code and then by month, with each month's counts summed there. A roll-up then reads its
+// scopes' months (at most 12 each) instead of their records: the per-record work is done once
+// per upstream answer, not once per unit-year asking for it.
+interface MonthGroup {
+  readonly month: number;
+  /** The month's counts, summed while indexing. */
+  readonly counts: { -readonly [K in keyof DocumentCounts]: number };
+}
+/** A year and code's rows, in the answer's order, and by month in order of first appearance. */
+interface CodeRows {
+  readonly rows: MonthlyDocumentRow[];
+  readonly months: Map<number, MonthGroup>;
+}
+// By snapshot, then by how scopes match (each index built only when a roll-up of that kind asks).
+const indexes = new WeakMap<readonly MonthlyDocumentRow[], Partial<Record<ScopeMatch, Map<string, CodeRows>>>>();
 
-function rowIndex(rows: readonly MonthlyDocumentRow[]): Map<string, MonthlyDocumentRow[]> {
-  const cached = indexes.get(rows);
-  if (cached !== undefined) return cached;
-  const index = new Map<string, MonthlyDocumentRow[]>();
-  const add = (key: string, r: MonthlyDocumentRow): void => {
-    const group = index.get(key);
-    if (group === undefined) index.set(key, [r]);
-    else group.push(r);
+function zeroCounts(): DocumentCounts {
+  return { incomingCount: 0, outgoingCount: 0, outgoingSignedDigitallyCount: 0, sentViaAxisCount: 0, receivedViaAxisCount: 0, workRecordsCount: 0, workRecordsOnlineCount: 0 };
+}
+
+function addCounts(a: DocumentCounts, b: DocumentCounts): DocumentCounts {
+  return {
+    incomingCount: a.incomingCount + b.incomingCount,
+    outgoingCount: a.outgoingCount + b.outgoingCount,
+    outgoingSignedDigitallyCount: a.outgoingSignedDigitallyCount + b.outgoingSignedDigitallyCount,
+    sentViaAxisCount: a.sentViaAxisCount + b.sentViaAxisCount,
+    receivedViaAxisCount: a.receivedViaAxisCount + b.receivedViaAxisCount,
+    workRecordsCount: a.workRecordsCount + b.workRecordsCount,
+    workRecordsOnlineCount: a.workRecordsOnlineCount + b.workRecordsOnlineCount,
   };
+}
+
+function rowIndex(rows: readonly MonthlyDocumentRow[], match: ScopeMatch): Map<string, CodeRows> {
+  let byMatch = indexes.get(rows);
+  if (byMatch === undefined) indexes.set(rows, (byMatch = {}));
+  const cached = byMatch[match];
+  if (cached !== undefined) return cached;
+  const index = new Map<string, CodeRows>();
   for (const r of rows) {
-    add(`unit|${r.year}|${r.unitCode}`, r);
-    add(`agency|${r.year}|${r.agencyCode}`, r);
+    const key = `${r.year}|${match === 'unit' ? r.unitCode : r.agencyCode}`;
+    let code = index.get(key);
+    if (code === undefined) index.set(key, (code = { rows: [], months: new Map() }));
+    code.rows.push(r);
+    let group = code.months.get(r.month);
+    if (group === undefined) code.months.set(r.month, (group = { month: r.month, counts: { ...zeroCounts() } }));
+    const c = group.counts;
+    c.incomingCount += r.incoming;
+    c.outgoingCount += r.outgoing;
+    c.outgoingSignedDigitallyCount += r.outgoingSigned;
+    c.sentViaAxisCount += r.sentViaAxis;
+    c.receivedViaAxisCount += r.receivedViaAxis;
+    c.workRecordsCount += r.workRecords;
+    c.workRecordsOnlineCount += r.workRecordsOnline;
   }
-  indexes.set(rows, index);
+  byMatch[match] = index;
   return index;
 }
 
-function rowsOf(input: RollUpInput, scope: RecordScope): MonthlyDocumentRow[] {
-  const candidates = rowIndex(input.snapshot.rows).get(`${input.match}|${input.year}|${scope.code}`) ?? [];
-  return candidates.filter((r) => monthInScope(input.year, r.month, scope));
+/** A scope's share of the answer: its months in scope (in order of first appearance) and their rows. */
+interface ScopeRows {
+  readonly scope: RecordScope;
+  readonly months: readonly MonthGroup[];
+  /** The rows of those months, in the answer's order (read only for the per-agency figures). */
+  rows(): MonthlyDocumentRow[];
+}
+
+function scopeRows(input: RollUpInput, scope: RecordScope): ScopeRows {
+  const code = rowIndex(input.snapshot.rows, input.match).get(`${input.year}|${scope.code}`);
+  if (code === undefined) return { scope, months: [], rows: () => [] };
+  const months = [...code.months.values()].filter((g) => monthInScope(input.year, g.month, scope));
+  const inScope = new Set(months.map((g) => g.month));
+  return { scope, months, rows: () => (inScope.size === code.months.size ? code.rows : code.rows.filter((r) => inScope.has(r.month))) };
 }
 
 function groupBy<K>(rows: readonly MonthlyDocumentRow[], key: (r: MonthlyDocumentRow) => K): Map<K, MonthlyDocumentRow[]> {
@@ -64,34 +113,46 @@ export function recordRefOf(year: number, scopes: readonly RecordScope[], match:
  */
 export function rollUpDocuments(input: RollUpInput): DocumentStats {
   const { year, scopes, snapshot } = input;
-  const perScope = scopes.map((scope) => ({ scope, rows: rowsOf(input, scope) }));
+  const perScope = scopes.map((scope) => scopeRows(input, scope));
   // No as-of date means nothing was fetched, which only happens when there are no scopes.
   const asOf = snapshot.asOf ?? lastDayOf(year, 12);
-  const coverages = perScope.map((p) => coverageOf(p.scope, year, p.rows.map((r) => r.month), asOf));
+  const coverages = perScope.map((p) => coverageOf(p.scope, year, p.months.map((g) => g.month), asOf));
   const { status, notes } = deriveStatus(coverages, asOf);
-  const rows = perScope.flatMap((p) => p.rows);
-  const counts = sumCounts(rows);
+  // Summed from the months' sums: integer counts, so the order of the additions changes nothing.
+  const byMonth = new Map<number, DocumentCounts>();
+  for (const p of perScope) {
+    for (const g of p.months) {
+      const sum = byMonth.get(g.month);
+      byMonth.set(g.month, sum === undefined ? g.counts : addCounts(sum, g.counts));
+    }
+  }
+  const counts = byMonth.size === 0 ? null : [...byMonth.values()].reduce(addCounts, zeroCounts());
   if (counts !== null) notes.push(...undefinedRateNotes(counts));
 
-  const contributing = perScope.filter((p) => p.rows.length > 0).map((p) => p.scope);
+  const contributing = perScope.filter((p) => p.months.length > 0).map((p) => p.scope);
   const units = new Set(contributing.map((s) => s.unitId));
   const rolledUpFrom = units.size > 1 ? contributing : [];
   if (rolledUpFrom.length > 0) {
     notes.push(`summed from the records of ${[...units].join(', ')}; rates recomputed from the summed counts, not averaged`);
   }
 
-  const months: MonthFigures[] = [...groupBy(rows, (r) => r.month)]
+  const months: MonthFigures[] = [...byMonth]
     .sort(([a], [b]) => a - b)
-    .map(([month, group]) => ({ year, month, ...figuresOf(sumCounts(group)) }));
-  const agencies: AgencyFigures[] = [...groupBy(rows, (r) => r.agencyCode)]
-    .sort(([a], [b]) => a.localeCompare(b))
-    .map(([agencyCode, group]) => ({ agencyCode, agencyName: group[0]?.agencyName ?? agencyCode, ...figuresOf(sumCounts(group)) }));
+    .map(([month, c]) => ({ year, month, ...figuresOf(c) }));
+  // Per agency needs the records themselves: worked out only when a query asks for it.
+  let agencies: AgencyFigures[] | undefined;
+  const agenciesOf = (): AgencyFigures[] =>
+    [...groupBy(perScope.flatMap((p) => p.rows()), (r) => r.agencyCode)]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([agencyCode, group]) => ({ agencyCode, agencyName: group[0]?.agencyName ?? agencyCode, ...figuresOf(sumCounts(group)) }));
 
   return {
     year,
     ...figuresOf(counts),
     months,
-    agencies,
+    get agencies(): AgencyFigures[] {
+      return (agencies ??= agenciesOf());
+    },
     source: {
       system: 'DOCUMENTS',
       status,

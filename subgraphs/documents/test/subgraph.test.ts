@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { silentLogger } from '../../../lib/logging/index.ts';
-import { startSubgraphStack, unitYearRepresentation, type SubgraphStack, type UnitYearRepresentation } from '../../../lib/testing/index.ts';
+import { STACK_ADMIN, stackMinter, startSubgraphStack, unitYearRepresentation, type SubgraphStack, type UnitYearRepresentation } from '../../../lib/testing/index.ts';
 import { findUnit, loadUnitCatalogue, REFERENCE_UNITS_URL, unitsInForce, type AdministrativeUnitRecord } from '../../../lib/units/index.ts';
 import { startDocumentsSimulator } from '../../../simulators/documents/index.ts';
 import { createSubgraph } from '../index.ts';
@@ -156,5 +156,28 @@ describe('documents subgraph over the real simulator', () => {
     await using stack = await startStack();
     const res = await stack.gql(/* GraphQL */ `{ _entities(representations: [{ __typename: "TaskAgency", name: "Sở Nội vụ", unitId: "49@origin" }]) { ... on TaskAgency { name } } }`);
     expect(res).toMatchObject({ errors: [{ extensions: { code: 'BAD_USER_INPUT' } }] });
+  });
+
+  it('answers the per-agency figures a roll-up works out only when asked, and says cache-control: no-store', async () => {
+    await using stack = await startStack();
+    const merged = findUnit(units, '56', '2026-01-01');
+    if (merged === undefined) throw new Error('reference units missing');
+    const token = await (await stackMinter())('documents', STACK_ADMIN);
+    const res = await fetch(stack.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({
+        query: 'query ($r: [_Any!]!) { _entities(representations: $r) { ... on UnitYear { documents { outgoingCount agencies { agencyCode outgoingCount } } } } }',
+        variables: { r: [representation(merged, 2024)] },
+      }),
+    });
+    // Nothing a subgraph answers may be cached (as Apollo's cache-control plugin said, without its per-field work).
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    const body = z
+      .object({ data: z.object({ _entities: z.array(z.object({ documents: z.object({ outgoingCount: z.number(), agencies: z.array(z.object({ agencyCode: z.string(), outgoingCount: z.number() })) }) })) }) })
+      .parse(await res.json());
+    const docs = body.data._entities[0]?.documents;
+    expect(docs?.agencies.map((a) => a.agencyCode.split('.')[0])).toEqual(expect.arrayContaining(['56', '58']));
+    expect(docs?.agencies.reduce((sum, a) => sum + a.outgoingCount, 0)).toBe(docs?.outgoingCount);
   });
 });

@@ -1,6 +1,6 @@
 import { createUpstreamClient, type UpstreamClientOptions } from '../../../lib/http/index.ts';
 import type { Agency, MonthlyDocumentRow, StatsSnapshot } from '../domain/types.ts';
-import { toAgency, toMonthlyRow, upstreamErrorMessage } from './mappers.ts';
+import { toAgency, toMonthlyRows, upstreamErrorMessage } from './mappers.ts';
 import { organsPageWire, statsPageWire } from './schemas.ts';
 
 /** Largest page the vendor serves; one page holds 63 provinces' organs × 12 months. */
@@ -64,7 +64,7 @@ export function createDocumentsClient(options: DocumentsClientOptions): Document
         });
         asOf ??= res.data.ReportDate;
         if (fetchedAt === '') fetchedAt = res.fetchedAt;
-        return { items: res.data.Data.map(toMonthlyRow), totalPages: res.data.TotalPages };
+        return { items: toMonthlyRows(res.data.Data), totalPages: res.data.TotalPages };
       });
       return { rows, asOf, fetchedAt };
     },

@@ -9,21 +9,35 @@ const KIND: Record<OrganWire['OrganType'], AgencyKind> = {
   TTR: 'INSPECTORATE',
 };
 
-/** Wire statistics row → domain row (names NFC-normalised). */
-export function toMonthlyRow(w: StatsRowWire): MonthlyDocumentRow {
+/**
+ * Wire statistics rows → domain rows (counts sent as digit strings read as numbers, names
+ * NFC-normalised: once per distinct name, an answer repeating each organ's name for every month).
+ */
+export function toMonthlyRows(rows: readonly StatsRowWire[]): MonthlyDocumentRow[] {
+  const names = new Map<string, string>();
+  const nfc = (s: string): string => {
+    let n = names.get(s);
+    if (n === undefined) names.set(s, (n = s.normalize('NFC')));
+    return n;
+  };
+  return rows.map((w) => toMonthlyRow(w, nfc));
+}
+
+/** Wire statistics row → domain row (counts as numbers, names NFC-normalised). */
+export function toMonthlyRow(w: StatsRowWire, nfc: (s: string) => string = (s) => s.normalize('NFC')): MonthlyDocumentRow {
   return {
     agencyCode: w.OrganId,
-    agencyName: w.OrganName.normalize('NFC'),
+    agencyName: nfc(w.OrganName),
     unitCode: w.UnitCode,
-    year: w.Year,
-    month: w.Month,
-    incoming: w.IncomingTotal,
-    outgoing: w.OutgoingTotal,
-    outgoingSigned: w.OutgoingDigitallySigned,
-    sentViaAxis: w.SentViaAxis,
-    receivedViaAxis: w.ReceivedViaAxis,
-    workRecords: w.WorkRecordTotal,
-    workRecordsOnline: w.WorkRecordOnline,
+    year: Number(w.Year),
+    month: Number(w.Month),
+    incoming: Number(w.IncomingTotal),
+    outgoing: Number(w.OutgoingTotal),
+    outgoingSigned: Number(w.OutgoingDigitallySigned),
+    sentViaAxis: Number(w.SentViaAxis),
+    receivedViaAxis: Number(w.ReceivedViaAxis),
+    workRecords: Number(w.WorkRecordTotal),
+    workRecordsOnline: Number(w.WorkRecordOnline),
   };
 }
 
