@@ -49,7 +49,8 @@ const EXTRAS_OFF = { RESPONSE_CACHE_TTL_MS: '0', DTI_RATE_LIMIT_BURST: '1000000'
 const base = await freePortRun(16 + SUBGRAPHS.length);
 const system = await launchSystem({
   ports: { host: '127.0.0.1', gateway: base, subgraphBase: base + 1, simulatorBase: base + 1 + SUBGRAPHS.length, identity: base + 1 + SUBGRAPHS.length + SIMULATORS.length },
-  env: { LOG_LEVEL: 'warn', ...AUTH_OFF, ...EXTRAS_OFF },
+  // Deduplication on for the 'ours on' row (allowed only with access control off, as here).
+  env: { LOG_LEVEL: 'warn', ...AUTH_OFF, ...EXTRAS_OFF, GATEWAY_UPSTREAM_DEDUPLICATION: '1' },
   readyTimeoutMs: 120_000,
 });
 const subgraphEnv = Object.fromEntries(

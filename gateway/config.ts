@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { baseUrlSchema, durationMsSchema, parseEnv, portSchema } from '../lib/config/index.ts';
+import { baseUrlSchema, ConfigError, durationMsSchema, parseEnv, portSchema } from '../lib/config/index.ts';
 import { API_AUDIENCE, IDENTITY_PROVIDER, SUBGRAPHS, subgraphUrlVariable, type SubgraphName } from '../lib/topology/index.ts';
 import { authEnvSchema, toAuthConfig, type GatewayAuthConfig } from './auth-config.ts';
 import { resilienceConfigFromEnv, type ResilienceConfig } from './resilience.ts';
@@ -65,6 +65,14 @@ function subgraphUrl(name: SubgraphName, defaultPort: number, env: Readonly<Reco
 /** Reads the gateway's configuration from environment variables, failing fast on a bad one. */
 export function loadConfig(env: Readonly<Record<string, string | undefined>>): GatewayConfig {
   const e = parseEnv(envSchema, env);
+  const auth = toAuthConfig(e);
+  if (auth.enabled && e.GATEWAY_UPSTREAM_DEDUPLICATION === '1') {
+    // See the schema's comment: shared in-flight requests would hand one caller another's answer.
+    throw new ConfigError(
+      ['GATEWAY_UPSTREAM_DEDUPLICATION: 1 is refused with access control on: a shared subgraph request would answer one caller with what another may see'],
+      ['GATEWAY_UPSTREAM_DEDUPLICATION'],
+    );
+  }
   return {
     port: e.PORT,
     host: e.HOST,
@@ -80,7 +88,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): G
       e.DTI_WEB_SIGN_IN === '0'
         ? null
         : { issuer: e.DTI_WEB_OIDC_ISSUER ?? e.OIDC_ISSUER, clientId: e.DTI_WEB_CLIENT_ID, audience: e.DTI_WEB_AUDIENCE ?? e.OIDC_AUDIENCE },
-    auth: toAuthConfig(e),
+    auth,
     responseCache: { redisUrl: e.REDIS_URL, ttlMs: e.RESPONSE_CACHE_TTL_MS, keyPrefix: e.RESPONSE_CACHE_PREFIX },
     resilience: resilienceConfigFromEnv(env),
   };
