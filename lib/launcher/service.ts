@@ -5,8 +5,6 @@
  * (lib/launcher/host.ts, several services in one process) call: one code path for both.
  */
 import { z } from 'zod';
-import { startProcessMetrics } from '../telemetry/metrics.ts';
-import { setupTracing } from '../telemetry/tracing.ts';
 import { startIdleGc } from './idle-gc.ts';
 
 /** The environment a service reads its configuration from (never `process.env` directly). */
@@ -30,6 +28,9 @@ export interface ServiceModule {
  * configuration from `process.env`, a clean close on SIGINT/SIGTERM.
  */
 export async function runServiceProcess(name: string, start: StartService): Promise<void> {
+  // Imported here, not at the top: the supervisor imports this module for HOSTED_SERVICES_VAR and
+  // must not carry metrics and OpenTelemetry in its own memory.
+  const [{ startProcessMetrics }, { setupTracing }] = await Promise.all([import('../telemetry/metrics.ts'), import('../telemetry/tracing.ts')]);
   startProcessMetrics(name);
   // Before the service is built: the gateway adds its OpenTelemetry plugin only when tracing is on.
   const tracing = await setupTracing(name, process.env);
