@@ -1,8 +1,8 @@
 /**
  * Which modules a process loads: preload it with `--import` and every module resolved (ESM and
  * CommonJS, Node 24's synchronous hooks) is written, one URL a line, to
- * `$DTI_MODULE_COUNT_DIR/modules.<pid>.txt` (every second and at exit, so a process stopped by a
- * signal still leaves its list). To count the embedded host's modules at start:
+ * `$DTI_MODULE_COUNT_DIR/modules.<pid>.txt` (every 100 ms when it grew, and at exit, so a process
+ * stopped by a signal still leaves its list). To count the embedded host's modules at start:
  *   DTI_MODULE_COUNT_DIR=/tmp/m NODE_OPTIONS="--import $PWD/bench/module-count.ts" \
  *     ./node_modules/.bin/node bench/startup.bench.ts 1 single && wc -l /tmp/m/modules.*.txt
  * (the larger file is the host; the other is the benchmark itself). Copies per package:
@@ -22,7 +22,13 @@ if (dir !== undefined && dir !== '') {
       return resolved;
     },
   });
-  const dump = (): void => writeFileSync(`${dir}/modules.${process.pid}.txt`, `${[...seen].join('\n')}\n`);
-  setInterval(dump, 1000).unref();
+  let written = 0;
+  const dump = (): void => {
+    if (seen.size === written) return;
+    written = seen.size;
+    writeFileSync(`${dir}/modules.${process.pid}.txt`, `${[...seen].join('\n')}\n`);
+  };
+  // Often: a supervisor may stop the process harder than an 'exit' handler survives.
+  setInterval(dump, 100).unref();
   process.on('exit', dump);
 }
