@@ -45,6 +45,37 @@ function fullGc(): () => void {
   return () => collect({ type: 'major', execution: 'sync', flavor: 'last-resort' });
 }
 
+let released = false;
+
+/**
+ * Tells the idle collector that memory was let go (a cache dropped): its next idle look collects
+ * even though RSS did not grow since its last collection.
+ */
+export function memoryReleased(): void {
+  released = true;
+}
+
+/**
+ * A cache that empties itself when unused: call the returned `touch` on every use; once `idleMs`
+ * pass without one, `drop` runs and the idle collector is told. The timer never keeps the process
+ * alive.
+ */
+export function dropWhenUnused(drop: () => void, idleMs: number): () => void {
+  let timer: NodeJS.Timeout | undefined;
+  return () => {
+    if (timer !== undefined) {
+      timer.refresh();
+      return;
+    }
+    timer = setTimeout(() => {
+      timer = undefined;
+      drop();
+      memoryReleased();
+    }, idleMs);
+    timer.unref();
+  };
+}
+
 /** Starts the idle collector; returns a function that stops it. */
 export function startIdleGc(options: IdleGcOptions = {}): () => void {
   const gc = fullGc();
@@ -60,8 +91,9 @@ export function startIdleGc(options: IdleGcOptions = {}): () => void {
     last = now;
     idleRuns = elu < idleBelow ? idleRuns + 1 : 0;
     const rss = process.memoryUsage.rss();
-    if (idleRuns >= needIdle && rss > baseline * growth) {
+    if (idleRuns >= needIdle && (released || rss > baseline * growth)) {
       gc();
+      released = false;
       idleRuns = 0;
       baseline = process.memoryUsage.rss();
     }
