@@ -9,8 +9,8 @@
  * The collection is V8's "last resort" one (what a low-memory notification runs: full collections
  * until nothing more is freed, then the freed pages handed back to the system at once). A plain
  * `gc()` empties the heap but keeps its pages pooled: RSS stayed where it was until V8's memory
- * reducer ran ≈ 10 s later (a 370 MB process: 280 MB after `gc()`, 64 MB after the last-resort
- * collection). Measured with `npm run bench:memory -- 10 20 8 processes`.
+ * reducer ran ≈ 10 s later (every process of `npm run bench:memory -- 10 10 30 processes`; a
+ * 370 MB script with 3 M dropped objects: 280 MB after `gc()`, 64 MB after the last-resort one).
  */
 import { performance } from 'node:perf_hooks';
 import { setFlagsFromString } from 'node:v8';
