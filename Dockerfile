@@ -37,6 +37,9 @@ COPY --from=build /app/web/dist ./web/dist
 RUN mkdir -p data/audit data/submissions data/catalogue-versions .identity \
  && chown -R node:node data/audit data/submissions data/catalogue-versions .identity
 USER node
+# glibc malloc as the launcher sets it for its children (lib/launcher/index.ts): two arenas and a
+# fixed mmap threshold, so memory comes back after a burst.
+ENV MALLOC_ARENA_MAX=2 MALLOC_MMAP_THRESHOLD_=131072
 EXPOSE 4000
 # Health: each service's own route (gateway and subgraphs /health/live and /health/ready,
 # simulators /_sim/health), probed by the orchestrator: see docker-compose.yml, deploy/kubernetes/.

@@ -125,6 +125,11 @@ export function monthlyStats(filter: StatsFilter, today: Date): MonthlyStats[] {
 const YEARS_KEPT = 3;
 const yearCache = new Map<string, MonthlyStats[]>();
 
+/** Forgets the generated years (the routes drop them when the simulator has been idle a while). */
+export function forgetYears(): void {
+  yearCache.clear();
+}
+
 function yearStats(year: number, today: Date): MonthlyStats[] {
   const closed = lastClosedMonth(today);
   const key = `${year}|${closed.year}-${closed.month}`;

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import type { ErrorBody, SimRequest, SimResponse, SimRoute } from '../shared/server.ts';
 import { hashSeed } from '../shared/random.ts';
-import { allOrgans, monthlyStats, reportDate, type MonthlyStats, type Organ } from './data.ts';
+import { dropWhenUnused } from '../../lib/launcher/idle-gc.ts';
+import { allOrgans, forgetYears, monthlyStats, reportDate, type MonthlyStats, type Organ } from './data.ts';
 
 /** Largest page the API serves: 63 old provinces × ~19 organs × 12 months fit in one page. */
 export const MAX_PAGE_SIZE = 20_000;
@@ -60,6 +61,9 @@ function count(organ: Organ, n: number): number | string {
 
 /** Serialised statistics pages kept (by report date and query string). */
 const BODIES_KEPT = 8;
+
+/** Idle time after which the generated years and serialised pages are dropped, ms. */
+const CACHE_IDLE_MS = 5000;
 
 // The year's rows are reused across requests (data.ts), so their wire form is too.
 const wireRows = new WeakMap<MonthlyStats, Record<string, unknown>>();
@@ -132,11 +136,21 @@ function malform(req: SimRequest, body: { readonly Data: readonly Record<string,
 export interface DocumentsRoutesOptions {
   /** The simulator's "today": it serves figures through the previous month. */
   readonly today: () => Date;
+  /**
+   * The generated years and serialised pages are dropped once no statistics page was asked for
+   * this long, ms: a burst of queries over several years otherwise leaves them (≈ 30 MB) resident.
+   * @default 5000
+   */
+  readonly cacheIdleMs?: number;
 }
 
 /** The QLVBĐH API routes: monthly statistics per organ, and the organ directory. */
 export function documentsRoutes(options: DocumentsRoutesOptions): SimRoute[] {
   const bodies = new Map<string, Buffer>();
+  const touch = dropWhenUnused(() => {
+    bodies.clear();
+    forgetYears();
+  }, options.cacheIdleMs ?? CACHE_IDLE_MS);
   return [
     {
       name: 'statistics',
@@ -147,6 +161,7 @@ export function documentsRoutes(options: DocumentsRoutesOptions): SimRoute[] {
         if (!q.success) return badRequest(q.error);
         const { Year, UnitCodes, OrganIds } = q.data;
         const today = options.today();
+        touch();
         const rows = monthlyStats({ year: Year, ...(UnitCodes === undefined ? {} : { unitCodes: UnitCodes }), ...(OrganIds === undefined ? {} : { organIds: OrganIds }) }, today);
         const { slice, envelope } = page(rows, q.data.page, q.data.size);
         const report = vnDate(reportDate(today));

@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { statsPageWire } from '../../subgraphs/documents/upstream/schemas.ts';
@@ -30,6 +31,15 @@ function parsesAsDocumented(text: string): boolean {
 const stats = (base: string, query: string): string => `${base}/api/v1/statistics/documents/monthly?${query}`;
 
 describe('documents simulator', () => {
+  it('answers the same after its idle caches were dropped', async () => {
+    await using sim = await startDocumentsSimulator(0, '127.0.0.1', { today, cacheIdleMs: 100 });
+    const a = await fetch(stats(sim.url, 'Year=2024&size=20000')).then((r) => r.text());
+    await sleep(300);
+    const b = await fetch(stats(sim.url, 'Year=2024&size=20000')).then((r) => r.text());
+    expect(b).toBe(a);
+    expect(a.length).toBeGreaterThan(100_000);
+  });
+
   it('serves the same data twice (seeded)', async () => {
     await using sim = await startDocumentsSimulator(0, '127.0.0.1', { today });
     const a = await getJson(stats(sim.url, 'Year=2023&UnitCodes=01&size=50'));
