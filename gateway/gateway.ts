@@ -11,6 +11,7 @@ import { createDtiExportHandler } from './exports.ts';
 import { createHardening, type Hardening } from './hardening.ts';
 import { createGatewayHealth } from './health.ts';
 import { IDE_DEFAULT_QUERY, renderOfflineGraphiQL } from './ide.ts';
+import { usePlanCacheDocuments } from './plan-cache.ts';
 import { createResilience } from './resilience.ts';
 import { useRequiresNulls } from './requires-nulls.ts';
 import { useUnreachableSubgraphs } from './unreachable.ts';
@@ -68,6 +69,8 @@ export function createGateway(
       useUnreachableSubgraphs(config.subgraphUrls, logger),
       // A source's null (or a failed fetch) reaches @requires consumers as null, not absent (issue #7 item 5).
       useRequiresNulls(supergraph),
+      // After genericAuth's per-request copy of the document: one object per text, so the planner's cache hits.
+      usePlanCacheDocuments(),
       resilience.plugin,
     ],
     ...(access.genericAuth === undefined ? {} : { genericAuth: access.genericAuth }),

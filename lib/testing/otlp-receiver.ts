@@ -10,6 +10,9 @@ export interface ReceivedSpan {
   readonly parentSpanId: string | undefined;
   readonly name: string;
   readonly attributes: Readonly<Record<string, string | number | boolean>>;
+  /** Start and end, milliseconds since the epoch (from the span's Unix nanoseconds), when sent. */
+  readonly startMs?: number;
+  readonly endMs?: number;
 }
 
 const anyValue = z.object({
@@ -26,7 +29,7 @@ const exportRequest = z.object({
       scopeSpans: z.array(
         z.object({
           spans: z
-            .array(z.object({ traceId: z.string(), spanId: z.string(), parentSpanId: z.string().optional(), name: z.string(), attributes }))
+            .array(z.object({ traceId: z.string(), spanId: z.string(), parentSpanId: z.string().optional(), name: z.string(), attributes, startTimeUnixNano: z.union([z.string(), z.number()]).optional(), endTimeUnixNano: z.union([z.string(), z.number()]).optional() }))
             .default([]),
         }),
       ),
@@ -70,6 +73,8 @@ export async function startOtlpReceiver(): Promise<{ url: string; spans: Receive
               parentSpanId: s.parentSpanId === undefined || s.parentSpanId === '' ? undefined : s.parentSpanId,
               name: s.name,
               attributes: flatten(s.attributes),
+              ...(s.startTimeUnixNano === undefined ? {} : { startMs: Number(BigInt(s.startTimeUnixNano) / 1000n) / 1000 }),
+              ...(s.endTimeUnixNano === undefined ? {} : { endMs: Number(BigInt(s.endTimeUnixNano) / 1000n) / 1000 }),
             });
           }
         }
