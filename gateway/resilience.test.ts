@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { errorCommentBlock } from './exports.ts';
 import { ConfigError } from '../lib/config/index.ts';
 import { loadConfig } from './config.ts';
-import { publicError, redact } from './resilience.ts';
+import { createLogger } from '../lib/logging/index.ts';
+import { createResilience, publicError, redact } from './resilience.ts';
 
 describe('client-facing errors', () => {
   it("turns the gateway's own subgraph timeout into UPSTREAM_TIMEOUT naming the system, without URL, body or 504", () => {
@@ -60,5 +61,31 @@ describe('deadlines are configuration, parsed once at start-up', () => {
   it('a bad value stops start-up with an error naming the variable and the value', () => {
     expect(() => loadConfig({ DTI_GATEWAY_AUTH: '0', DTI_DEADLINE_MS: 'soon' })).toThrow(ConfigError);
     expect(() => loadConfig({ DTI_GATEWAY_AUTH: '0', DTI_EXPORT_DEADLINE_MS: '0' })).toThrow(/DTI_EXPORT_DEADLINE_MS="0"/);
+  });
+});
+
+describe('the request state reaches every subgraph fetch', () => {
+  // The runtime's requests are not Node's global Request (they come from its own fetch
+  // implementation): an object that is not `instanceof Request` must still be found.
+  const foreignRequest = (correlationId: string): object => ({ headers: new Headers({ 'x-correlation-id': correlationId }), url: 'http://gateway/graphql' });
+
+  it('forwards the correlation id and signs the time left, not the whole deadline, for a request of any class', async () => {
+    const { plugin, budgetOf } = createResilience({ deadlineMs: 8000, operationDeadlines: new Map(), fetchShare: 0.5 }, createLogger({ level: 'error', write: () => undefined }));
+    const request = foreignRequest('corr-123');
+    expect(request instanceof Request).toBe(false);
+    const hooks = plugin as unknown as {
+      onRequest(p: { request: object }): void;
+      onFetch(p: { context: unknown; options: { headers?: Record<string, string> }; setOptions(o: { headers?: Record<string, string> }): void }): void;
+    };
+    hooks.onRequest({ request });
+    let sent: Record<string, string> | undefined;
+    hooks.onFetch({ context: { request }, options: { headers: {} }, setOptions: (o) => (sent = o.headers) });
+    expect(sent?.['x-correlation-id']).toBe('corr-123');
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    // Half of what is left of 8 s, which is now less than half of 8 s.
+    expect(budgetOf({ request })).toBeLessThan(4000);
+    expect(budgetOf({ request })).toBeGreaterThan(3000);
+    // An unknown request gets the full share.
+    expect(budgetOf({ request: foreignRequest('other') })).toBe(4000);
   });
 });

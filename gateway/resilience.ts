@@ -104,13 +104,16 @@ function isExecutionResult(v: unknown): v is ExecutionResult {
 
 /** The Hive Gateway plugin, and the per-subgraph timeout to pass as `upstreamTimeout`. */
 export function createResilience(config: ResilienceConfig, logger: Logger) {
-  const states = new WeakMap<Request, RequestState>();
+  // Keyed by the request object itself. Not `instanceof Request`: the runtime's requests come from
+  // its own fetch implementation (@whatwg-node), not Node's global Request, so that test failed on
+  // every subgraph fetch and neither the correlation id nor the time left reached the subgraphs.
+  const states = new WeakMap<object, RequestState>();
 
-  const stateOf = (request: Request | undefined): RequestState | undefined => (request === undefined ? undefined : states.get(request));
-  const requestOf = (context: unknown): Request | undefined => {
+  const stateOf = (request: object | undefined): RequestState | undefined => (request === undefined ? undefined : states.get(request));
+  const requestOf = (context: unknown): object | undefined => {
     if (!isRecord(context)) return undefined;
     const r = context['request'];
-    return r instanceof Request ? r : undefined;
+    return typeof r === 'object' && r !== null ? r : undefined;
   };
   const fetchBudget = (state: RequestState | undefined): number => {
     const left = state === undefined ? config.deadlineMs : state.deadline - Date.now();
