@@ -1,11 +1,11 @@
 import type { GatewayConfigContext, GatewayPlugin } from '@graphql-hive/gateway-runtime';
-import InMemoryLRUCache from '@graphql-mesh/cache-inmemory-lru';
 import type { KeyValueCache, Logger as MeshLogger } from '@graphql-mesh/types';
 import { Kind, parse, valueFromASTUntyped, type DocumentNode, type FieldNode, type OperationDefinitionNode } from 'graphql';
 import { createHash } from 'node:crypto';
 import type { Logger } from '../lib/logging/index.ts';
 import { loadUnitCatalogue, REFERENCE_UNITS_URL, SEED_DISTRICTS_URL } from '../lib/units/index.ts';
 import { cacheInvalidations, cacheLookups } from '../lib/telemetry/metrics.ts';
+import { BoundedMemoryCache } from './memory-cache.ts';
 
 /** Where the shared response cache lives and how long an answer may be served from it. */
 export interface ResponseCacheSettings {
@@ -15,7 +15,12 @@ export interface ResponseCacheSettings {
   readonly ttlMs: number;
   /** Put before every key this gateway writes (several deployments sharing one Redis). @default '' */
   readonly keyPrefix?: string;
+  /** Bytes the in-memory cache may hold (not Redis: its own `maxmemory` bounds it); an answer above 1/8 of it is not cached. @default 64 MiB */
+  readonly maxBytes?: number;
 }
+
+/** Default byte bound of the in-memory cache. */
+export const DEFAULT_RESPONSE_CACHE_MAX_BYTES = 64 * 1024 * 1024;
 
 const GENERATION_PREFIX = 'dti:response-cache:generation:';
 const RESPONSE_PREFIX = 'response-cache:';
@@ -81,7 +86,11 @@ export async function createSharedResponseCache(settings: ResponseCacheSettings,
   // The Redis client is loaded only when configured (the embedded default never needs it).
   const raw: KeyValueCache & Partial<Disposable> =
     settings.redisUrl === undefined
-      ? new InMemoryLRUCache({ max: 5000 })
+      ? new BoundedMemoryCache({
+          maxEntries: 5000,
+          maxBytes: settings.maxBytes ?? DEFAULT_RESPONSE_CACHE_MAX_BYTES,
+          pinned: (key) => key.startsWith(`${settings.keyPrefix ?? ''}${GENERATION_PREFIX}`),
+        })
       : new (await import('@graphql-mesh/cache-redis')).default({ url: settings.redisUrl, lazyConnect: false, logger: log });
   const store = prefixed(raw, settings.keyPrefix ?? '');
   const cache = counting(store, kind);

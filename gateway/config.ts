@@ -27,7 +27,7 @@ export interface GatewayConfig {
   /** Who issues access tokens and how the gateway signs subgraph requests. */
   readonly auth: GatewayAuthConfig;
   /** Shared response cache (gateway/cache.ts): Redis URL (in-memory when absent) and TTL in ms, 0 = off. */
-  readonly responseCache: { readonly redisUrl: string | undefined; readonly ttlMs: number; readonly keyPrefix: string };
+  readonly responseCache: { readonly redisUrl: string | undefined; readonly ttlMs: number; readonly keyPrefix: string; readonly maxBytes: number };
   /** Request deadlines (DTI_DEADLINE_MS, DTI_EXPORT_DEADLINE_MS; gateway/resilience.ts). */
   readonly resilience: ResilienceConfig;
 }
@@ -54,6 +54,8 @@ const envSchema = z.object({
   RESPONSE_CACHE_TTL_MS: z.coerce.number().int().min(0).max(86_400_000).default(60_000),
   // Every key the gateway writes to the shared store starts with this (several deployments on one Redis).
   RESPONSE_CACHE_PREFIX: z.string().regex(/^[\w:.-]{0,64}$/, 'letters, digits, _ : . - only').default(''),
+  // Bytes the in-memory response cache may hold (Redis is bounded by its own maxmemory).
+  RESPONSE_CACHE_MAX_BYTES: z.coerce.number().int().min(1024 * 1024).max(16 * 1024 * 1024 * 1024).default(64 * 1024 * 1024),
 });
 
 function subgraphUrl(name: SubgraphName, defaultPort: number, env: Readonly<Record<string, string | undefined>>): string {
@@ -89,7 +91,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): G
         ? null
         : { issuer: e.DTI_WEB_OIDC_ISSUER ?? e.OIDC_ISSUER, clientId: e.DTI_WEB_CLIENT_ID, audience: e.DTI_WEB_AUDIENCE ?? e.OIDC_AUDIENCE },
     auth,
-    responseCache: { redisUrl: e.REDIS_URL, ttlMs: e.RESPONSE_CACHE_TTL_MS, keyPrefix: e.RESPONSE_CACHE_PREFIX },
+    responseCache: { redisUrl: e.REDIS_URL, ttlMs: e.RESPONSE_CACHE_TTL_MS, keyPrefix: e.RESPONSE_CACHE_PREFIX, maxBytes: e.RESPONSE_CACHE_MAX_BYTES },
     resilience: resilienceConfigFromEnv(env),
   };
 }

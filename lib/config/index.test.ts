@@ -25,8 +25,14 @@ describe('upstream subgraph env', () => {
       host: '127.0.0.1',
       upstreamUrl: 'http://127.0.0.1:4109',
       upstreamTimeoutMs: 5000,
+      upstreamMaxBodyBytes: 33_554_432,
       logLevel: 'info',
     });
+  });
+
+  it('reads the upstream body cap, refusing one too small to hold an answer', () => {
+    expect(loadUpstreamSubgraphConfig({ UPSTREAM_MAX_BODY_BYTES: '1048576' }, defaults).upstreamMaxBodyBytes).toBe(1_048_576);
+    expect(() => loadUpstreamSubgraphConfig({ UPSTREAM_MAX_BODY_BYTES: '10' }, defaults)).toThrow(/UPSTREAM_MAX_BODY_BYTES="10"/);
   });
 
   it('extends with a subgraph’s own variables, still naming a bad one', () => {

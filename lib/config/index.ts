@@ -63,13 +63,15 @@ export interface UpstreamSubgraphConfig {
   readonly upstreamUrl: string;
   /** Per-attempt upstream deadline, in ms. @default 5000 */
   readonly upstreamTimeoutMs: number;
+  /** Largest upstream body read, in bytes; a larger one is refused as UPSTREAM_BAD_RESPONSE. @default 33554432 (32 MiB) */
+  readonly upstreamMaxBodyBytes: number;
   /** @default info */
   readonly logLevel: LogLevel;
 }
 
 /**
  * The env schema every subgraph over one upstream shares (PORT, HOST, UPSTREAM_URL,
- * UPSTREAM_TIMEOUT_MS, LOG_LEVEL); `.extend` it for a subgraph's own variables.
+ * UPSTREAM_TIMEOUT_MS, UPSTREAM_MAX_BODY_BYTES, LOG_LEVEL); `.extend` it for a subgraph's own variables.
  */
 export function upstreamSubgraphEnv(defaults: UpstreamSubgraphDefaults) {
   return z.object({
@@ -77,13 +79,14 @@ export function upstreamSubgraphEnv(defaults: UpstreamSubgraphDefaults) {
     HOST: z.string().min(1).default('127.0.0.1'),
     UPSTREAM_URL: baseUrlSchema.default(`http://127.0.0.1:${defaults.upstreamPort}`),
     UPSTREAM_TIMEOUT_MS: durationMsSchema.default(5000),
+    UPSTREAM_MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(1024 * 1024 * 1024).default(32 * 1024 * 1024),
     LOG_LEVEL: logLevelSchema.default('info'),
   });
 }
 
 /** Maps the shared variables parsed with `upstreamSubgraphEnv` to the shared config fields. */
 export function toUpstreamSubgraphConfig(e: z.output<ReturnType<typeof upstreamSubgraphEnv>>): UpstreamSubgraphConfig {
-  return { port: e.PORT, host: e.HOST, upstreamUrl: e.UPSTREAM_URL, upstreamTimeoutMs: e.UPSTREAM_TIMEOUT_MS, logLevel: e.LOG_LEVEL };
+  return { port: e.PORT, host: e.HOST, upstreamUrl: e.UPSTREAM_URL, upstreamTimeoutMs: e.UPSTREAM_TIMEOUT_MS, upstreamMaxBodyBytes: e.UPSTREAM_MAX_BODY_BYTES, logLevel: e.LOG_LEVEL };
 }
 
 /** Reads the shared configuration of a subgraph over one upstream; throws a ConfigError naming each bad variable. */

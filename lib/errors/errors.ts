@@ -69,9 +69,10 @@ export class UpstreamBadResponseError extends UpstreamError {
   readonly code = 'UPSTREAM_BAD_RESPONSE';
   override readonly name = 'UpstreamBadResponseError';
   readonly issues: readonly PayloadIssue[];
-  constructor(options: UpstreamErrorOptions & { readonly status: number; readonly issues: readonly PayloadIssue[] }) {
+  /** `summary` replaces the default message (a body refused before its shape could be checked). */
+  constructor(options: UpstreamErrorOptions & { readonly status: number; readonly issues: readonly PayloadIssue[]; readonly summary?: string }) {
     const first = options.issues.slice(0, 3).map((i) => `${i.path || '(root)'}: ${i.message}`);
-    super(`${options.system} sent a payload that does not match its documented shape (${first.join('; ')})`, options);
+    super(options.summary ?? `${options.system} sent a payload that does not match its documented shape (${first.join('; ')})`, options);
     this.issues = options.issues;
   }
 }

@@ -46,6 +46,11 @@ export interface UpstreamClientOptions {
   readonly dispatcher?: Dispatcher;
   /** Per-attempt deadline in ms, headers and body included. @default 5000 */
   readonly timeoutMs?: number;
+  /**
+   * Largest body read from the upstream, in bytes: a larger declared Content-Length is refused at
+   * once, a longer stream is cut off when it passes the cap (UPSTREAM_BAD_RESPONSE). @default 32 MiB
+   */
+  readonly maxBodyBytes?: number;
   readonly retry?: Partial<RetryOptions>;
   readonly breaker?: Partial<BreakerOptions>;
   /** Calls in flight (and pooled connections) and calls waiting, per upstream. @default 16 and 64 */
@@ -90,6 +95,27 @@ function buildPath(prefix: string, path: string, query: RequestOptions<z.ZodType
   return `${prefix}${path}${qs === '' ? '' : `?${qs}`}`;
 }
 
+/** Default cap on one upstream body: generous (the documents system's 34-province answer is ≈ 2.8 MB). */
+export const DEFAULT_MAX_BODY_BYTES = 32 * 1024 * 1024;
+
+/**
+ * Reads a body as UTF-8 (a leading BOM dropped), counting bytes as they arrive; undefined, and the
+ * stream destroyed (the connection dropped), as soon as it passes `max`.
+ */
+async function readCapped(body: AsyncIterable<Buffer> & { destroy(): unknown }, max: number): Promise<string | undefined> {
+  const chunks: Buffer[] = [];
+  let bytes = 0;
+  for await (const chunk of body) {
+    bytes += chunk.length;
+    if (bytes > max) {
+      body.destroy();
+      return undefined;
+    }
+    chunks.push(chunk);
+  }
+  return new TextDecoder().decode(Buffer.concat(chunks, bytes));
+}
+
 /**
  * Flattens zod issues to dotted paths. A failed union is replaced by the issues of its closest
  * branch (fewest issues, the first on a tie), so the caller sees `rows.0.HS_TRUC_TUYEN` rather
@@ -123,6 +149,7 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
   const dispatcher =
     options.dispatcher ?? new Pool(origin, { connections: bulkhead.concurrency, keepAliveTimeout: 4_000, keepAliveMaxTimeout: 10_000, pipelining: 1 });
   const timeoutMs = options.timeoutMs ?? 5000;
+  const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const logger = options.logger ?? silentLogger;
   const now = options.now ?? (() => new Date());
   const system = options.system;
@@ -165,7 +192,7 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
     // when the client of the request goes away.
     const { signal: deadline, timeoutMs: attemptMs } = attemptSignal(timeoutMs, { system, target });
     let status: number;
-    let text: string;
+    let text: string | undefined;
     try {
       const res = await dispatcher.request({
         origin,
@@ -178,9 +205,15 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
         bodyTimeout: attemptMs,
       });
       status = res.statusCode;
-      text = await res.body.text();
+      const declared = Number(res.headers['content-length']);
+      if (Number.isFinite(declared) && declared > maxBodyBytes) res.body.destroy();
+      else text = await readCapped(res.body, maxBodyBytes);
     } catch (e: unknown) {
       throw classifyTransportError(e, { system, target, timeoutMs: attemptMs, timedOut: deadline.aborted });
+    }
+    if (text === undefined) {
+      const message = `body larger than the ${maxBodyBytes}-byte limit`;
+      throw new UpstreamBadResponseError({ system, target, status, issues: [{ path: '', message }], summary: `${system} sent a ${message}` });
     }
     let json: unknown;
     try {

@@ -29,6 +29,7 @@ export function createSubgraph(config: DocumentsSubgraphConfig, deps: DocumentsS
     createDocumentsClient({
       baseUrl: config.upstreamUrl,
       timeoutMs: config.upstreamTimeoutMs,
+      maxBodyBytes: config.upstreamMaxBodyBytes,
       logger,
       ...(deps.dispatcher === undefined ? {} : { dispatcher: deps.dispatcher }),
       ...(deps.now === undefined ? {} : { now: deps.now }),

@@ -29,6 +29,7 @@ export function createSubgraph(config: LabourSubgraphConfig, deps: LabourSubgrap
     createLabourClient({
       baseUrl: config.upstreamUrl,
       timeoutMs: config.upstreamTimeoutMs,
+      maxBodyBytes: config.upstreamMaxBodyBytes,
       logger,
       now,
       ...(deps.dispatcher === undefined ? {} : { dispatcher: deps.dispatcher }),

@@ -30,6 +30,7 @@ export function createSubgraph(config: PlansSubgraphConfig, deps: PlansSubgraphD
     system: 'plans',
     baseUrl: config.upstreamUrl,
     timeoutMs: config.upstreamTimeoutMs,
+    maxBodyBytes: config.upstreamMaxBodyBytes,
     errorMessage: (body) => wireErrorSchema.safeParse(body).data?.thongBao,
     logger,
     ...(deps.dispatcher === undefined ? {} : { dispatcher: deps.dispatcher }),

@@ -29,6 +29,7 @@ export function createSubgraph(config: ServicesSubgraphConfig, deps: ServicesSub
     createServicesClient({
       baseUrl: config.upstreamUrl,
       timeoutMs: config.upstreamTimeoutMs,
+      maxBodyBytes: config.upstreamMaxBodyBytes,
       logger,
       ...(deps.dispatcher === undefined ? {} : { dispatcher: deps.dispatcher }),
       ...(deps.retry === undefined ? {} : { retry: deps.retry }),

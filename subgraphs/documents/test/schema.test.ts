@@ -41,7 +41,7 @@ describe('documents subgraph schema', () => {
 
 describe('loadConfig', () => {
   it('applies the defaults', () => {
-    expect(loadConfig({})).toEqual({ port: 4002, host: '127.0.0.1', upstreamUrl: 'http://127.0.0.1:4102', upstreamTimeoutMs: 5000, logLevel: 'info' });
+    expect(loadConfig({})).toEqual({ port: 4002, host: '127.0.0.1', upstreamUrl: 'http://127.0.0.1:4102', upstreamTimeoutMs: 5000, upstreamMaxBodyBytes: 33_554_432, logLevel: 'info' });
   });
 
   it('names the bad variable, its value and the rule', () => {

@@ -14,7 +14,7 @@ const provinces = unitsInForce(units, 'province', '2026-01-01');
 function startStack(): Promise<SubgraphStack> {
   return startSubgraphStack({
     startSimulator: (port, host) => startDocumentsSimulator(port, host, { today }),
-    createSubgraph: (upstreamUrl) => createSubgraph({ port: 0, host: '127.0.0.1', upstreamUrl, upstreamTimeoutMs: 2000, logLevel: 'error' }, { logger: silentLogger }),
+    createSubgraph: (upstreamUrl) => createSubgraph({ port: 0, host: '127.0.0.1', upstreamUrl, upstreamTimeoutMs: 2000, upstreamMaxBodyBytes: 32 * 1024 * 1024, logLevel: 'error' }, { logger: silentLogger }),
   });
 }
 

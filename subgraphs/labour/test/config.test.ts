@@ -9,6 +9,7 @@ describe('loadConfig', () => {
       host: '127.0.0.1',
       upstreamUrl: 'http://127.0.0.1:4104',
       upstreamTimeoutMs: 5000,
+      upstreamMaxBodyBytes: 33_554_432,
       logLevel: 'info',
     });
   });
