@@ -1,26 +1,29 @@
 import type { DocumentCounts, DocumentFigures, MonthlyDocumentRow } from './types.ts';
 
+/** Counts being summed (DocumentCounts is read-only once built). */
+export type CountsSum = { -readonly [K in keyof DocumentCounts]: DocumentCounts[K] };
+
+/** All seven counts at zero. */
+export function zeroCounts(): CountsSum {
+  return { incomingCount: 0, outgoingCount: 0, outgoingSignedDigitallyCount: 0, sentViaAxisCount: 0, receivedViaAxisCount: 0, workRecordsCount: 0, workRecordsOnlineCount: 0 };
+}
+
+/** Adds one row's figures to `c`. */
+export function addRow(c: CountsSum, r: MonthlyDocumentRow): void {
+  c.incomingCount += r.incoming;
+  c.outgoingCount += r.outgoing;
+  c.outgoingSignedDigitallyCount += r.outgoingSigned;
+  c.sentViaAxisCount += r.sentViaAxis;
+  c.receivedViaAxisCount += r.receivedViaAxis;
+  c.workRecordsCount += r.workRecords;
+  c.workRecordsOnlineCount += r.workRecordsOnline;
+}
+
 /** Sums rows into counts; null for no rows (no records is not zero documents). */
 export function sumCounts(rows: readonly MonthlyDocumentRow[]): DocumentCounts | null {
   if (rows.length === 0) return null;
-  const c = {
-    incomingCount: 0,
-    outgoingCount: 0,
-    outgoingSignedDigitallyCount: 0,
-    sentViaAxisCount: 0,
-    receivedViaAxisCount: 0,
-    workRecordsCount: 0,
-    workRecordsOnlineCount: 0,
-  };
-  for (const r of rows) {
-    c.incomingCount += r.incoming;
-    c.outgoingCount += r.outgoing;
-    c.outgoingSignedDigitallyCount += r.outgoingSigned;
-    c.sentViaAxisCount += r.sentViaAxis;
-    c.receivedViaAxisCount += r.receivedViaAxis;
-    c.workRecordsCount += r.workRecords;
-    c.workRecordsOnlineCount += r.workRecordsOnline;
-  }
+  const c = zeroCounts();
+  for (const r of rows) addRow(c, r);
   return c;
 }
 

@@ -1,4 +1,4 @@
-import { figuresOf, sumCounts, undefinedRateNotes } from './figures.ts';
+import { addRow, figuresOf, sumCounts, undefinedRateNotes, zeroCounts, type CountsSum } from './figures.ts';
 import { coverageOf, deriveStatus, lastDayOf, monthInScope } from './status.ts';
 import type { AgencyFigures, DocumentCounts, DocumentStats, MonthFigures, MonthlyDocumentRow, RecordScope, StatsSnapshot } from './types.ts';
 
@@ -20,7 +20,7 @@ export interface RollUpInput {
 interface MonthGroup {
   readonly month: number;
   /** The month's counts, summed while indexing. */
-  readonly counts: { -readonly [K in keyof DocumentCounts]: number };
+  readonly counts: CountsSum;
 }
 /** A year and code's rows, in the answer's order, and by month in order of first appearance. */
 interface CodeRows {
@@ -29,10 +29,6 @@ interface CodeRows {
 }
 // By snapshot, then by how scopes match (each index built only when a roll-up of that kind asks).
 const indexes = new WeakMap<readonly MonthlyDocumentRow[], Partial<Record<ScopeMatch, Map<string, CodeRows>>>>();
-
-function zeroCounts(): DocumentCounts {
-  return { incomingCount: 0, outgoingCount: 0, outgoingSignedDigitallyCount: 0, sentViaAxisCount: 0, receivedViaAxisCount: 0, workRecordsCount: 0, workRecordsOnlineCount: 0 };
-}
 
 function addCounts(a: DocumentCounts, b: DocumentCounts): DocumentCounts {
   return {
@@ -58,15 +54,8 @@ function rowIndex(rows: readonly MonthlyDocumentRow[], match: ScopeMatch): Map<s
     if (code === undefined) index.set(key, (code = { rows: [], months: new Map() }));
     code.rows.push(r);
     let group = code.months.get(r.month);
-    if (group === undefined) code.months.set(r.month, (group = { month: r.month, counts: { ...zeroCounts() } }));
-    const c = group.counts;
-    c.incomingCount += r.incoming;
-    c.outgoingCount += r.outgoing;
-    c.outgoingSignedDigitallyCount += r.outgoingSigned;
-    c.sentViaAxisCount += r.sentViaAxis;
-    c.receivedViaAxisCount += r.receivedViaAxis;
-    c.workRecordsCount += r.workRecords;
-    c.workRecordsOnlineCount += r.workRecordsOnline;
+    if (group === undefined) code.months.set(r.month, (group = { month: r.month, counts: zeroCounts() }));
+    addRow(group.counts, r);
   }
   byMatch[match] = index;
   return index;
