@@ -10,6 +10,7 @@
  */
 import { resolve } from 'node:path';
 import { cpuDelta, cpuSnapshot, freeSystemPorts } from './procs.ts';
+import { dtiYearFields } from './gateway-queries.ts';
 
 const other = resolve(process.argv[2] ?? '');
 const latencyMs = Number(process.argv[3] ?? '50');
@@ -18,13 +19,7 @@ const rounds = Number(process.argv[5] ?? '2');
 const here = resolve(import.meta.dirname, '..');
 const SYSTEMS = ['plans', 'documents', 'services', 'labour'] as const;
 
-const FIELDS = `year(year: 2025) {
-  documents { signedDigitallyRate sentElectronicallyRate workRecordsOnlineRate source { status asOf } }
-  publicServices { fullyOnlineProcedureRate onlineDossierRate onTimeRate digitisedDossierRate onlinePaymentRate source { status asOf } }
-  labour { trainedWorkforceRate digitalSkillsRate source { status asOf } }
-  plans { planCount }
-  dti { methodology score completeness inputs { indicator { code } value status } }
-}`;
+const FIELDS = dtiYearFields(2025);
 const ONE = `{ unit(code: "56") { code ${FIELDS} } }`;
 const ALL = `{ units { code ${FIELDS} } }`;
 

@@ -10,6 +10,7 @@ import { requestDevToken } from '../simulators/oidc/dev-token.ts';
 import { findUnit, loadUnitCatalogue, recordScopes, REFERENCE_UNITS_URL, unitsInForce } from '../lib/units/index.ts';
 import { PORTAL_ID_BY_CODE } from '../subgraphs/services/upstream/portal-ids.ts';
 import { cpuDelta, cpuSnapshot, freeSystemPorts } from './procs.ts';
+import { dtiYearFields } from './gateway-queries.ts';
 
 const latencyMs = Number(process.argv[2] ?? '50');
 const runs = Number(process.argv[3] ?? '5');
@@ -33,13 +34,7 @@ async function requestCounts(): Promise<Record<string, number>> {
   return out;
 }
 
-const DTI_FIELDS = `year(year: ${YEAR}) {
-  documents { signedDigitallyRate sentElectronicallyRate workRecordsOnlineRate source { status asOf } }
-  publicServices { fullyOnlineProcedureRate onlineDossierRate onTimeRate digitisedDossierRate onlinePaymentRate source { status asOf } }
-  labour { trainedWorkforceRate digitalSkillsRate source { status asOf } }
-  plans { planCount }
-  dti { methodology score completeness inputs { indicator { code } value status } }
-}`;
+const DTI_FIELDS = dtiYearFields(YEAR);
 
 async function gatewayQuery(query: string): Promise<void> {
   // no-cache: the bench measures assembly, not the response cache (bench/cache.bench.ts does).

@@ -4,16 +4,24 @@
  */
 import { loadUnitCatalogue, REFERENCE_UNITS_URL, unitsInForce } from '../lib/units/index.ts';
 
-export function queriesOf(mixedCount: number): { small: string; one: string; all: string; mixed: string[] } {
-  // No fetchedAt anywhere: it is the time of the upstream call and differs between any two answers.
-  const src = 'source { system status asOf recordRef }';
-  const dti = (year: number): string => `year(year: ${year}) {
+/**
+ * The DTI inputs of one unit-year as the assembly benchmarks ask for them (`bench`, `bench/ab.ts`,
+ * `bench/profile.ts`); `src` is the provenance selection of each source.
+ */
+export function dtiYearFields(year: number, src = 'source { status asOf }'): string {
+  return `year(year: ${year}) {
   documents { signedDigitallyRate sentElectronicallyRate workRecordsOnlineRate ${src} }
   publicServices { fullyOnlineProcedureRate onlineDossierRate onTimeRate digitisedDossierRate onlinePaymentRate ${src} }
   labour { trainedWorkforceRate digitalSkillsRate ${src} }
   plans { planCount }
   dti { methodology score completeness inputs { indicator { code } value status } }
 }`;
+}
+
+export function queriesOf(mixedCount: number): { small: string; one: string; all: string; mixed: string[] } {
+  // No fetchedAt anywhere: it is the time of the upstream call and differs between any two answers.
+  const src = 'source { system status asOf recordRef }';
+  const dti = (year: number): string => dtiYearFields(year, src);
   const small = `{ unit(code: "56") { name year(year: 2024) { documents { signedDigitallyRate source { status } } } } }`;
   const one = `{ unit(code: "56") { code ${dti(2025)} } }`;
   const all = `{ units { code ${dti(2025)} } }`;

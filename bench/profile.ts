@@ -10,6 +10,7 @@ import { launchSystem } from '../lib/launcher/index.ts';
 import { DEFAULT_OIDC_STATE_DIR } from '../simulators/oidc/config.ts';
 import { requestDevToken } from '../simulators/oidc/dev-token.ts';
 import { freeSystemPorts } from './procs.ts';
+import { dtiYearFields } from './gateway-queries.ts';
 
 const which = process.argv[2] ?? 'all';
 const n = Number(process.argv[3] ?? '10');
@@ -17,13 +18,7 @@ const dir = process.argv[4] ?? '/tmp/dti-prof';
 rmSync(dir, { recursive: true, force: true });
 mkdirSync(dir, { recursive: true });
 
-const FIELDS = `year(year: 2025) {
-  documents { signedDigitallyRate sentElectronicallyRate workRecordsOnlineRate source { status asOf } }
-  publicServices { fullyOnlineProcedureRate onlineDossierRate onTimeRate digitisedDossierRate onlinePaymentRate source { status asOf } }
-  labour { trainedWorkforceRate digitalSkillsRate source { status asOf } }
-  plans { planCount }
-  dti { methodology score completeness inputs { indicator { code } value status } }
-}`;
+const FIELDS = dtiYearFields(2025);
 const QUERIES: Record<string, string> = {
   all: `{ units { code ${FIELDS} } }`,
   one: `{ unit(code: "56") { code ${FIELDS} } }`,
