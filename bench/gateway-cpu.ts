@@ -17,7 +17,6 @@
  */
 import autocannon from 'autocannon';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -25,7 +24,7 @@ import { isAbsolute, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { GATEWAY_PRIVATE_KEY_VAR, generateGatewayKeys } from '../lib/access/index.ts';
-import { launchSystem } from '../lib/launcher/index.ts';
+import { launchSystem, stopChild } from '../lib/launcher/index.ts';
 import { REPO_ROOT_URL, SIMULATORS, SUBGRAPHS, subgraphUrlVariable } from '../lib/topology/index.ts';
 import { queriesOf } from './gateway-queries.ts';
 import { cpuMs, freePortRun, rssMb } from './procs.ts';
@@ -109,14 +108,7 @@ async function start(entry: string, port: number, env: Record<string, string>): 
   }
 }
 
-async function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const gone = once(child, 'exit');
-  child.kill('SIGINT');
-  const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-  await gone;
-  clearTimeout(timer);
-}
+const stop = (child: ChildProcess): Promise<void> => stopChild(child, 'SIGINT', 10_000);
 
 const bodies = queriesOf(60).mixed.map((query) => JSON.stringify({ query }));
 

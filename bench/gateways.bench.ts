@@ -12,11 +12,10 @@
  */
 import autocannon from 'autocannon';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
-import { launchSystem } from '../lib/launcher/index.ts';
+import { launchSystem, stopChild } from '../lib/launcher/index.ts';
 import { GATEWAY, REPO_ROOT_URL, SIMULATORS, SUBGRAPHS, subgraphUrlVariable } from '../lib/topology/index.ts';
 import { queriesOf } from './gateway-queries.ts';
 import { cpuMs, freePortRun, rssMb } from './procs.ts';
@@ -92,14 +91,7 @@ async function startPeer(name: string, entry: string, port: number, env: Record<
 
 async function stopAll(): Promise<void> {
   await Promise.all(
-    peers.map(async (child) => {
-      if (child.exitCode !== null || child.signalCode !== null) return;
-      const gone = once(child, 'exit');
-      child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
-      await gone;
-      clearTimeout(timer);
-    }),
+    peers.map(async (child) => stopChild(child)),
   );
   await system.stop();
 }

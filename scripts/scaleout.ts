@@ -17,7 +17,6 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { once } from 'node:events';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -27,6 +26,7 @@ import pg from 'pg';
 import { z } from 'zod';
 import { GATEWAY_PRIVATE_KEY_VAR, GATEWAY_PUBLIC_KEY_VAR, generateGatewayKeys } from '../lib/access/index.ts';
 import { parseEnv } from '../lib/config/index.ts';
+import { stopChild } from '../lib/launcher/index.ts';
 import { freePortRun } from '../lib/testing/ports.ts';
 import { GATEWAY, IDENTITY_PROVIDER, REPO_ROOT_URL, SIMULATORS, SUBGRAPHS, subgraphUrlVariable, type SubgraphName } from '../lib/topology/index.ts';
 import { requestDevToken } from '../simulators/oidc/dev-token.ts';
@@ -88,14 +88,7 @@ function startNode(name: string, entry: string, childEnv: Record<string, string>
 
 async function stopAll(): Promise<void> {
   await Promise.all(
-    procs.map(async ({ child }) => {
-      if (child.exitCode !== null || child.signalCode !== null) return;
-      const gone = once(child, 'exit');
-      child.kill('SIGTERM');
-      const t = setTimeout(() => child.kill('SIGKILL'), 5000);
-      await gone;
-      clearTimeout(t);
-    }),
+    procs.map(async ({ child }) => stopChild(child)),
   );
   if (databaseCreated) {
     const admin = new pg.Client({ connectionString: env.SCALEOUT_DATABASE_URL });

@@ -124,6 +124,16 @@ export const COMPILE_CACHE_DIR = fileURLToPath(new URL('.cache/node-compile/', R
 /** Readiness probe interval, ms: a probe is one loopback request, so polling often costs little and saves start-up time. */
 const PROBE_INTERVAL_MS = 20;
 
+/** Stops a child process: `signal`, then SIGKILL if it has not exited after `killAfterMs`. */
+export async function stopChild(child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM', killAfterMs = 5000): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const gone = once(child, 'exit');
+  child.kill(signal);
+  const timer = setTimeout(() => child.kill('SIGKILL'), killAfterMs);
+  await gone;
+  clearTimeout(timer);
+}
+
 function describe(e: unknown): string {
   if (!(e instanceof Error)) return String(e);
   const cause = e.cause instanceof Error ? `: ${e.cause.message}` : '';
@@ -303,14 +313,7 @@ export async function launchSystem(options: LaunchOptions): Promise<RunningSyste
     stopping = true;
     for (const t of timers) clearTimeout(t);
     await Promise.all(
-      supervised.map(async ({ child }) => {
-        if (child === undefined || child.exitCode !== null || child.signalCode !== null) return;
-        const gone = once(child, 'exit');
-        child.kill('SIGTERM');
-        const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
-        await gone;
-        clearTimeout(timer);
-      }),
+      supervised.map(async ({ child }) => (child === undefined ? undefined : stopChild(child))),
     );
   };
 
