@@ -268,7 +268,7 @@ export const realSourceSchema = z.object({
 export function levelOfIssuer(issuer: string | null): 'province' | 'district' | 'commune' | null {
   if (issuer === null) return null;
   const ascii = issuer.normalize('NFD').replace(/\p{M}/gu, '').replace(/[đĐ]/gu, 'd').toLowerCase().replace(/\s+/gu, ' ').trim();
-  const f = ascii.replace(/^(ubnd|uy ban nhan dan)\s+/u, '').replace(/^ban chi dao [\p{L} ]*?(?=(huyen|quan|thi xa|tinh|xa) )/u, '');
+  const f = ascii.replace(/^(van phong\s+)?(ubnd|uy ban nhan dan)\s+/u, '').replace(/^ban chi dao [\p{L} ]*?(?=(huyen|quan|thi xa|tinh|xa) )/u, '');
   if (/^(xa|phuong|thi tran) /u.test(f)) return 'commune';
   if (/^(huyen|quan|thi xa) /u.test(f)) return 'district';
   if (/^tinh /u.test(f)) return 'province';

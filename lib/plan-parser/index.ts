@@ -85,10 +85,11 @@ export function parsePlanDocument(text: string): PlanParseResult {
   // The basis is cited before the first section, or in a section of its own ("I. CĂN CỨ PHÁP LÝ"); a plan
   // that opens with last year's results ("Phần I. ĐÁNH GIÁ KẾT QUẢ …") cites documents there that are not
   // its basis.
-  const basisSections = sections.filter((s) => s.heading !== null && /^căn cứ/u.test(fold(s.heading)));
+  // The heading may also be "I. CƠ SỞ XÂY DỰNG KẾ HOẠCH" / "CƠ SỞ PHÁP LÝ" (a dash list of documents, no "Căn cứ").
+  const basisSections = sections.filter((s) => s.heading !== null && /^(căn cứ|cơ sở (pháp lý|xây dựng|ban hành|lập))/u.test(fold(s.heading)));
   const preambleText = [
     (preamble ? blockLines(preamble).join(' ') : '').split(/(?<![\p{L}])(?:PHẦN|Phần)\s+(?:I|1|THỨ NHẤT)(?![\p{L}\d])/u)[0] ?? '',
-    ...basisSections.map((s) => [(s.heading ?? '').replace(/^\S+\s+(?:CĂN CỨ|Căn cứ)[\p{Lu}\s]*/u, ''), ...blockLines(s)].join(' ')),
+    ...basisSections.map((s) => [(s.heading ?? '').replace(/^\S+\s+(?:CĂN CỨ|Căn cứ)[\p{Lu}\s]*/u, ''), ...blockLines(s)].join(' ; ')),
   ].join(' ');
   const meta = extractMetadata(lines, preambleText);
 
@@ -101,7 +102,7 @@ export function parsePlanDocument(text: string): PlanParseResult {
   // targets in sentences.
   const tasks = extractTasks(sections);
   const article = structured.length === 0 && tasks.length === 0 && !sections.some((s) => s.kind === 'objectives' || s.kind === 'budget');
-  const prose = article ? proseTargets(lines, year ?? leadYear(lines), cityLevel) : [];
+  const prose = article ? proseTargets(lines, year ?? leadYear(lines, meta.symbol), cityLevel) : [];
   // A target that names no level is at the level of the plan.
   const targets = [...structured, ...prose].map((t) => ({ ...t, level: t.level ?? level }));
   const budgetSections = sections.filter((s) => s.kind === 'budget');

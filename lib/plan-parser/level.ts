@@ -14,7 +14,8 @@ const CENTRAL_CITIES = /^thanh pho (ha noi|ho chi minh|hai phong|da nang|can tho
 export function issuerLevel(issuer: string | null): AdminLevel | null {
   if (issuer === null) return null;
   const f = ascii(issuer)
-    .replace(/^(ubnd|uy ban nhan dan)\s+/u, '')
+    // The committee's office ("Văn phòng UBND tỉnh X") acts at the committee's level.
+    .replace(/^(van phong\s+)?(ubnd|uy ban nhan dan)\s+/u, '')
     // A steering committee of a level ("Ban Chỉ đạo chuyển đổi số huyện X") acts at that level.
     .replace(/^ban chi dao [\p{L} ]*?(?=(huyen|quan|thi xa|tinh|xa|phuong|thi tran) )/u, '');
   if (/^(xa|phuong|thi tran) /u.test(f)) return 'commune';
@@ -34,7 +35,7 @@ const AREA_LEVEL: Readonly<Record<string, AdminLevel>> = {
 /**
  * Level of the plan: its issuer's, else — for a copy that does not name the issuer (an annex, a page that
  * starts at the objectives, a news report) — the area the text keeps referring to ("trên địa bàn xã", "tại xã",
- * "UBND huyện"), when one area clearly dominates.
+ * "UBND huyện"), when one area clearly dominates or is the only one named.
  */
 export function planLevel(issuer: string | null, lines: readonly string[]): AdminLevel | null {
   const own = issuerLevel(issuer);
@@ -47,5 +48,7 @@ export function planLevel(issuer: string | null, lines: readonly string[]): Admi
   const ranked = [...counts.entries()].sort((a, b) => b[1] - a[1]);
   const [first, second] = ranked;
   if (first && first[1] >= 2 && (second === undefined || first[1] >= 2 * second[1])) return first[0];
+  // One mention, and no other area named at all ("… đóng góp vào GRDP của tỉnh"): the only area the copy names.
+  if (first && second === undefined) return first[0];
   return null;
 }

@@ -8,12 +8,17 @@ import type { PlanMetadata } from './types.ts';
 // A space after a hyphen is the source's ("424/QĐ- UBND", "57- NQ/TW"): read, and dropped from the symbol.
 const SYMBOL_SRC = String.raw`\d{1,5}(?:\/\d{4})?\/[\p{Lu}Đ][\p{L}Đđ]{0,9}(?:- ?[\p{L}0-9Đđ&]{1,12}){1,3}|\d{1,5}- ?\p{Lu}[\p{L}]{0,5}\/[\p{Lu}]{1,10}`;
 const SYMBOL_RE = new RegExp(`(?<![\\p{L}\\d/])(?:${SYMBOL_SRC})(?![\\p{L}\\d])`, 'gu');
+// The hyphen between a document type and its organ dropped in the source ("Nghị quyết số 71/NQCP", "4732/KHUBND"):
+// read only for a known type glued to a known organ, and given its hyphen back.
+const GLUED_SYMBOL_RE = /(?<![\p{L}\d/])(\d{1,5}(?:\/\d{4})?\/)(NQ|QĐ|KH|CT|CTr|TB|KL|HD|BC|ĐA)(CP|TTg|UBND|HĐND|TU|TW|HU|ĐU|BCĐ)(?![\p{L}\d-])/gu;
 
 /** All document symbols in a text, in order of appearance. */
 export function findSymbols(text: string): string[] {
   // Pasted text loses the space after a symbol ("263/KH-UBNDngày 31/12/2024"): an all-caps organ code never
   // ends in a run of lower-case letters (only "TTg" ends in one), so such a run is the next word.
-  return [...text.matchAll(SYMBOL_RE)].map((m) => m[0].replace(/\s+/gu, '').replace(/(\p{Lu}{2,})\p{Ll}{2,}$/u, '$1'));
+  const found = [...text.matchAll(SYMBOL_RE)].map((m) => ({ at: m.index, sym: m[0].replace(/\s+/gu, '').replace(/(\p{Lu}{2,})\p{Ll}{2,}$/u, '$1') }));
+  for (const m of text.matchAll(GLUED_SYMBOL_RE)) found.push({ at: m.index, sym: `${m[1]}${m[2]}-${m[3]}` });
+  return found.sort((a, b) => a.at - b.at).map((f) => f.sym);
 }
 
 /** Key for comparing symbols regardless of case and whitespace ("146/QĐ-TTG" = "146/QĐ-TTg"). */
@@ -33,7 +38,10 @@ export function extractSymbol(lines: readonly string[]): string | null {
     }
   }
   const head = squash(lines.slice(0, 30).join(' '));
-  const m = /ban hành\s+(?:kèm theo\s+)?(?:Quyết định|Kế hoạch|Chỉ thị|Nghị quyết)\s+(?:số\s+)?(\S+)/iu.exec(head);
+  // "… ban hành Quyết định số X", "UBND xã … xây dựng Kế hoạch số: X ngày …" (the body that issues it is the subject),
+  // or passive: "theo kế hoạch số X vừa được UBND tỉnh … ban hành".
+  const m = /(?:ban hành|xây dựng)\s+(?:kèm theo\s+)?(?:Quyết định|Kế hoạch|Chỉ thị|Nghị quyết)\s+(?:số\s*:?\s*)?(\S+)/iu.exec(head)
+    ?? /(?:Quyết định|Kế hoạch)\s+số\s*:?\s*(\S+)\s+(?:(?:vừa|đã|mới)\s+)?được\s+[^.;:]{0,60}?ban hành/iu.exec(head);
   if (m?.[1]) return findSymbols(m[1])[0] ?? null;
   return null;
 }
@@ -79,8 +87,15 @@ function issuerFromBody(lines: readonly string[]): string | null {
     const table = tableRe.exec(line);
     if (table?.[1] && table[2]) return `UBND ${table[1].toLowerCase()} ${table[2].trim()}`;
   }
-  const named = new RegExp(`(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\\s+(${ISSUER_LEVEL})\\s+(${NAME})(?=\\s*(?:(?:đã|vừa|mới)\\s+)?(?:ban hành|xây dựng|triển khai))`, 'u').exec(body);
-  if (named?.[1] && named[2]) return `UBND ${named[1]} ${named[2].trim()}`;
+  // The committee's office issues plans of its own ("Văn phòng UBND tỉnh Lai Châu ban hành Kế hoạch số …/KH-VPUBND"): the
+  // office is the issuer, not the committee.
+  const named = new RegExp(`(Văn phòng\\s+)?(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\\s+(${ISSUER_LEVEL})\\s+(${NAME})(?=\\s*(?:(?:đã|vừa|mới)\\s+)?(?:ban hành|xây dựng|triển khai))`, 'u').exec(body);
+  if (named?.[2] && named[3]) return `${named[1] ? 'Văn phòng ' : ''}UBND ${named[2]} ${named[3].trim()}`;
+  // A decision's enacting line, on its own after the title: "ỦY BAN NHÂN DÂN TỈNH PHÚ YÊN" (or "CHỦ TỊCH ỦY BAN …").
+  for (const line of lines.slice(0, 40)) {
+    const enact = /^(?:CHỦ TỊCH\s+)?((?:ỦY|UỶ)\s*BAN\s+NHÂN\s+DÂN\s+(?:TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG|THỊ TRẤN)(?:[\s-]+\p{Lu}+(?![\p{L}\d]))+)\s*$/u.exec(line);
+    if (enact?.[1]) return formatIssuer(enact[1]);
+  }
   const committee = new RegExp(`(Ban Chỉ đạo [\\p{Ll}\\s]+?(?:${ISSUER_LEVEL})\\s+${NAME})\\s*(?:\\([^)]*\\)\\s*)?(?:(?:đã|vừa|mới)\\s+)?ban hành`, 'u').exec(body);
   if (committee?.[1]) return squash(committee[1]);
   const self = new RegExp(`(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\\s+(${ISSUER_LEVEL})\\s+(?:ban hành|xây dựng)`, 'u').exec(body);
@@ -90,6 +105,9 @@ function issuerFromBody(lines: readonly string[]): string | null {
       const m = place.exec(line);
       if (m?.[1]) return `UBND ${self[1]} ${squash(m[1])}`;
     }
+    // No dated place: the body's own area, named with the same level word ("… của phường Xuân Phương", "trên địa bàn xã X").
+    const area = new RegExp(`(?:của|trên địa bàn|tại)\\s+${self[1]}\\s+(${NAME})`, 'u').exec(body);
+    if (area?.[1]) return `UBND ${self[1]} ${area[1].trim()}`;
   }
   return null;
 }
@@ -97,7 +115,11 @@ function issuerFromBody(lines: readonly string[]): string | null {
 /** Issuer from the letterhead (lines before "CỘNG HÒA XÃ HỘI...") or from a sentence of the text. */
 export function extractIssuer(lines: readonly string[]): string | null {
   const headerLines: string[] = [];
-  for (const [i, line] of lines.slice(0, 15).entries()) {
+  // A site's banner and metadata block ("Số hiệu: 94/KH-UBND Loại văn bản: …") may come before the letterhead: it
+  // starts at the first line that opens with the committee's name, when there is one near the top.
+  const start = Math.max(0, lines.slice(0, 25).findIndex((l) => /^(?:(?:ỦY|UỶ)\s*BAN\s+NHÂN\s+DÂN|UBND)(?![\p{L}])/u.test(l)));
+  for (const [j, line] of lines.slice(start, start + 15).entries()) {
+    const i = start + j;
     // The letterhead ends at the symbol, the place-and-date line or the document type, whichever comes first.
     if (LETTERHEAD_END.test(line)) break;
     const cut = line.search(/CỘNG\s*$|CỘNG\s+H[OÒ]A/u);

@@ -44,15 +44,26 @@ const AIM_YEAR = /(?:mục tiêu|chỉ tiêu)[^.;:]{0,40}?(?:đến|tới)\s+nă
 // sau:"): the statements after it are its items, read with their counts until one without a value ends a sentence.
 const LIST_OPENER = /(?:như sau|sau đây)\s*:?\s*$|:\s*$/u;
 const TARGETS_WORD = /(?<![\p{L}])(chỉ tiêu|mục tiêu)(?![\p{L}])/u;
+// Or an aim that a colon closes inside its paragraph, the first item after it ("… tỉnh Lào Cai phấn đấu đến năm
+// 2025: Có 100% hệ thống …"), the next items on lines of their own.
+const AIM_COLON = /(?<![\p{L}])(phấn đấu|đặt mục tiêu|mục tiêu|chỉ tiêu)(?![\p{L}])[^.;:]{0,80}:\s*\S/u;
 
 /**
  * Year of the plan a report names in its lead ("UBND huyện … vừa ban hành kế hoạch … năm 2024"): the default
  * year of its targets, as a title's is; null when no such sentence or no single year.
  */
-export function leadYear(lines: readonly string[]): number | null {
+export function leadYear(lines: readonly string[], ownSymbol: string | null = null): number | null {
   for (const l of lines.slice(0, 12)) {
     const m = ISSUED_PLAN.exec(l);
     if (m) return headingYear(m[0].replace(/\([^)]*\)/gu, ' '));
+  }
+  // Or the sentence that names the plan by its number ("Thực hiện Kế hoạch số 29/KH-UBND … năm 2025; UBND xã …
+  // xây dựng Kế hoạch số: 25/KH-UBND ngày 11/02/2025 về …"): its one year, dates in figures aside.
+  if (ownSymbol !== null) {
+    for (const l of lines.slice(0, 12)) {
+      const s = sentences(l).find((x) => x.includes(ownSymbol));
+      if (s) return headingYear(s.replace(/\d{1,2}\s*\/\s*\d{1,2}\s*\/\s*\d{4}/gu, ' '));
+    }
   }
   return null;
 }
@@ -72,11 +83,15 @@ export function proseTargets(lines: readonly string[], year: number | null, city
     if (seen.has(key)) continue;
     seen.add(key);
     const f0 = fold(p.trim());
-    if (LIST_OPENER.test(f0) && TARGETS_WORD.test(f0) && !PAST.test(f0)) {
+    if (((LIST_OPENER.test(f0) && TARGETS_WORD.test(f0)) || AIM_COLON.test(f0)) && !PAST.test(f0)) {
       listed = true;
       aimed = true;
     }
     if (!SENTENCE_END.test(p.trim()) && i !== ps.length - 1) continue;
+    // A list goes on while its paragraphs hold values: one without any ends it (a sentence without a value inside
+    // an item's paragraph does not: "Mỗi cơ sở … trực tuyến. Tỷ lệ … đạt trên 30%.").
+    const listedHere = listed;
+    let valuedHere = false;
     // A sentence that goes on, in the same paragraph, from one stating an aim states aims too ("Huyện hướng đến
     // 100% …. Tỷ lệ số hóa hồ sơ … đạt 90%, …"), unless it reports what was done.
     let aimInParagraph = false;
@@ -93,8 +108,8 @@ export function proseTargets(lines: readonly string[], year: number | null, city
       }
       const text = stripTrailingPunct(squash(s)).replace(/^[-–+•*]\s*/u, '');
       const all = targetsFromItem(s, running, cityLevel);
-      if (listed) {
-        if (all.length === 0 && !LIST_OPENER.test(f)) listed = false;
+      if (listed && listedHere) {
+        if (all.length > 0 || LIST_OPENER.test(f)) valuedHere = true;
         out.push(...all.filter((t) => t.unit !== 'VND').map((t) => ({ ...t, text })));
         continue;
       }
@@ -102,6 +117,7 @@ export function proseTargets(lines: readonly string[], year: number | null, city
       const read = all.filter((t) => t.unit === 'percent' || (t.unit === 'count' && t.min !== null && t.max === null));
       out.push(...read.map((t) => ({ ...t, text })));
     }
+    if (listedHere && listed && !valuedHere) listed = false;
   }
   return out;
 }

@@ -92,11 +92,23 @@ const LEVEL_OF: Readonly<Record<string, AdminLevel>> = {
   tỉnh: 'province', huyện: 'district', quận: 'district', 'thị xã': 'district', xã: 'commune', phường: 'commune', 'thị trấn': 'commune',
 };
 
+// The district-level units named as a series, without "cấp" ("hồ sơ công việc của cơ quan quản lý y tế huyện, thị xã,
+// thành phố"): the district level — unless a value counts them ("12 huyện, thị xã, thành phố", "100% các huyện"), a
+// target over them of the body that sets it, or the clause names units of other levels too ("100% các Sở, Ban,
+// ngành, UBND các huyện, thị xã, thành phố, UBND các xã, phường, thị trấn").
+const DISTRICT_SERIES = /(?<![\p{L}])(?:huyện,\s*thị xã,\s*thành phố|quận,\s*huyện|huyện,\s*thị xã|huyện,\s*thành phố)(?![\p{L}])/gu;
+const COUNTED = /(?:^\s*|\d\s*%?\s*)(?:số\s+)?(?:các\s+)?$/u;
+const OTHER_UNITS = /(?<![\p{L}])(?:xã|phường|thị trấn|sở|tỉnh)(?![\p{L}])/u;
+
 function levelsIn(s: string, cityLevel: AdminLevel): AdminLevel[] {
   const found = new Set<AdminLevel>();
-  for (const m of fold(s).matchAll(LEVEL_RE)) {
+  const f = fold(s);
+  for (const m of f.matchAll(LEVEL_RE)) {
     const l = m[1] === 'thành phố' ? cityLevel : LEVEL_OF[m[1] ?? ''];
     if (l) found.add(l);
+  }
+  if (!OTHER_UNITS.test(f.replace(DISTRICT_SERIES, ' '))) {
+    for (const m of f.matchAll(DISTRICT_SERIES)) if (!COUNTED.test(f.slice(0, m.index))) found.add('district');
   }
   return [...found];
 }
