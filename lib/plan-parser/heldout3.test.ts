@@ -91,3 +91,33 @@ describe('targets in prose and their level', () => {
     expect(planLevel(null, ['trên địa bàn xã', 'trên địa bàn huyện'])).toBeNull();
   });
 });
+
+describe('what counts as a plan (copies cut before number, issuer and targets)', () => {
+  it('accepts a copy that states the plan\'s purpose ("Theo đó, Kế hoạch nhằm …", "Kế hoạch được UBND phường xây dựng, triển khai nhằm …")', () => {
+    expect(parsePlanDocument('Theo đó, Kế hoạch nhằm cụ thể hóa mục tiêu, nhiệm vụ chuyển đổi số trên địa bàn huyện.').ok).toBe(true);
+    expect(parsePlanDocument('Theo đó, Kế hoạch được UBND phường xây dựng, triển khai nhằm tiếp tục thực hiện Chương trình cải cách hành chính.').ok).toBe(true);
+  });
+  it('accepts a copy that carries a plan\'s own sections ("I. MỤC TIÊU, YÊU CẦU", "I. CĂN CỨ LẬP KẾ HOẠCH")', () => {
+    expect(parsePlanDocument('I. MỤC TIÊU, YÊU CẦU\n1. Mục tiêu\nXây dựng nền hành chính hiện đại, chuyên nghiệp.').ok).toBe(true);
+    expect(parsePlanDocument('Trang thông tin điện tử xã\nI. CĂN CỨ LẬP KẾ HOẠCH - Quyết định số 749/QĐ-TTg ngày 03/6/2020 của Thủ tướng Chính phủ.').ok).toBe(true);
+  });
+  it('still rejects a report on a plan ("Báo cáo kết quả thực hiện kế hoạch nhằm …", "thực hiện Kế hoạch số 12/KH-UBND nhằm …")', () => {
+    expect(parsePlanDocument('Báo cáo kết quả thực hiện kế hoạch nhằm đánh giá năm 2024.\nNhiều hoạt động được tổ chức.').ok).toBe(false);
+    expect(parsePlanDocument('Huyện tổ chức hội nghị. Việc thực hiện Kế hoạch số 12/KH-UBND nhằm đẩy mạnh chuyển đổi số đạt kết quả tốt.').ok).toBe(false);
+    expect(parsePlanDocument('II. KẾT QUẢ THỰC HIỆN\nCác xã đã hoàn thành.').ok).toBe(false);
+  });
+});
+
+describe('a value the copy\'s cut leaves without its subject', () => {
+  const plan = (last: string): Array<number | null> => {
+    const r = parsePlanDocument(['Số: 1/KH-UBND', 'KẾ HOẠCH', 'CHUYỂN ĐỔI SỐ NĂM 2025', 'I. MỤC TIÊU', last].join('\n'));
+    return r.ok ? r.plan.targets.map((t) => t.min) : [];
+  };
+  it('is not a target ("… cấp huyện và 70% hồ sơ c")', () => {
+    expect(plan('- Trên 90% hồ sơ công việc tại cấp tỉnh; 80% hồ sơ công việc tại cấp huyện và 70% hồ sơ c')).toEqual([90, 80]);
+  });
+  it('but a value whose subject is there before the cut stays ("100% trường học ứng dụng công nghệ số … và s"), as does one the copy ends with a full stop', () => {
+    expect(plan('- 70% dân số được cấp định danh điện tử; 100% trường học ứng dụng công nghệ số trong giảng dạy, quản lý và s')).toEqual([70, 100]);
+    expect(plan('- Tỷ lệ hồ sơ được số hóa đạt 70% hồ sơ.')).toEqual([70]);
+  });
+});

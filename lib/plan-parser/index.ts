@@ -8,7 +8,7 @@ import { fold, normaliseLines, squash } from './normalise.ts';
 import { leadYear, proseTargets } from './prose.ts';
 import { toBlocks, toSections } from './structure.ts';
 import type { Section } from './structure.ts';
-import { extractTargets, headingYear } from './targets.ts';
+import { extractTargets, findValues, headingYear } from './targets.ts';
 import { extractTasks } from './tasks.ts';
 import type { AdminLevel, ParsedPlan, PlanParseResult, PlanTarget } from './types.ts';
 
@@ -35,6 +35,10 @@ function blockLines(s: Section): string[] {
 
 const DOC_TYPE = /^(KẾ HOẠCH|CHƯƠNG TRÌNH|ĐỀ ÁN|QUYẾT ĐỊNH)(?![\p{L}])/u;
 const SELF_ISSUED = /(?:ủy ban nhân dân|uỷ ban nhân dân|ubnd)(?:\s+(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn))?[^.;:]{0,40}?\s+ban hành\s+(?:kế hoạch|chương trình)[^.;:]{0,200}?(?:như sau|sau đây)/u;
+// Not a report on a plan ("Báo cáo kết quả thực hiện Kế hoạch số 12/KH-UBND nhằm …"): no "thực hiện"/"kết quả" before
+// it, no number between.
+const PLAN_PURPOSE = /(?<![\p{L}])(?<!(?:thực hiện|kết quả|báo cáo|tổng kết|sơ kết)\s)kế hoạch(?:\s+[^.;:/\d]{0,60}?)?\s+nhằm(?![\p{L}])/u;
+const PLAN_SECTION = /^(căn cứ (lập|xây dựng|ban hành) kế hoạch|mục (đích|tiêu),? yêu cầu)(?![\p{L}])/u;
 const NOT_TITLE = /^(căn cứ|thực hiện|theo|xét|nhằm|số\s*:|ủy ban|uỷ ban|ubnd|triển khai thực hiện)/u;
 
 /**
@@ -77,6 +81,24 @@ function objectiveTargets(sections: readonly Section[], planYear: number | null,
   return out;
 }
 
+/**
+ * A copy cut mid-sentence right after a value ("… 80% hồ sơ công việc tại cấp huyện và 70% hồ sơ c") leaves that
+ * value without its subject: not a target. A value followed by three or more whole syllables before the cut keeps
+ * its subject and stays ("100% trường học ứng dụng công nghệ số trong giảng dạy, quản lý và s").
+ */
+function dropCutValue(lines: readonly string[], targets: PlanTarget[]): PlanTarget[] {
+  const tail = lines.at(-1);
+  if (tail === undefined || /[.;:!?…)"”]$/u.test(tail)) return targets;
+  const last = findValues(tail).at(-1);
+  if (!last) return targets;
+  const rest = tail.slice(last.end).trim().split(/\s+/u).filter((w) => w !== '');
+  // Whole syllables after the value: all but the last, which the cut may have split.
+  if (rest.length - 1 >= 3) return targets;
+  const end = squash(lines.join(' '));
+  const at = targets.findLastIndex((t) => t.min === last.min && t.max === last.max && t.unit === last.unit && end.endsWith(squash(t.text)));
+  return at < 0 ? targets : targets.filter((_, i) => i !== at);
+}
+
 /** Parses a plan document's text into metadata, targets, tasks and budget. */
 export function parsePlanDocument(text: string): PlanParseResult {
   const lines = normaliseLines(text);
@@ -104,7 +126,7 @@ export function parsePlanDocument(text: string): PlanParseResult {
   const article = structured.length === 0 && tasks.length === 0 && !sections.some((s) => s.kind === 'objectives' || s.kind === 'budget');
   const prose = article ? proseTargets(lines, year ?? leadYear(lines, meta.symbol), cityLevel) : [];
   // A target that names no level is at the level of the plan.
-  const targets = [...structured, ...prose].map((t) => ({ ...t, level: t.level ?? level }));
+  const targets = dropCutValue(lines, [...structured, ...prose].map((t) => ({ ...t, level: t.level ?? level })));
   const budgetSections = sections.filter((s) => s.kind === 'budget');
   // Sentences, so that a total and a following per-year row joined into one paragraph are read apart.
   const budgetLines = (budgetSections.length > 0 ? budgetSections.flatMap(blockLines) : lines.filter((l) => /kinh phí|dự toán/u.test(fold(l))))
@@ -123,7 +145,11 @@ export function parsePlanDocument(text: string): PlanParseResult {
   // Or when the body declares, in its own words, that it issues this plan ("Ủy ban nhân dân thành phố ban hành Kế
   // hoạch triển khai như sau:"), even in a copy that starts there, without title or name.
   const declared = SELF_ISSUED.test(fold(squash(lines.slice(0, 30).join(' '))));
-  if (meta.symbol === null && targets.length === 0 && tasks.length === 0 && !(titled && meta.issuer !== null) && !declared) errors.push('no document symbol found', 'no targets or tasks found');
+  // Or when it is a plan's own body: it states the plan's purpose ("Kế hoạch nhằm …", "Kế hoạch được UBND phường xây
+  // dựng, triển khai nhằm …", "Thông qua kế hoạch nhằm …"), or carries a plan's own sections ("I. CĂN CỨ LẬP KẾ
+  // HOẠCH", "I. MỤC TIÊU, YÊU CẦU", "I. MỤC ĐÍCH, YÊU CẦU") — a copy cut before its number, issuer or targets.
+  const body = PLAN_PURPOSE.test(fold(squash(lines.slice(0, 30).join(' ')))) || sections.some((s) => s.heading !== null && PLAN_SECTION.test(fold(s.heading)));
+  if (meta.symbol === null && targets.length === 0 && tasks.length === 0 && !(titled && meta.issuer !== null) && !declared && !body) errors.push('no document symbol found', 'no targets or tasks found');
   if (errors.length > 0) return { ok: false, errors: [...new Set(errors)], partial: plan };
   if (meta.issuer === null) warnings.push('no issuer found');
   if (meta.issuedOn === null) warnings.push('no issue date found');

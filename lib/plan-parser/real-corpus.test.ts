@@ -23,16 +23,16 @@ interface Floors {
   legalBasis: Floor;
   issuer: number; issuedOn: number; accepted: number;
 }
-// Reached on 2026-11-30 with 47 documents (RESULTS.md). `heldout2` is the third batch: its first run is in
+// Reached on 2026-11-30 with 59 documents (RESULTS.md). `heldout2` is the third batch: its first run is in
 // FIRST_RUN.md; the parser was then changed for what it showed, so from here on it guards those fixes.
 const FLOORS: Readonly<Record<RealSet, Floors>> = {
   tuned: {
-    docs: 27, value: [0.96, 1], unit: [0.96, 1], year: [0.96, 1], level: [0.96, 1], target: [0.96, 1],
-    legalBasis: [1, 1], issuer: 1, issuedOn: 1, accepted: 0.92,
+    docs: 27, value: [1, 1], unit: [1, 1], year: [1, 1], level: [1, 1], target: [1, 1],
+    legalBasis: [1, 1], issuer: 1, issuedOn: 1, accepted: 1,
   },
   heldout: {
     docs: 9, value: [1, 1], unit: [1, 1], year: [1, 1], level: [1, 1], target: [1, 1],
-    legalBasis: [1, 1], issuer: 1, issuedOn: 1, accepted: 0.77,
+    legalBasis: [1, 1], issuer: 1, issuedOn: 1, accepted: 1,
   },
   heldout2: {
     docs: 11, value: [1, 1], unit: [1, 1], year: [1, 1], level: [1, 1], target: [1, 1],
@@ -41,7 +41,7 @@ const FLOORS: Readonly<Record<RealSet, Floors>> = {
   // The fourth batch: first run in FIRST_RUN.md (targets P 26.7% R 19.0%); these floors guard the fixes made for it.
   heldout3: {
     docs: 12, value: [1, 1], unit: [1, 1], year: [1, 1], level: [1, 1], target: [1, 1],
-    legalBasis: [1, 1], issuer: 1, issuedOn: 1, accepted: 0.91,
+    legalBasis: [1, 1], issuer: 1, issuedOn: 1, accepted: 1,
   },
 };
 
