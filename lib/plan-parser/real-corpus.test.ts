@@ -43,6 +43,12 @@ const FLOORS: Readonly<Record<RealSet, Floors>> = {
     docs: 12, value: [1, 1], unit: [1, 1], year: [1, 1], level: [1, 1], target: [1, 1],
     legalBasis: [1, 1], issuer: 1, issuedOn: 1, accepted: 1,
   },
+  // The fifth batch (5 documents), committed with its expectations before the parser ran on it: only its size is
+  // guarded until its first run is recorded.
+  heldout4: {
+    docs: 5, value: [0, 0], unit: [0, 0], year: [0, 0], level: [0, 0], target: [0, 0],
+    legalBasis: [0, 0], issuer: 0, issuedOn: 0, accepted: 0,
+  },
 };
 
 describe.each(REAL_SETS)('real corpus, %s set', (set) => {
