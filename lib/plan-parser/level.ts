@@ -27,7 +27,9 @@ export function issuerLevel(issuer: string | null): AdminLevel | null {
 }
 
 // "UBND huyện phấn đấu …": a news report that names the acting committee by its level only.
-const AREA = /(?:tren dia ban|tai|cua|chinh quyen cap|ubnd|uy ban nhan dan) (tinh|huyen|thi xa|quan|xa|phuong|thi tran)(?![\p{L}])/gu;
+const AREA = /(?:tren dia ban|tai|cua|chinh quyen cap|ubnd|uy ban nhan dan|toan) (tinh|huyen|thi xa|quan|xa|phuong|thi tran)(?![\p{L}])/gu;
+// A centrally-run city named by itself ("Thành phố Cần Thơ phấn đấu …") is a province-level area.
+const CENTRAL_CITY_NAMED = /(?<![\p{L}])thanh pho (?:ha noi|ho chi minh|hai phong|da nang|can tho|hue)(?![\p{L}])/gu;
 const AREA_LEVEL: Readonly<Record<string, AdminLevel>> = {
   tinh: 'province', huyen: 'district', 'thi xa': 'district', quan: 'district', xa: 'commune', phuong: 'commune', 'thi tran': 'commune',
 };
@@ -41,10 +43,13 @@ export function planLevel(issuer: string | null, lines: readonly string[]): Admi
   const own = issuerLevel(issuer);
   if (own !== null) return own;
   const counts = new Map<AdminLevel, number>();
-  for (const m of ascii(lines.join(' ')).matchAll(AREA)) {
+  const text = ascii(lines.join(' '));
+  for (const m of text.matchAll(AREA)) {
     const l = AREA_LEVEL[m[1] ?? ''];
     if (l) counts.set(l, (counts.get(l) ?? 0) + 1);
   }
+  const cities = [...text.matchAll(CENTRAL_CITY_NAMED)].length;
+  if (cities > 0) counts.set('province', (counts.get('province') ?? 0) + cities);
   const ranked = [...counts.entries()].sort((a, b) => b[1] - a[1]);
   const [first, second] = ranked;
   if (first && first[1] >= 2 && (second === undefined || first[1] >= 2 * second[1])) return first[0];

@@ -10,7 +10,7 @@
 // như sau") makes the items after it targets, counts included; "mục tiêu đến năm 2025" sets the year of the
 // sentences after it.
 import { fold, squash, stripTrailingPunct } from './normalise.ts';
-import { headingYear, targetsFromItem } from './targets.ts';
+import { LIST_MARKER, headingYear, targetsFromItem } from './targets.ts';
 import type { AdminLevel, PlanTarget } from './types.ts';
 
 const AIM = /(?<![\p{L}])(phấn đấu|đặt mục tiêu|mục tiêu|chỉ tiêu|hướng đến|hướng tới|dự kiến|ít nhất|tối thiểu)(?![\p{L}])/u;
@@ -106,7 +106,7 @@ export function proseTargets(lines: readonly string[], year: number | null, city
         listed = false;
         continue;
       }
-      const text = stripTrailingPunct(squash(s)).replace(/^[-–+•*]\s*/u, '');
+      const text = stripTrailingPunct(squash(s)).replace(LIST_MARKER, '');
       const all = targetsFromItem(s, running, cityLevel);
       if (listed && listedHere) {
         if (all.length > 0 || LIST_OPENER.test(f)) valuedHere = true;

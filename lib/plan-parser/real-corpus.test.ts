@@ -23,7 +23,7 @@ interface Floors {
   legalBasis: Floor;
   issuer: number; issuedOn: number; accepted: number;
 }
-// Reached on 2026-11-30 with 59 documents (RESULTS.md). `heldout2` is the third batch: its first run is in
+// Reached on 2026-11-30 with 64 documents (RESULTS.md). `heldout2` is the third batch: its first run is in
 // FIRST_RUN.md; the parser was then changed for what it showed, so from here on it guards those fixes.
 const FLOORS: Readonly<Record<RealSet, Floors>> = {
   tuned: {
@@ -43,11 +43,10 @@ const FLOORS: Readonly<Record<RealSet, Floors>> = {
     docs: 12, value: [1, 1], unit: [1, 1], year: [1, 1], level: [1, 1], target: [1, 1],
     legalBasis: [1, 1], issuer: 1, issuedOn: 1, accepted: 1,
   },
-  // The fifth batch (5 documents), committed with its expectations before the parser ran on it: only its size is
-  // guarded until its first run is recorded.
+  // The fifth batch: first run in FIRST_RUN.md (targets P/R 23.5%, on the parser after the fourth batch's fixes).
   heldout4: {
-    docs: 5, value: [0, 0], unit: [0, 0], year: [0, 0], level: [0, 0], target: [0, 0],
-    legalBasis: [0, 0], issuer: 0, issuedOn: 0, accepted: 0,
+    docs: 5, value: [1, 1], unit: [1, 1], year: [1, 1], level: [1, 1], target: [1, 1],
+    legalBasis: [1, 1], issuer: 1, issuedOn: 1, accepted: 1,
   },
 };
 

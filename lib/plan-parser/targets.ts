@@ -119,8 +119,10 @@ function levelsIn(s: string, cityLevel: AdminLevel): AdminLevel[] {
  * explains more values. A bare "tỉnh/huyện/xã" right after a value counts only in a series of two or more.
  */
 function assignLevels(text: string, hits: readonly ValueHit[], cityLevel: AdminLevel): Array<AdminLevel | null> {
-  const after = hits.map((h, i) => text.slice(h.end, hits[i + 1]?.start ?? text.length));
-  const before = hits.map((h, i) => text.slice(i === 0 ? 0 : (hits[i - 1]?.end ?? 0), h.start));
+  // A level belongs to the clause of its value: neither reading looks across a ";" ("… cấp tỉnh đạt 90%; cấp huyện
+  // đạt 80%": "cấp huyện" is the next value's).
+  const after = hits.map((h, i) => text.slice(h.end, hits[i + 1]?.start ?? text.length).split(';')[0] ?? '');
+  const before = hits.map((h, i) => text.slice(i === 0 ? 0 : (hits[i - 1]?.end ?? 0), h.start).split(';').at(-1) ?? '');
   const one = (segs: string[]): Array<AdminLevel | null> =>
     segs.map((s) => {
       const ls = levelsIn(s, cityLevel);
@@ -201,8 +203,11 @@ function clauses(text: string): Array<{ text: string; offset: number }> {
 }
 
 function cleanTargetText(s: string): string {
-  return stripTrailingPunct(squash(s).replace(/^[-+*•]\s*/u, ''));
+  return stripTrailingPunct(squash(s).replace(LIST_MARKER, ''));
 }
+
+/** A list marker at the start of a statement: "-", "+", "•", "(1)", "1)". */
+export const LIST_MARKER = /^(?:[-–+*•]|\(\d{1,2}\)|\d{1,2}\))\s*/u;
 
 /** Extracts targets from one item text, given the year in force from its headings; `cityLevel` reads "cấp thành phố". */
 export function targetsFromItem(item: string, contextYear: number | null, cityLevel: AdminLevel = 'province'): PlanTarget[] {
