@@ -1,8 +1,6 @@
 import type { ProvenanceStatus } from '../../../lib/errors/index.ts';
-import { methodologyForYear } from '../domain/index.ts';
-import type { AssessmentData } from './assessment.ts';
-import { assessUnitYear } from './assessment.ts';
-import type { UnitYearFacts } from './representation.ts';
+import type { Catalogue } from '../domain/index.ts';
+import type { SystemsAssessment } from './assessment.ts';
 
 /** What the connected systems say of one main indicator of a unit-year, without any manual entry. */
 export interface SystemFigureView {
@@ -18,14 +16,13 @@ export interface SystemFigureView {
 
 /**
  * For each main indicator of the year's methodology that a connected system measures (an input with
- * `inGraph` feeds it), the figure the assessment computes from the systems alone: the same
- * `assessUnitYear` as `UnitYear.dti` (own figures, or the predecessors' mean for a merged unit),
- * with no approved entries, so a manual value is never compared with itself.
+ * `inGraph` feeds it), the figure the assessment computes from the systems alone: the systems'
+ * assessment `UnitYear.dti` starts from (own figures, or the predecessors' mean for a merged unit),
+ * before any approved entry, so a manual value is never compared with itself.
  */
-export function systemFigures(facts: UnitYearFacts, data: AssessmentData): SystemFigureView[] {
-  const methodology = methodologyForYear(facts.year, data.catalogue);
-  const assessment = assessUnitYear({ ...facts, approvedEntries: [] }, data);
-  const inGraph = data.catalogue.inputs.filter((i) => i.inGraph);
+export function systemFigures(assessment: SystemsAssessment, catalogue: Catalogue): SystemFigureView[] {
+  const { methodology } = assessment;
+  const inGraph = catalogue.inputs.filter((i) => i.inGraph);
   return assessment.mainIndicators.flatMap((m): SystemFigureView[] => {
     if (!methodology.mainIndicators.some((d) => d.code === m.code)) return [];
     const feeding = inGraph.filter((i) => i.feeds.includes(m.code));
