@@ -1,13 +1,16 @@
 import type { ProvenanceStatus } from '../../../lib/errors/index.ts';
-import type { Catalogue } from '../domain/index.ts';
+import type { Catalogue, SourceSystem } from '../domain/index.ts';
 import type { SystemsAssessment } from './assessment.ts';
+import { toSourceSystemEnum } from './catalogue-view.ts';
 
 /** What the connected systems say of one main indicator of a unit-year, without any manual entry. */
 export interface SystemFigureView {
   readonly indicatorCode: string;
   /** The systems' figure (0–1); null when it could not be had (status says why). */
   readonly value: number | null;
-  /** The systems whose inputs feed the indicator, upper-case as `Provenance.system`, comma-separated (e.g. "DOCUMENTS, SERVICES"). */
+  /** The systems whose inputs feed the indicator, as `Provenance.system` (SourceSystem), in alphabetical order. */
+  readonly systems: readonly Uppercase<SourceSystem>[];
+  /** @deprecated The same, comma-separated ("DOCUMENTS, SERVICES"): the field before `systems`. */
   readonly system: string;
   readonly status: ProvenanceStatus;
   /** The latest date the figures it rests on describe (or were fetched at); null when none arrived. */
@@ -33,11 +36,13 @@ export function systemFigures(assessment: SystemsAssessment, catalogue: Catalogu
       .map((i) => i.source?.asOf ?? i.source?.fetchedAt ?? null)
       .filter((d): d is string => d !== null)
       .sort();
+    const systems = [...new Set(feeding.map((i) => toSourceSystemEnum(i.sourceSystem)))].sort();
     return [
       {
         indicatorCode: m.code,
         value: m.value,
-        system: [...new Set(feeding.map((i) => i.sourceSystem.toUpperCase()))].sort().join(', '),
+        systems,
+        system: systems.join(', '),
         status: m.status,
         asOf: dates.at(-1) ?? null,
       },
