@@ -1,6 +1,7 @@
 import { createPrivateKey, randomUUID, sign } from 'node:crypto';
-import { exportJWK, generateKeyPair, importJWK, jwtVerify, type JWK } from 'jose';
+import { importJWK, jwtVerify, type JWK } from 'jose';
 import { z } from 'zod';
+import { GATEWAY_PRIVATE_KEY_VAR, GATEWAY_PUBLIC_KEY_VAR } from './gateway-keys.ts';
 import { ROLES, type Identity } from './identity.ts';
 
 /**
@@ -14,9 +15,7 @@ export const UPSTREAM_ISSUER = 'dti-graph-gateway';
 export const UPSTREAM_ALG = 'ES256';
 /** Lifetime of a minted token, seconds: one subgraph request, with room for clock skew on one host. */
 export const UPSTREAM_TTL_S = 30;
-/** Environment variables through which the launcher hands the key pair out. */
-export const GATEWAY_PRIVATE_KEY_VAR = 'GATEWAY_UPSTREAM_PRIVATE_KEY';
-export const GATEWAY_PUBLIC_KEY_VAR = 'GATEWAY_UPSTREAM_PUBLIC_KEY';
+export { GATEWAY_PRIVATE_KEY_VAR, GATEWAY_PUBLIC_KEY_VAR, generateGatewayKeys } from './gateway-keys.ts';
 
 const publicJwkSchema = z.object({ kty: z.literal('EC'), crv: z.literal('P-256'), x: z.string().min(1), y: z.string().min(1) });
 const privateJwkSchema = publicJwkSchema.extend({ d: z.string().min(1) });
@@ -32,12 +31,6 @@ function parseJwk<S extends z.ZodType<JWK>>(schema: S, json: string, variable: s
   const parsed = schema.safeParse(raw);
   if (!parsed.success) throw new Error(`${variable} is not an EC P-256 JWK: ${parsed.error.issues.map((i) => i.path.join('.') || i.message).join(', ')}`);
   return parsed.data;
-}
-
-/** A fresh gateway key pair as JWK JSON strings (the embedded default makes one per start). */
-export async function generateGatewayKeys(): Promise<{ readonly privateJwk: string; readonly publicJwk: string }> {
-  const { privateKey, publicKey } = await generateKeyPair(UPSTREAM_ALG, { extractable: true });
-  return { privateJwk: JSON.stringify(await exportJWK(privateKey)), publicJwk: JSON.stringify(await exportJWK(publicKey)) };
 }
 
 /** The identity as it travels to subgraphs: plain JSON, already normalised by the gateway. */

@@ -33,14 +33,9 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { inspect } from 'node:util';
-import { z } from 'zod';
 import { createLogger, type Logger } from '../logging/index.ts';
+import { restartDelayMs, type ContainedEvent } from './restart.ts';
 import type { HostedService } from './service.ts';
-
-/** Backoff before restart n of a quick-crash streak: 250 ms doubling, at most 10 s. */
-export function restartDelayMs(streak: number): number {
-  return Math.min(10_000, 250 * 2 ** Math.max(0, streak));
-}
 
 /** A service that ran this long before crashing starts its backoff afresh. */
 export const QUIET_MS = 30_000;
@@ -50,13 +45,6 @@ export const MAX_FAST_FAILURES = 5;
 export const CLOSE_TIMEOUT_MS = 5_000;
 /** Characters of a crash's error kept in the log. */
 const ERROR_CHARS = 2_000;
-
-/** What the host tells its supervisor (over the IPC channel) about a service it restarts in place. */
-export const containedEventSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('service-crashed'), name: z.string().min(1).max(200), restartInMs: z.number().int().min(0) }),
-  z.object({ type: z.literal('service-restarted'), name: z.string().min(1).max(200) }),
-]);
-export type ContainedEvent = z.infer<typeof containedEventSchema>;
 
 interface Entry {
   readonly name: string;

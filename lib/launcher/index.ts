@@ -2,14 +2,14 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
-import { GATEWAY_PRIVATE_KEY_VAR, GATEWAY_PUBLIC_KEY_VAR, generateGatewayKeys } from '../access/upstream-token.ts';
+import { GATEWAY_PRIVATE_KEY_VAR, GATEWAY_PUBLIC_KEY_VAR, generateGatewayKeys } from '../access/gateway-keys.ts';
 import { GATEWAY, IDENTITY_PROVIDER, REPO_ROOT_URL, SIMULATORS, SUBGRAPHS, subgraphUrlVariable, type SubgraphName, type UpstreamSystem } from '../topology/index.ts';
-import { containedEventSchema, restartDelayMs } from './contain.ts';
+import { containedEventSchema, restartDelayMs } from './restart.ts';
 import { HOSTED_SERVICES_VAR, type HostedSpec } from './service.ts';
 import { portProblems } from './ports.ts';
 
 export { FETCH_BLOCKED_PORTS, portProblems } from './ports.ts';
-export { restartDelayMs } from './contain.ts';
+export { restartDelayMs } from './restart.ts';
 
 /** Where the system's services listen. */
 export interface Ports {

@@ -16,6 +16,19 @@ export interface Provenance<S extends SourceSystemValue = SourceSystemValue> {
   readonly note: string | null;
 }
 
+/** The `SourceSystem` enum's SDL, for a subgraph that names systems without the rest of the shared types (submissions). */
+export const sourceSystemTypeDefs = `
+  "The upstream systems behind the graph."
+  enum SourceSystem {
+    PLANS
+    DOCUMENTS
+    SERVICES
+    LABOUR
+    "An approved manual entry of the DTI team (the submissions subgraph), not a connected system."
+    MANUAL
+  }
+`;
+
 /**
  * Value types every source subgraph shares (identical SDL, `@shareable`): provenance of each
  * figure, and the record scopes `UnitYear` carries from the plans subgraph so a source system
@@ -40,15 +53,7 @@ export const sharedTypeDefs = gql`
     NOT_COLLECTED
   }
 
-  "The upstream systems behind the graph."
-  enum SourceSystem {
-    PLANS
-    DOCUMENTS
-    SERVICES
-    LABOUR
-    "An approved manual entry of the DTI team (the submissions subgraph), not a connected system."
-    MANUAL
-  }
+  ${sourceSystemTypeDefs}
 
   "Whose records make up a unit's figures for part of a period (a merged unit's predecessors, before it existed)."
   type RecordScope @shareable {

@@ -1,4 +1,5 @@
 import type { Identity } from '../../lib/access/index.ts';
+import type { SystemsAssessment } from './assembly/assessment.ts';
 import type { CatalogueStore } from './domain/catalogue-store.ts';
 import type { Catalogue, PublishedResults } from './domain/index.ts';
 
@@ -10,6 +11,12 @@ export interface DtiContext {
   readonly catalogues: CatalogueStore;
   /** The caller, until the auth branch's ctx.access lands; null when unknown. */
   readonly identity: Identity | null;
+  /**
+   * This request's assessments of the systems' figures, by unit-year ("unitId/year"): UnitYear.dti and
+   * UnitYear.systemFigures both start from it, so a request asking both assesses a unit-year once.
+   * Within one request the router hands every field of a unit-year the same source figures.
+   */
+  readonly systemsAssessments: Map<string, SystemsAssessment>;
 }
 
 /** What the subgraph holds across requests. */
@@ -21,5 +28,5 @@ export interface DtiContextDeps {
 
 /** Builds a request's context: the catalogue in force now (a version loaded since start included). */
 export function createContext(deps: DtiContextDeps): DtiContext {
-  return { catalogue: deps.catalogues.latest().catalogue, published: deps.published, catalogues: deps.catalogues, identity: deps.identity() };
+  return { catalogue: deps.catalogues.latest().catalogue, published: deps.published, catalogues: deps.catalogues, identity: deps.identity(), systemsAssessments: new Map() };
 }

@@ -199,8 +199,10 @@ export const typeDefs = gql(/* GraphQL */ `
     indicatorCode: String!
     "0–1; null when the systems' figures are unavailable or missing (status says which)."
     value: Float
-    "The systems whose inputs feed the indicator, as Provenance.system names them, comma-separated (e.g. DOCUMENTS, SERVICES)."
-    system: String!
+    "The connected systems whose inputs feed the indicator, as Provenance.system and DtiInputDefinition.sourceSystem name them (alphabetical)."
+    systems: [SourceSystem!]!
+    "The same systems, comma-separated (e.g. DOCUMENTS, SERVICES)."
+    system: String! @deprecated(reason: "Use systems: the same systems as a list of SourceSystem values.")
     status: ProvenanceStatus!
     "The latest date the figures describe (or were fetched at); null when none arrived."
     asOf: String

@@ -329,7 +329,7 @@ export const typeDefs = gql(/* GraphQL */ `
     "True when importPlan would accept the document as it stands (the registry may still refuse a duplicate: see warnings)."
     importable: Boolean!
     "Each reason importPlan would refuse the document (size, control characters, no symbol/issuer/date, no unit on the date, issuer not the unit)."
-    errors: [String!]!
+    errors: [PlanImportError!]!
     "What the parser or the checks noted without refusing, e.g. a plan with the same symbol and date already in the registry."
     warnings: [String!]!
     "Document symbol, e.g. 4949/KH-UBND; null when none was found."
@@ -349,6 +349,20 @@ export const typeDefs = gql(/* GraphQL */ `
     budget: [BudgetLine!]!
     "Total budget in đồng, where the document states one (never summed by us)."
     budgetTotalVND: Float
+  }
+
+  "Why importPlan would refuse a document: message in Vietnamese (what the upload screen shows), messageEn in English."
+  type PlanImportError {
+    """
+    TOO_LONG, LONE_SURROGATE, CONTROL_CHARACTER (the text or title as given); EMPTY_DOCUMENT, NO_SYMBOL,
+    NO_TARGETS_OR_TASKS, NO_ISSUER, NO_ISSUE_DATE, NOT_A_PLAN (what the parser found); NO_UNIT_ON_DATE,
+    ISSUER_NOT_UNIT (the unit code against the document).
+    """
+    code: String!
+    "The argument at fault: text, title or unitCode."
+    field: String!
+    message: String!
+    messageEn: String!
   }
 
   "A target as the parser reads it (see PlanTarget; nothing is compared, nothing is stored)."

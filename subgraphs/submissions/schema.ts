@@ -1,4 +1,5 @@
 import { gql } from 'graphql-tag';
+import { sourceSystemTypeDefs } from '../../lib/subgraph/index.ts';
 
 /** The submissions subgraph: people's entries for the DTI items no system measures, with workflow and audit. */
 export const typeDefs = gql(/* GraphQL */ `
@@ -19,17 +20,19 @@ export const typeDefs = gql(/* GraphQL */ `
     token signed by the store that submitEntries(checks:) requires for an entry a connected system measures.
     Null with an error naming submissions when the store is down (the rest of the unit-year answers).
     """
-    submissionChecks: [SubmissionCheck!] @requires(fields: "systemFigures { indicatorCode value system status asOf }") @authenticated @policy(policies: [["unitYear:read"]])
+    submissionChecks: [SubmissionCheck!] @requires(fields: "systemFigures { indicatorCode value systems status asOf }") @authenticated @policy(policies: [["unitYear:read"]])
   }
 
   "A connected system's figure for one main indicator (owned by the dti subgraph)."
   type SystemFigure {
     indicatorCode: String! @external
     value: Float @external
-    system: String! @external
+    systems: [SourceSystem!]! @external
     status: ProvenanceStatus! @external
     asOf: String @external
   }
+
+  ${sourceSystemTypeDefs}
 
   "Status of a figure as its source reports it (as the other subgraphs define it)."
   enum ProvenanceStatus {

@@ -115,7 +115,8 @@ describe('issue #11 - entry and review in a real browser', () => {
     await m7.getByRole('button', { name: 'Lưu nháp' }).click();
     await m7.getByRole('status').filter({ hasText: 'Đã lưu' }).waitFor();
     // The systems' figure beside the manual value, and the check's warning in the form, both values in it.
-    await page.getByText(/Số liệu của hệ thống kết nối \(.*\): .* — giá trị nhập tay/).first().waitFor();
+    // The systems named in Vietnamese, from SystemFigure.systems (a list of SourceSystem values).
+    await page.getByText(/Số liệu của hệ thống kết nối \(Quản lý văn bản, Cổng dịch vụ công\): .* — giá trị nhập tay/).first().waitFor();
     const ack = m7.getByRole('checkbox', { name: /Tôi đã kiểm tra và xác nhận: Giá trị nhập tay .* khác số liệu của/ });
     await ack.waitFor();
 

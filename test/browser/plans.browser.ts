@@ -44,6 +44,12 @@ describe('issue #11 - uploading a plan shows the parser\'s reading before anythi
     await page.getByRole('button', { name: 'Đọc văn bản' }).click();
     await page.getByText('Văn bản chưa thể lưu: xem các lỗi dưới đây.').waitFor();
     await page.getByText(/^cơ quan ban hành văn bản "UBND tỉnh Khánh Hòa" không phải Tỉnh Quảng Ngãi/).waitFor();
+    // Vietnamese first, English alongside, each in its own language (PlanImportError message / messageEn).
+    const refusal = page.locator('li[data-code="ISSUER_NOT_UNIT"]');
+    expect(await refusal.locator('[lang]').evaluateAll((els) => els.map((e) => [e.getAttribute('lang'), e.textContent]))).toEqual([
+      ['vi', expect.stringMatching(/^cơ quan ban hành văn bản "UBND tỉnh Khánh Hòa" không phải Tỉnh Quảng Ngãi/)],
+      ['en', expect.stringMatching(/^the document's issuer "UBND tỉnh Khánh Hòa" is not Tỉnh Quảng Ngãi/)],
+    ]);
     expect(await page.getByRole('button', { name: 'Lưu kế hoạch' }).isDisabled()).toBe(true);
   });
 

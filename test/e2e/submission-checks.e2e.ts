@@ -14,7 +14,7 @@ const CODE = '922-M-7';
 
 const CHECKS = /* GraphQL */ `
   query ($id: ID!, $year: Int!) { unitById(id: $id) { year(year: $year) {
-    systemFigures { indicatorCode value system status asOf }
+    systemFigures { indicatorCode value systems system status asOf }
     submissionChecks { entry { id version indicator { code } } systemValue system systemStatus warnings { code message messageEn } acknowledged checkToken }
   } } }
 `;
@@ -34,7 +34,7 @@ const checkSchema = z.object({
   acknowledged: z.boolean(),
   checkToken: z.string(),
 });
-const figureSchema = z.object({ indicatorCode: z.string(), value: z.number().nullable(), system: z.string(), status: z.string(), asOf: z.string().nullable() });
+const figureSchema = z.object({ indicatorCode: z.string(), value: z.number().nullable(), systems: z.array(z.string()), system: z.string(), status: z.string(), asOf: z.string().nullable() });
 const codes = (r: { data?: unknown }): unknown[] => z.array(z.object({ code: z.string() })).parse(at(r.data, 'submitEntries', 'userErrors')).map((u) => u.code);
 
 describe('issue #13: SYSTEM_MISMATCH before submission, enforced by the store', () => {
@@ -50,7 +50,8 @@ describe('issue #13: SYSTEM_MISMATCH before submission, enforced by the store', 
 
     const { figures } = await read();
     const figure = figures.find((f) => f.indicatorCode === CODE);
-    expect(figure).toMatchObject({ system: 'DOCUMENTS, SERVICES' });
+    // A list of SourceSystem values; the deprecated comma-joined field still answers the same.
+    expect(figure).toMatchObject({ systems: ['DOCUMENTS', 'SERVICES'], system: 'DOCUMENTS, SERVICES' });
     const systemValue = figure?.value ?? null;
     if (systemValue === null) throw new Error(`no system figure for ${CODE} in ${YEAR}: ${JSON.stringify(figure)}`);
     const manual = systemValue > 0.5 ? 0.1 : 0.9;

@@ -134,7 +134,7 @@ function averagedMerger(facts: UnitYearFacts, methodology: Methodology, average:
   };
 }
 
-function inputView(c: CollectedInput, data: AssessmentData, assessed: AssessedInput | undefined, rolledUpForReference: boolean) {
+function inputView(c: CollectedInput, data: Pick<AssessmentData, 'catalogue'>, assessed: AssessedInput | undefined, rolledUpForReference: boolean) {
   const def = data.catalogue.inputs.find((d) => d.code === c.code);
   if (def === undefined) throw new Error(`catalogue lost input ${c.code}`);
   const reference = rolledUpForReference
@@ -223,12 +223,14 @@ function averagedMissing(average: PredecessorAverage): MissingView[] {
 }
 
 /**
- * The DTI self-assessment of a unit-year from the source figures the router handed over: every
- * catalogue input with status and provenance, main-indicator values (estimates), the score so far,
- * what is missing and why, and the ministry's published result for the same unit and year. From
- * DTI 2024 a unit formed by a merger is scored on the mean of its predecessors' main-indicator values.
+ * What the connected systems alone say of a unit-year, before any approved manual entry: every
+ * catalogue input with status and provenance, main-indicator values (estimates), the score and what
+ * is missing. From DTI 2024 a unit formed by a merger is scored on the mean of its predecessors'
+ * main-indicator values. `UnitYear.dti` puts the manual entries on it (assessUnitYear) and
+ * `UnitYear.systemFigures` reads it as it is: a request asking both computes it once
+ * (resolvers/UnitYear.ts). Reads no approved entries.
  */
-export function assessUnitYear(facts: UnitYearFacts, data: AssessmentData) {
+export function assessSystems(facts: UnitYearFacts, data: Pick<AssessmentData, 'catalogue'>) {
   const methodology = methodologyForYear(facts.year, data.catalogue);
   const own = assessFacts(facts, data.catalogue);
   const predecessorYears = predecessorsToAverage(facts);
@@ -253,6 +255,23 @@ export function assessUnitYear(facts: UnitYearFacts, data: AssessmentData) {
     merger = averagedMerger(facts, methodology, average);
     synthetic ||= average.predecessors.some((p) => p.synthetic);
   }
+  const inputs = own.collected.map((c) => inputView(c, data, assessedByCode.get(c.code), average !== null));
+  // ownNotes: the notes of the own-figures assessment; null when the predecessors' mean was taken instead.
+  return { methodology, ownNotes: average === null ? own.result.notes : null, mainIndicators, score, missing, merger, synthetic, inputs };
+}
+
+/** The systems' assessment of a unit-year (assessSystems). */
+export type SystemsAssessment = ReturnType<typeof assessSystems>;
+
+/**
+ * The DTI self-assessment of a unit-year from the source figures the router handed over: the
+ * systems' assessment (assessSystems; pass it when already computed for this unit-year) with the
+ * approved manual entries filling what no system measures, the score so far, what is missing and
+ * why, and the ministry's published result for the same unit and year.
+ */
+export function assessUnitYear(facts: UnitYearFacts, data: AssessmentData, systems: SystemsAssessment = assessSystems(facts, data)) {
+  const { methodology, mainIndicators, missing, merger, synthetic } = systems;
+  let { score } = systems;
 
   // Approved manual entries (submissions) fill what no system measures. Null when the submissions
   // fetch failed (its store, or the process gone: the gateway sends the null through): the items a
@@ -263,7 +282,7 @@ export function assessUnitYear(facts: UnitYearFacts, data: AssessmentData) {
 
   const estimate = manual.mainIndicators.some((m) => m.estimate);
   const notes: string[] =
-    average === null ? [...own.result.notes] : estimate ? ['The score uses estimated main-indicator values; it is not comparable with the published DTI.'] : [];
+    systems.ownNotes !== null ? [...systems.ownNotes] : estimate ? ['The score uses estimated main-indicator values; it is not comparable with the published DTI.'] : [];
   if (merger !== null) notes.push(merger.note);
   if (synthetic) notes.push('Labour-market figures are synthetic (số liệu mô phỏng) in the connected system: do not publish values that use them.');
   const scoreNote = [score.reason, estimate ? 'A self-assessment from our systems so far, not the official DTI.' : null]
@@ -286,7 +305,7 @@ export function assessUnitYear(facts: UnitYearFacts, data: AssessmentData) {
     totalPoints: score.totalPoints,
     coveredPoints: score.coveredPoints,
     mainIndicators: manual.mainIndicators,
-    inputs: own.collected.map((c) => inputView(c, data, assessedByCode.get(c.code), average !== null)),
+    inputs: systems.inputs,
     missing: manual.missing,
     notes,
     merger,

@@ -1,15 +1,16 @@
 import type { ProvenanceStatus } from '../../../lib/errors/index.ts';
-import { methodologyForYear } from '../domain/index.ts';
-import type { AssessmentData } from './assessment.ts';
-import { assessUnitYear } from './assessment.ts';
-import type { UnitYearFacts } from './representation.ts';
+import type { Catalogue, SourceSystem } from '../domain/index.ts';
+import type { SystemsAssessment } from './assessment.ts';
+import { toSourceSystemEnum } from './catalogue-view.ts';
 
 /** What the connected systems say of one main indicator of a unit-year, without any manual entry. */
 export interface SystemFigureView {
   readonly indicatorCode: string;
   /** The systems' figure (0–1); null when it could not be had (status says why). */
   readonly value: number | null;
-  /** The systems whose inputs feed the indicator, upper-case as `Provenance.system`, comma-separated (e.g. "DOCUMENTS, SERVICES"). */
+  /** The systems whose inputs feed the indicator, as `Provenance.system` (SourceSystem), in alphabetical order. */
+  readonly systems: readonly Uppercase<SourceSystem>[];
+  /** @deprecated The same, comma-separated ("DOCUMENTS, SERVICES"): the field before `systems`. */
   readonly system: string;
   readonly status: ProvenanceStatus;
   /** The latest date the figures it rests on describe (or were fetched at); null when none arrived. */
@@ -18,14 +19,13 @@ export interface SystemFigureView {
 
 /**
  * For each main indicator of the year's methodology that a connected system measures (an input with
- * `inGraph` feeds it), the figure the assessment computes from the systems alone: the same
- * `assessUnitYear` as `UnitYear.dti` (own figures, or the predecessors' mean for a merged unit),
- * with no approved entries, so a manual value is never compared with itself.
+ * `inGraph` feeds it), the figure the assessment computes from the systems alone: the systems'
+ * assessment `UnitYear.dti` starts from (own figures, or the predecessors' mean for a merged unit),
+ * before any approved entry, so a manual value is never compared with itself.
  */
-export function systemFigures(facts: UnitYearFacts, data: AssessmentData): SystemFigureView[] {
-  const methodology = methodologyForYear(facts.year, data.catalogue);
-  const assessment = assessUnitYear({ ...facts, approvedEntries: [] }, data);
-  const inGraph = data.catalogue.inputs.filter((i) => i.inGraph);
+export function systemFigures(assessment: SystemsAssessment, catalogue: Catalogue): SystemFigureView[] {
+  const { methodology } = assessment;
+  const inGraph = catalogue.inputs.filter((i) => i.inGraph);
   return assessment.mainIndicators.flatMap((m): SystemFigureView[] => {
     if (!methodology.mainIndicators.some((d) => d.code === m.code)) return [];
     const feeding = inGraph.filter((i) => i.feeds.includes(m.code));
@@ -36,11 +36,13 @@ export function systemFigures(facts: UnitYearFacts, data: AssessmentData): Syste
       .map((i) => i.source?.asOf ?? i.source?.fetchedAt ?? null)
       .filter((d): d is string => d !== null)
       .sort();
+    const systems = [...new Set(feeding.map((i) => toSourceSystemEnum(i.sourceSystem)))].sort();
     return [
       {
         indicatorCode: m.code,
         value: m.value,
-        system: [...new Set(feeding.map((i) => i.sourceSystem.toUpperCase()))].sort().join(', '),
+        systems,
+        system: systems.join(', '),
         status: m.status,
         asOf: dates.at(-1) ?? null,
       },

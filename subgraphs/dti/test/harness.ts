@@ -12,17 +12,15 @@ import { createSubgraph, loadConfig } from '../index.ts';
 const { schema } = createSubgraph(loadConfig({}), { logger: silentLogger });
 const server = createApolloServer<DtiContext>({ schema, logger: silentLogger });
 const admin = localScope({ subject: 'test-admin', name: null, roles: new Set(['ADMIN']), units: [] });
-const contextValue = {
-  ...createContext({
-    catalogues: openCatalogueStore({ dir: null, builtIn: loadCatalogue(), builtInCitation: 'built in' }),
-    published: loadPublished(),
-    identity: () => admin.identity,
-  }),
-  access: admin,
+const deps = {
+  catalogues: openCatalogueStore({ dir: null, builtIn: loadCatalogue(), builtInCitation: 'built in' }),
+  published: loadPublished(),
+  identity: () => admin.identity,
 };
 
-/** Runs one operation against the subgraph as an administrator; its single result. */
+/** Runs one operation (one request, its own context) against the subgraph as an administrator; its single result. */
 export async function run(query: string, variables: Record<string, unknown> = {}): Promise<FormattedExecutionResult> {
+  const contextValue = { ...createContext(deps), access: admin };
   const response = await server.executeOperation({ query, variables }, { contextValue });
   if (response.body.kind !== 'single') throw new Error('expected a single result');
   return response.body.singleResult;

@@ -8,7 +8,7 @@ const QUERY = /* GraphQL */ `
   query ($representations: [_Any!]!) {
     _entities(representations: $representations) {
       ... on UnitYear {
-        systemFigures { indicatorCode value system status asOf }
+        systemFigures { indicatorCode value systems system status asOf }
         dti { mainIndicators { code value } }
       }
     }
@@ -18,6 +18,7 @@ const QUERY = /* GraphQL */ `
 interface Figure {
   readonly indicatorCode: string;
   readonly value: number | null;
+  readonly systems: string[];
   readonly system: string;
   readonly status: string;
   readonly asOf: string | null;
@@ -36,9 +37,11 @@ describe('UnitYear.systemFigures', () => {
     // 922: M-4 (labour), M-7 (documents + services), M-9 (labour); M-1's only input is not in the graph.
     expect(f.map((x) => x.indicatorCode)).toEqual(['922-M-4', '922-M-7', '922-M-9']);
     for (const x of f) expect(x.value).toBe(dti.find((m) => m.code === x.indicatorCode)?.value);
-    expect(f.find((x) => x.indicatorCode === '922-M-7')).toMatchObject({ system: 'DOCUMENTS, SERVICES', status: 'OK', asOf: '2022-12-31' });
+    expect(f.find((x) => x.indicatorCode === '922-M-7')).toMatchObject({ systems: ['DOCUMENTS', 'SERVICES'], status: 'OK', asOf: '2022-12-31' });
     expect(f.find((x) => x.indicatorCode === '922-M-7')?.value).toBeCloseTo(0.675, 12);
-    expect(f.find((x) => x.indicatorCode === '922-M-4')?.system).toBe('LABOUR');
+    expect(f.find((x) => x.indicatorCode === '922-M-4')?.systems).toEqual(['LABOUR']);
+    // The deprecated comma-joined field says the same.
+    for (const x of f) expect(x.system).toBe(x.systems.join(', '));
   });
 
   it('a system down: the figure is null with SOURCE_UNAVAILABLE, never invented', async () => {

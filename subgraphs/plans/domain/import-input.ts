@@ -1,8 +1,8 @@
 import { BadUserInputError } from '../../../lib/errors/index.ts';
 import type { AdministrativeUnitRecord } from '../../../lib/units/index.ts';
 import { predecessorsOf } from '../../../lib/units/index.ts';
-import { inOneLine, type Bilingual } from '../../../lib/util/bilingual.ts';
-import { importMessages } from './messages.ts';
+import { inOneLine } from '../../../lib/util/bilingual.ts';
+import { importMessages, type PlanProblem } from './messages.ts';
 
 /** Bounds on what `importPlan` stores. */
 export interface ImportLimits {
@@ -19,20 +19,27 @@ function describeChar(c: string): string {
   return c === '\u0000' ? 'NUL' : `U+${(c.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
 }
 
-/** Refuses what must never be stored: too long, control characters (NUL included), lone surrogates. */
-export function checkText(field: string, value: string, maxChars: number, variable: string): string {
-  if (value.length > maxChars) {
-    throw new BadUserInputError(inOneLine(importMessages.tooLong(field, value.length, maxChars, variable)), { argument: field });
-  }
+/** What must never be stored, in the first place it occurs: too long, a lone surrogate, a control character (NUL included); null when none. */
+export function textProblem(field: string, value: string, maxChars: number, variable: string): PlanProblem | null {
+  if (value.length > maxChars) return importMessages.tooLong(field, value.length, maxChars, variable);
   if (!value.isWellFormed()) {
     const at = [...value].findIndex((c) => c.length === 1 && c.charCodeAt(0) >= 0xd800 && c.charCodeAt(0) <= 0xdfff);
-    throw new BadUserInputError(inOneLine(importMessages.loneSurrogate(field, at)), { argument: field });
+    return importMessages.loneSurrogate(field, at);
   }
   const m = CONTROL.exec(value);
-  if (m !== null) {
-    throw new BadUserInputError(inOneLine(importMessages.controlCharacter(field, describeChar(m[0]), m.index)), { argument: field });
-  }
+  return m === null ? null : importMessages.controlCharacter(field, describeChar(m[0]), m.index);
+}
+
+/** A text as it is stored: CRLF as LF, NFC. */
+export function cleanText(value: string): string {
   return value.replace(/\r\n/g, '\n').normalize('NFC');
+}
+
+/** Refuses what must never be stored (textProblem, BAD_USER_INPUT on the argument); the cleaned text. */
+export function checkText(field: string, value: string, maxChars: number, variable: string): string {
+  const problem = textProblem(field, value, maxChars, variable);
+  if (problem !== null) throw new BadUserInputError(inOneLine(problem), { argument: field });
+  return cleanText(value);
 }
 
 /** Checks and cleans `importPlan`'s free text: the document and the title (NFC, trimmed, kept as plain text). */
@@ -77,7 +84,7 @@ function withPredecessors(units: readonly AdministrativeUnitRecord[], unit: Admi
  * must belong to that unit or to one of its predecessors (a merged province keeps the plans of the
  * provinces merged into it).
  */
-export function issuerMismatch(issuer: string, unit: AdministrativeUnitRecord, units: readonly AdministrativeUnitRecord[]): Bilingual | null {
+export function issuerMismatch(issuer: string, unit: AdministrativeUnitRecord, units: readonly AdministrativeUnitRecord[]): PlanProblem | null {
   const issuerKey = fold(issuer);
   const candidates = withPredecessors(units, unit);
   if (candidates.some((u) => issuerKey.includes(nameKey(u.name)))) return null;

@@ -4,7 +4,7 @@ import type { AdministrativeUnitRecord } from '../../../lib/units/index.ts';
 import { findUnit } from '../../../lib/units/index.ts';
 import { inOneLine, type Bilingual } from '../../../lib/util/bilingual.ts';
 import { issuerMismatch } from './import-input.ts';
-import { importMessages, parserMessage } from './messages.ts';
+import { importMessages, parserMessage, parserProblem, type PlanProblem } from './messages.ts';
 
 /** A plan ready to store: parsed, with the metadata a registry record cannot lack, and its unit. */
 export interface ImportablePlan {
@@ -20,9 +20,9 @@ export interface PlanReading {
   /** The unit the code names on the issue date, when there is a date and such a unit. */
   readonly unit: AdministrativeUnitRecord | undefined;
   /** Why the text is not a storable plan: parse failures, missing symbol, issuer or date, no unit. */
-  readonly errors: readonly Bilingual[];
+  readonly errors: readonly PlanProblem[];
   /** Set when the issuer is not the unit (nor one merged into it). */
-  readonly issuerError: Bilingual | null;
+  readonly issuerError: PlanProblem | null;
   /** What the parser noted without failing. */
   readonly warnings: readonly Bilingual[];
 }
@@ -33,7 +33,7 @@ export interface PlanReading {
  */
 export function readPlanForImport(text: string, unitCode: string, units: readonly AdministrativeUnitRecord[]): PlanReading {
   const result = parsePlanDocument(text.normalize('NFC'));
-  const errors = result.ok ? [] : result.errors.map(parserMessage);
+  const errors = result.ok ? [] : result.errors.map(parserProblem);
   const plan = result.ok ? result.plan : result.partial;
   if (plan.symbol === null && !errors.some((e) => /symbol/.test(e.messageEn))) errors.push(importMessages.noSymbol());
   if (plan.issuer === null) errors.push(importMessages.noIssuer());

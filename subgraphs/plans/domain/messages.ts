@@ -5,33 +5,71 @@ import { bilingual, type Bilingual } from '../../../lib/util/bilingual.ts';
  * refusal codes (BAD_USER_INPUT, with the argument) do not change; only the words do.
  */
 
+/** Why importPlan would refuse a document, as previewPlan lists it (PlanImportError): what, about which argument, in both languages. */
+export type PlanProblemCode =
+  | 'TOO_LONG'
+  | 'LONE_SURROGATE'
+  | 'CONTROL_CHARACTER'
+  | 'EMPTY_DOCUMENT'
+  | 'NO_SYMBOL'
+  | 'NO_TARGETS_OR_TASKS'
+  | 'NO_ISSUER'
+  | 'NO_ISSUE_DATE'
+  | 'NO_UNIT_ON_DATE'
+  | 'ISSUER_NOT_UNIT'
+  | 'NOT_A_PLAN';
+export interface PlanProblem extends Bilingual {
+  readonly code: PlanProblemCode;
+  /** The argument of importPlan / previewPlan at fault. */
+  readonly field: 'text' | 'title' | 'unitCode';
+}
+const problem = (code: PlanProblemCode, field: PlanProblem['field'], words: Bilingual): PlanProblem => ({ code, field, ...words });
+const freeTextField = (field: string): PlanProblem['field'] => (field === 'title' ? 'title' : 'text');
+
 /** The two free-text fields of importPlan / previewPlan, as the upload screen names them. */
 const FIELD_VI: Readonly<Record<string, string>> = { text: 'Nội dung văn bản', title: 'Tiêu đề' };
 const fieldVi = (field: string): string => FIELD_VI[field] ?? field;
 
 export const importMessages = {
-  tooLong: (field: string, length: number, max: number, variable: string): Bilingual =>
-    bilingual(
-      `${fieldVi(field)} dài ${length} ký tự; giới hạn là ${max} (${variable})`,
-      `${field} is ${length} characters long; the limit is ${max} (${variable})`,
+  tooLong: (field: string, length: number, max: number, variable: string): PlanProblem =>
+    problem(
+      'TOO_LONG',
+      freeTextField(field),
+      bilingual(`${fieldVi(field)} dài ${length} ký tự; giới hạn là ${max} (${variable})`, `${field} is ${length} characters long; the limit is ${max} (${variable})`),
     ),
-  loneSurrogate: (field: string, at: number): Bilingual =>
-    bilingual(`${fieldVi(field)} có một ký tự không hợp lệ (nửa cặp UTF-16) ở vị trí ${at}`, `${field} contains a lone surrogate (invalid UTF-16) at character ${at}`),
-  controlCharacter: (field: string, char: string, at: number): Bilingual =>
-    bilingual(
-      `${fieldVi(field)} có ký tự điều khiển ${char} ở vị trí ${at}; chỉ được dùng dấu tab và xuống dòng`,
-      `${field} contains the control character ${char} at character ${at}; only tab and newline are allowed`,
+  loneSurrogate: (field: string, at: number): PlanProblem =>
+    problem(
+      'LONE_SURROGATE',
+      freeTextField(field),
+      bilingual(`${fieldVi(field)} có một ký tự không hợp lệ (nửa cặp UTF-16) ở vị trí ${at}`, `${field} contains a lone surrogate (invalid UTF-16) at character ${at}`),
     ),
-  issuerNotUnit: (issuer: string, unitName: string, unitCode: string, merged: boolean): Bilingual =>
-    bilingual(
-      `cơ quan ban hành văn bản "${issuer}" không phải ${unitName} (mã ${unitCode})${merged ? ' hay một đơn vị đã hợp nhất vào đó' : ''}: hãy nhập văn bản cho đúng đơn vị của nó`,
-      `the document's issuer "${issuer}" is not ${unitName} (code ${unitCode})${merged ? ' or a unit merged into it' : ''}: file it under its own unit`,
+  controlCharacter: (field: string, char: string, at: number): PlanProblem =>
+    problem(
+      'CONTROL_CHARACTER',
+      freeTextField(field),
+      bilingual(
+        `${fieldVi(field)} có ký tự điều khiển ${char} ở vị trí ${at}; chỉ được dùng dấu tab và xuống dòng`,
+        `${field} contains the control character ${char} at character ${at}; only tab and newline are allowed`,
+      ),
     ),
-  noSymbol: (): Bilingual => bilingual('không tìm thấy số, ký hiệu văn bản', 'no document symbol found'),
-  noIssuer: (): Bilingual => bilingual('không tìm thấy cơ quan ban hành', 'no issuer found'),
-  noIssueDate: (): Bilingual => bilingual('không tìm thấy ngày ban hành', 'no issue date found'),
-  noUnitOnDate: (unitCode: string, date: string): Bilingual =>
-    bilingual(`mã đơn vị "${unitCode}" không ứng với đơn vị hành chính nào có hiệu lực ngày ${date}`, `unit code "${unitCode}" names no unit in force on ${date}`),
+  issuerNotUnit: (issuer: string, unitName: string, unitCode: string, merged: boolean): PlanProblem =>
+    problem(
+      'ISSUER_NOT_UNIT',
+      'unitCode',
+      bilingual(
+        `cơ quan ban hành văn bản "${issuer}" không phải ${unitName} (mã ${unitCode})${merged ? ' hay một đơn vị đã hợp nhất vào đó' : ''}: hãy nhập văn bản cho đúng đơn vị của nó`,
+        `the document's issuer "${issuer}" is not ${unitName} (code ${unitCode})${merged ? ' or a unit merged into it' : ''}: file it under its own unit`,
+      ),
+    ),
+  noSymbol: (): PlanProblem => problem('NO_SYMBOL', 'text', bilingual('không tìm thấy số, ký hiệu văn bản', 'no document symbol found')),
+  noIssuer: (): PlanProblem => problem('NO_ISSUER', 'text', bilingual('không tìm thấy cơ quan ban hành', 'no issuer found')),
+  noIssueDate: (): PlanProblem => problem('NO_ISSUE_DATE', 'text', bilingual('không tìm thấy ngày ban hành', 'no issue date found')),
+  noUnitOnDate: (unitCode: string, date: string): PlanProblem =>
+    problem(
+      'NO_UNIT_ON_DATE',
+      'unitCode',
+      bilingual(`mã đơn vị "${unitCode}" không ứng với đơn vị hành chính nào có hiệu lực ngày ${date}`, `unit code "${unitCode}" names no unit in force on ${date}`),
+    ),
   notAPlan: (reasons: readonly Bilingual[]): Bilingual =>
     bilingual(
       `không thể nhập văn bản thành kế hoạch: ${reasons.map((r) => r.message).join('; ')}`,
@@ -67,4 +105,16 @@ export function parserMessage(en: string): Bilingual {
     if (m !== null) return bilingual(vi(m), en);
   }
   return bilingual(`bộ đọc văn bản ghi nhận: ${en}`, en);
+}
+
+/** The parser's errors (lib/plan-parser), each with its code; one the table does not know is NOT_A_PLAN. */
+const PARSER_ERROR_CODE: Readonly<Record<string, PlanProblemCode>> = {
+  'empty document': 'EMPTY_DOCUMENT',
+  'no document symbol found': 'NO_SYMBOL',
+  'no targets or tasks found': 'NO_TARGETS_OR_TASKS',
+};
+
+/** A parser error as a refusal of the document text, in both languages. */
+export function parserProblem(en: string): PlanProblem {
+  return problem(PARSER_ERROR_CODE[en] ?? 'NOT_A_PLAN', 'text', parserMessage(en));
 }

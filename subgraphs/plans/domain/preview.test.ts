@@ -25,8 +25,15 @@ describe('previewImport: what importPlan would store, and why it would refuse', 
   it('reports the issuer check as an error, still showing the reading', () => {
     const preview = previewImport({ text: seed, title: null, unitCode: '72' }, units, limits);
     expect(preview.importable).toBe(false);
-    // Vietnamese first (the upload screen is in Vietnamese), English alongside.
-    expect(preview.errors).toEqual([expect.stringMatching(/^cơ quan ban hành văn bản "UBND tỉnh Khánh Hòa" không phải Tỉnh Tây Ninh .* — the document's issuer "UBND tỉnh Khánh Hòa" is not Tỉnh Tây Ninh/)]);
+    // Vietnamese (what the upload screen shows) and English, each on its own, with the code and the argument at fault.
+    expect(preview.errors).toEqual([
+      {
+        code: 'ISSUER_NOT_UNIT',
+        field: 'unitCode',
+        message: expect.stringMatching(/^cơ quan ban hành văn bản "UBND tỉnh Khánh Hòa" không phải Tỉnh Tây Ninh .*: hãy nhập văn bản cho đúng đơn vị của nó$/),
+        messageEn: expect.stringMatching(/^the document's issuer "UBND tỉnh Khánh Hòa" is not Tỉnh Tây Ninh .*: file it under its own unit$/),
+      },
+    ]);
     expect(preview.plan.symbol).toBe('4949/KH-UBND');
   });
 
@@ -35,17 +42,19 @@ describe('previewImport: what importPlan would store, and why it would refuse', 
     expect(preview.importable).toBe(false);
     expect(preview.errors).toEqual(
       expect.arrayContaining([
-        expect.stringMatching(/^Tiêu đề dài 301 ký tự; giới hạn là 300 .* — title is 301 characters long; the limit is 300/),
-        expect.stringMatching(/^Nội dung văn bản có ký tự điều khiển U\+0007 .* — text contains the control character U\+0007/),
-        expect.stringMatching(/^không tìm thấy số, ký hiệu văn bản — no document symbol found$/),
-        expect.stringMatching(/^không tìm thấy ngày ban hành — no issue date found$/),
+        { code: 'TOO_LONG', field: 'title', message: 'Tiêu đề dài 301 ký tự; giới hạn là 300 (PLAN_MAX_TITLE_CHARS)', messageEn: 'title is 301 characters long; the limit is 300 (PLAN_MAX_TITLE_CHARS)' },
+        { code: 'CONTROL_CHARACTER', field: 'text', message: expect.stringMatching(/^Nội dung văn bản có ký tự điều khiển U\+0007 /), messageEn: expect.stringMatching(/^text contains the control character U\+0007 /) },
+        { code: 'NO_SYMBOL', field: 'text', message: 'không tìm thấy số, ký hiệu văn bản', messageEn: 'no document symbol found' },
+        { code: 'NO_ISSUE_DATE', field: 'text', message: 'không tìm thấy ngày ban hành', messageEn: 'no issue date found' },
       ]),
     );
+    // No message carries both languages run together any more.
+    for (const e of preview.errors) expect(`${e.message} ${e.messageEn}`).not.toContain(' — ');
   });
 
   it('does not parse a text over the size limit: it reports it', () => {
     const preview = previewImport({ text: `${seed}${'x'.repeat(200_001)}`, title: null, unitCode: '56' }, units, limits);
-    expect(preview.errors).toEqual([expect.stringMatching(/the limit is 200000 \(PLAN_MAX_TEXT_CHARS\)/)]);
+    expect(preview.errors).toEqual([{ code: 'TOO_LONG', field: 'text', message: expect.stringMatching(/^Nội dung văn bản dài /), messageEn: expect.stringMatching(/the limit is 200000 \(PLAN_MAX_TEXT_CHARS\)$/) }]);
     expect(preview.plan.symbol).toBeNull();
     expect(preview.plan.targets).toEqual([]);
   });

@@ -1,17 +1,16 @@
-import { BadUserInputError } from '../../../lib/errors/index.ts';
 import { issuerLevel, type AdminLevel, type ParsedPlan } from '../../../lib/plan-parser/index.ts';
 import type { AdministrativeUnitRecord } from '../../../lib/units/index.ts';
-import { checkText, type ImportLimits } from './import-input.ts';
 import { inOneLine } from '../../../lib/util/bilingual.ts';
+import { cleanText, textProblem, type ImportLimits } from './import-input.ts';
 import { readPlanForImport } from './import.ts';
-import { importMessages } from './messages.ts';
+import type { PlanProblem } from './messages.ts';
 
 /** What `importPlan` would store from a document, and why it would refuse it: nothing is stored. */
 export interface PlanPreview {
   /** True when `importPlan` would accept the document as it stands (the registry may still refuse a duplicate). */
   readonly importable: boolean;
-  /** Each reason `importPlan` would refuse it, in its own words (Vietnamese — English). */
-  readonly errors: readonly string[];
+  /** Each reason `importPlan` would refuse it: code, the argument at fault, Vietnamese and English. */
+  readonly errors: readonly PlanProblem[];
   /** What the parser or the checks noted without refusing (Vietnamese — English). */
   readonly warnings: readonly string[];
   /** The title as it would be stored (NFC, trimmed); null when none or refused. */
@@ -26,15 +25,6 @@ export interface PlanPreview {
 
 const NOTHING_READ: ParsedPlan = { symbol: null, issuer: null, issuedOn: null, legalBasis: [], targets: [], tasks: [], budget: [], budgetTotalVND: null };
 
-function refusal(check: () => string): { value: string | null; error: string | null } {
-  try {
-    return { value: check(), error: null };
-  } catch (e: unknown) {
-    if (e instanceof BadUserInputError) return { value: null, error: e.message };
-    throw e;
-  }
-}
-
 /**
  * Reads a plan document exactly as `importPlan` does (same bounds, same cleaning, same parser and
  * checks) and reports every refusal instead of throwing on the first. A text over the size limit is
@@ -45,20 +35,21 @@ export function previewImport(
   units: readonly AdministrativeUnitRecord[],
   limits: ImportLimits,
 ): PlanPreview {
-  const errors: string[] = [];
-  const title = input.title === null ? { value: null, error: null } : refusal(() => checkText('title', input.title ?? '', limits.maxTitleChars, 'PLAN_MAX_TITLE_CHARS').trim());
-  if (title.error !== null) errors.push(title.error);
-  const storedTitle = title.value === '' ? null : title.value;
-  if (input.text.length > limits.maxTextChars) {
-    errors.push(inOneLine(importMessages.tooLong('text', input.text.length, limits.maxTextChars, 'PLAN_MAX_TEXT_CHARS')));
+  const errors: PlanProblem[] = [];
+  const titleProblem = input.title === null ? null : textProblem('title', input.title, limits.maxTitleChars, 'PLAN_MAX_TITLE_CHARS');
+  if (titleProblem !== null) errors.push(titleProblem);
+  const trimmedTitle = input.title === null || titleProblem !== null ? '' : cleanText(input.title).trim();
+  const storedTitle = trimmedTitle === '' ? null : trimmedTitle;
+  const textIssue = textProblem('text', input.text, limits.maxTextChars, 'PLAN_MAX_TEXT_CHARS');
+  if (textIssue?.code === 'TOO_LONG') {
+    errors.push(textIssue);
     return { importable: false, errors, warnings: [], title: storedTitle, plan: NOTHING_READ, level: null, unit: null };
   }
-  const text = refusal(() => checkText('text', input.text, limits.maxTextChars, 'PLAN_MAX_TEXT_CHARS'));
-  if (text.error !== null) errors.push(text.error);
+  if (textIssue !== null) errors.push(textIssue);
   // A refused text is still read (as the import would have read it, CRLF as LF) so the user sees what else is wrong.
-  const reading = readPlanForImport(text.value ?? input.text.replace(/\r\n/g, '\n'), input.unitCode.trim(), units);
-  errors.push(...reading.errors.map(inOneLine));
-  if (reading.issuerError !== null) errors.push(inOneLine(reading.issuerError));
+  const reading = readPlanForImport(textIssue === null ? cleanText(input.text) : input.text.replace(/\r\n/g, '\n'), input.unitCode.trim(), units);
+  errors.push(...reading.errors);
+  if (reading.issuerError !== null) errors.push(reading.issuerError);
   return {
     importable: errors.length === 0,
     errors,

@@ -27,7 +27,7 @@ const VIEWER = { subject: 'preview-viewer', name: null, roles: new Set(['VIEWER'
 const PREVIEW = /* GraphQL */ `
   query ($unit: String!, $text: String!) {
     previewPlan(unitCode: $unit, text: $text) {
-      importable errors warnings symbol issuer level issuedOn legalBasis unit { id }
+      importable errors { code field message messageEn } warnings symbol issuer level issuedOn legalBasis unit { id }
       targets { text min max unit targetYear level indicator { code } }
       tasks { title lead cooperating timeframe { text from to } }
       budget { year amountVND } budgetTotalVND
@@ -37,7 +37,7 @@ const PREVIEW = /* GraphQL */ `
 const previewSchema = z.object({
   previewPlan: z.object({
     importable: z.boolean(),
-    errors: z.array(z.string()),
+    errors: z.array(z.object({ code: z.string(), field: z.string(), message: z.string(), messageEn: z.string() })),
     warnings: z.array(z.string()),
     symbol: z.string().nullable(),
     issuer: z.string().nullable(),
@@ -82,6 +82,24 @@ describe('previewPlan', () => {
     const body = graphqlResponseSchema.parse(await stack.gql(PREVIEW, { unit: '56', text: SEED }, EDITOR));
     const p = previewSchema.parse(body.data).previewPlan;
     expect(p.warnings).toEqual(expect.arrayContaining([expect.stringMatching(/already holds 4949\/KH-UBND .*refused as a duplicate/)]));
+  });
+
+  it('lists each refusal with its code and argument, Vietnamese and English apart', async () => {
+    const body = graphqlResponseSchema.parse(await stack.gql(PREVIEW, { unit: '56', text: 'Thông báo lịch họp\u0007' }, EDITOR));
+    expect(body.errors).toBeUndefined();
+    const p = previewSchema.parse(body.data).previewPlan;
+    expect(p.importable).toBe(false);
+    expect(p.errors).toEqual(
+      expect.arrayContaining([
+        {
+          code: 'CONTROL_CHARACTER',
+          field: 'text',
+          message: expect.stringMatching(/^Nội dung văn bản có ký tự điều khiển U\+0007 ở vị trí 18; chỉ được dùng dấu tab và xuống dòng$/),
+          messageEn: 'text contains the control character U+0007 at character 18; only tab and newline are allowed',
+        },
+        { code: 'NO_SYMBOL', field: 'text', message: 'không tìm thấy số, ký hiệu văn bản', messageEn: 'no document symbol found' },
+      ]),
+    );
   });
 
   it('refuses a viewer of the unit, as importPlan does', async () => {

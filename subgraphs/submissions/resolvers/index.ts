@@ -40,13 +40,16 @@ const reviewArgs = z.object({
 const uploadArgs = z.object({ unitId: z.string().min(1).max(64), name: z.string().min(1).max(255), contentBase64: z.string() });
 
 // systemFigures arrives only when submissionChecks is asked (@requires); null or absent: dti did not answer.
-const systemFigure = z.object({
-  indicatorCode: z.string().min(1).transform((s) => s.normalize('NFC')),
-  value: z.number().min(0).max(1).nullable(),
-  system: z.string(),
-  status: z.enum(['OK', 'PARTIAL', 'MISSING', 'STALE', 'SOURCE_UNAVAILABLE', 'NOT_COLLECTED']),
-  asOf: z.string().nullish().transform((v) => v ?? null),
-});
+const systemFigure = z
+  .object({
+    indicatorCode: z.string().min(1).transform((s) => s.normalize('NFC')),
+    value: z.number().min(0).max(1).nullable(),
+    systems: z.array(z.enum(['PLANS', 'DOCUMENTS', 'SERVICES', 'LABOUR', 'MANUAL'])).max(8),
+    status: z.enum(['OK', 'PARTIAL', 'MISSING', 'STALE', 'SOURCE_UNAVAILABLE', 'NOT_COLLECTED']),
+    asOf: z.string().nullish().transform((v) => v ?? null),
+  })
+  // The checks name the systems comma-separated ("DOCUMENTS, SERVICES"), as SubmissionCheck.system shows them.
+  .transform(({ systems, ...figure }) => ({ ...figure, system: systems.join(', ') }));
 const unitYearRef = z.object({ unitId: z.string().min(1), year: z.number().int(), systemFigures: z.array(systemFigure).nullish() });
 type UnitYearRef = z.output<typeof unitYearRef>;
 

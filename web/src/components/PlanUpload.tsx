@@ -140,7 +140,12 @@ function Reading({ preview: p }: { preview: Preview }) {
           <h4>{t('planErrors')}</h4>
           <ul class="alert">
             {p.errors.map((e) => (
-              <li>{e}</li>
+              // Vietnamese first, English alongside (each marked with its language).
+              <li key={`${e.code}-${e.field}-${e.messageEn}`} data-code={e.code}>
+                <span lang="vi">{e.message}</span>
+                <br />
+                <small lang="en">{e.messageEn}</small>
+              </li>
             ))}
           </ul>
         </>

@@ -18,17 +18,14 @@ import { useQuery } from '../graphql/useQuery.ts';
 import { useI18n } from '../i18n/index.ts';
 import { latestYear, parseYear } from './params.ts';
 
-const SYSTEMS: ReadonlySet<string> = new Set(['PLANS', 'DOCUMENTS', 'SERVICES', 'LABOUR']);
-
-/** "DOCUMENTS, SERVICES" as the systems' names in the current language. */
-function SystemNames({ systems }: { systems: string }) {
-  const names = systems.split(',').map((s) => s.trim());
+/** The systems (e.g. DOCUMENTS, SERVICES) by their names in the current language. */
+function SystemNames({ systems }: { systems: readonly SourceSystem[] }) {
   return (
     <>
-      {names.map((n, i) => (
-        <span key={n}>
+      {systems.map((system, i) => (
+        <span key={system}>
           {i > 0 && ', '}
-          {SYSTEMS.has(n) ? <SystemName system={n as SourceSystem} /> : n}
+          <SystemName system={system} />
         </span>
       ))}
     </>
@@ -95,7 +92,7 @@ export function Entry() {
               </p>
             ) : (
               <p>
-                {t('systemFigure')} (<SystemNames systems={figure.system} />): <Value value={figure.value} /> <StatusBadge status={figure.status} />
+                {t('systemFigure')} (<SystemNames systems={figure.systems} />): <Value value={figure.value} /> <StatusBadge status={figure.status} />
                 {found !== undefined && (
                   <>
                     {' '}— {t('manualValue')}: <Value value={found.entry.value} />
