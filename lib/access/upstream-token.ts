@@ -1,5 +1,5 @@
-import { createPrivateKey, randomUUID, sign } from 'node:crypto';
-import { exportJWK, generateKeyPair, importJWK, jwtVerify, type JWK } from 'jose';
+import { createPrivateKey, createPublicKey, randomUUID, sign, verify } from 'node:crypto';
+import { exportJWK, generateKeyPair, type JWK } from 'jose';
 import { z } from 'zod';
 import { ROLES, type Identity } from './identity.ts';
 
@@ -182,10 +182,37 @@ export async function replayGuardFromEnv(env: Readonly<Record<string, string | u
   return createRedisReplayGuard(client, subgraph);
 }
 
+/** The only protected header a gateway token may carry (the minter writes exactly `alg` and `typ`). */
+const headerSchema = z.object({ alg: z.literal(UPSTREAM_ALG), typ: z.literal('dti-upstream+jwt') }).strict();
+/** The registered claims checked beside {@link claimsSchema}: issuer, audience and the time claims. */
+const registeredSchema = z.object({
+  iss: z.literal(UPSTREAM_ISSUER),
+  aud: z.union([z.string(), z.array(z.string())]),
+  iat: z.number(),
+  nbf: z.number().optional(),
+});
+/** An ES256 signature is r‖s, 32 bytes each (IEEE P1363), 86 base64url characters. */
+const ES256_SIGNATURE_BYTES = 64;
+
+/** Decodes one base64url segment of a compact JWS as a JSON value; undefined when it is not. */
+function jsonSegment(segment: string): unknown {
+  try {
+    return JSON.parse(Buffer.from(segment, 'base64url').toString('utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
 /**
- * Verifies tokens minted for `subgraph`: signature by the gateway's key, algorithm pinned, issuer,
- * audience, expiry, and a `jti` seen at most once (a captured request cannot be replayed, with the
- * same identity or a swapped one).
+ * Verifies tokens minted for `subgraph`: signature by the gateway's key, algorithm and type
+ * pinned (`alg` ES256, `typ` dti-upstream+jwt, no other header), issuer, audience, expiry, issued
+ * at most 35 s ago and not in the future, and a `jti` seen at most once (a captured request
+ * cannot be replayed, with the same identity or a swapped one).
+ *
+ * The same checks `jose`'s `jwtVerify` made with those options, done here with `node:crypto`'s
+ * synchronous `verify` on a key imported once: every subgraph request verifies one token, and
+ * `jwtVerify` went through WebCrypto (a thread-pool job and a promise per token) and re-checked
+ * the key on each call (issue #9). Nothing is decoded as claims before the signature verifies.
  */
 export async function createUpstreamTokenVerifier(
   publicJwkJson: string,
@@ -193,28 +220,33 @@ export async function createUpstreamTokenVerifier(
   now: () => number = Date.now,
   replay: ReplayGuard = createMemoryReplayGuard(),
 ): Promise<UpstreamTokenVerifier> {
-  const key = await importJWK(parseJwk(publicJwkSchema, publicJwkJson, GATEWAY_PUBLIC_KEY_VAR), UPSTREAM_ALG);
+  const key = createPublicKey({ key: parseJwk(publicJwkSchema, publicJwkJson, GATEWAY_PUBLIC_KEY_VAR), format: 'jwk' });
+  if (key.asymmetricKeyType !== 'ec' || key.asymmetricKeyDetails?.namedCurve !== 'prime256v1') throw new Error(`${GATEWAY_PUBLIC_KEY_VAR} is not an EC P-256 key`);
+  const refuse = (why: string): never => {
+    throw new UpstreamTokenError(`this service answers only the gateway: ${why}`);
+  };
+  const maxAgeS = UPSTREAM_TTL_S + 5;
   return async (authorization) => {
-    const match = /^Bearer ([\w-]+\.[\w-]+\.[\w-]+)$/.exec(authorization ?? '');
-    if (match?.[1] === undefined) throw new UpstreamTokenError('this service answers only the gateway: bearer token missing');
-    let payload: unknown;
-    try {
-      ({ payload } = await jwtVerify(match[1], key, {
-        algorithms: [UPSTREAM_ALG],
-        issuer: UPSTREAM_ISSUER,
-        audience: subgraph,
-        maxTokenAge: `${UPSTREAM_TTL_S + 5}s`,
-        currentDate: new Date(now()),
-        typ: 'dti-upstream+jwt',
-      }));
-    } catch (e: unknown) {
-      throw new UpstreamTokenError(`this service answers only the gateway: ${e instanceof Error ? e.message : 'invalid token'}`);
+    const match = /^Bearer ([\w-]+)\.([\w-]+)\.([\w-]+)$/.exec(authorization ?? '');
+    const [, h, p, s] = match ?? [];
+    if (h === undefined || p === undefined || s === undefined) return refuse('bearer token missing');
+    if (!headerSchema.safeParse(jsonSegment(h)).success) return refuse('unexpected token header (alg ES256 and typ dti-upstream+jwt only)');
+    const signature = Buffer.from(s, 'base64url');
+    if (signature.length !== ES256_SIGNATURE_BYTES || !verify('sha256', Buffer.from(`${h}.${p}`), { key, dsaEncoding: 'ieee-p1363' }, signature)) {
+      return refuse('signature verification failed');
     }
+    const payload = jsonSegment(p);
+    const registered = registeredSchema.safeParse(payload);
+    if (!registered.success) return refuse('unexpected issuer, or a claim missing');
+    const { aud, iat, nbf } = registered.data;
+    if (!(typeof aud === 'string' ? aud === subgraph : aud.includes(subgraph))) return refuse('unexpected "aud" claim value');
     const claims = claimsSchema.safeParse(payload);
-    if (!claims.success) throw new UpstreamTokenError('this service answers only the gateway: malformed identity');
-    if (!(await replay.firstUse(claims.data.jti, claims.data.exp, Math.floor(now() / 1000)))) {
-      throw new UpstreamTokenError('this service answers only the gateway: token already used');
-    }
+    if (!claims.success) return refuse('malformed identity');
+    const t = Math.floor(now() / 1000);
+    if (claims.data.exp <= t) return refuse('"exp" claim timestamp check failed');
+    if (nbf !== undefined && nbf > t) return refuse('"nbf" claim timestamp check failed');
+    if (t - iat > maxAgeS || iat > t) return refuse('"iat" claim timestamp check failed');
+    if (!(await replay.firstUse(claims.data.jti, claims.data.exp, t))) return refuse('token already used');
     const idt = claims.data.idt;
     const budgetMs = claims.data.bud ?? null;
     if (idt === null) return { identity: null, budgetMs };
