@@ -2,7 +2,7 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { gql } from 'graphql-tag';
 import { decodeProtectedHeader, exportJWK, generateKeyPair, jwtVerify, importJWK, SignJWT, type JWTHeaderParameters } from 'jose';
-import { createPrivateKey, sign as signRaw } from 'node:crypto';
+import { createPrivateKey, generateKeyPairSync, sign as signRaw, verify as verifyRaw } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../logging/index.ts';
 import { remainingMs } from '../resilience/deadline.ts';
@@ -15,7 +15,9 @@ import {
   createRedisReplayGuard,
   createUpstreamTokenMinter,
   createUpstreamTokenVerifier,
+  derToRawSignature,
   GATEWAY_PUBLIC_KEY_VAR,
+  rawToDerSignature,
   generateGatewayKeys,
   replayGuardFromEnv,
   type UpstreamTokenMinter,
@@ -140,6 +142,32 @@ describe('the subgraph verifier (node:crypto, issue #9) refuses every token jose
   it('refuses a public key that is not EC P-256', async () => {
     const { publicKey } = await generateKeyPair('ES384', { extractable: true });
     await expect(createUpstreamTokenVerifier(JSON.stringify(await exportJWK(publicKey)), SUB)).rejects.toThrow(/P-256/);
+  });
+});
+
+describe('DER and r‖s (the cheap node:crypto form, issue #9)', () => {
+  it("round-trips node's own P1363 and DER signatures, short scalars included", () => {
+    const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
+    // 200 signatures: some r or s start with zero bytes (shorter DER integers), some with a high bit (padded).
+    for (let i = 0; i < 200; i++) {
+      const data = Buffer.from(`message ${i}`);
+      const der = signRaw('sha256', data, privateKey);
+      const raw = derToRawSignature(der);
+      expect(raw.length).toBe(64);
+      expect(verifyRaw('sha256', data, { key: publicKey, dsaEncoding: 'ieee-p1363' }, raw)).toBe(true);
+      const p1363 = signRaw('sha256', data, { key: privateKey, dsaEncoding: 'ieee-p1363' });
+      expect(verifyRaw('sha256', data, publicKey, rawToDerSignature(p1363))).toBe(true);
+      expect(rawToDerSignature(raw).equals(der)).toBe(true);
+    }
+  });
+
+  it('refuses what is not a P-256 signature', () => {
+    expect(() => rawToDerSignature(Buffer.alloc(63))).toThrow();
+    expect(() => derToRawSignature(Buffer.from([0x30, 0x03, 0x02, 0x01, 0x01]))).toThrow();
+    expect(() => derToRawSignature(Buffer.alloc(70))).toThrow();
+    // An all-zero r‖s encodes, and never verifies.
+    const { publicKey } = generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
+    expect(verifyRaw('sha256', Buffer.from('m'), publicKey, rawToDerSignature(Buffer.alloc(64)))).toBe(false);
   });
 });
 
