@@ -4,7 +4,8 @@
  * run), every simulator at +L ms. bench/ab.ts launches the two in turn, so the machine's load
  * changes between them; here it falls on both alike, which a per-request cost of a millisecond or
  * two (access control) needs on a shared machine. Access control is on in both (an
- * administrator's token, as `npm run bench`); AB_ENV_A / AB_ENV_B (JSON) add environment to one side.
+ * administrator's token, as `npm run bench`; AB_VIEWER=1: a viewer of 56's, the unit-scoped path);
+ * AB_ENV_A / AB_ENV_B (JSON) add environment to one side.
  * Prints, per process, CPU per query (/proc, 10 ms ticks, mean) and the median latency.
  * Run: node bench/ab-cpu.ts <otherTree> [runs=60] [latencyMs=50]
  */
@@ -43,7 +44,8 @@ async function start(label: 'A' | 'B', tree: string): Promise<Side> {
     readyTimeoutMs: 300_000,
     env: { LOG_LEVEL: 'warn', DTI_AUDIT_LOG_PATH: join(dir, 'audit.jsonl'), SUBMISSIONS_DATA_DIR: join(dir, 'submissions'), ...sideEnv(`AB_ENV_${label}`) },
   });
-  const token = await requestDevToken(system.issuerUrl, DEFAULT_OIDC_STATE_DIR, { sub: 'bench-admin', roles: ['ADMIN'], units: [], ttlS: 3600 });
+  const who = process.env['AB_VIEWER'] === '1' ? { sub: 'bench-viewer-56', roles: ['VIEWER'], units: ['56'] } : { sub: 'bench-admin', roles: ['ADMIN'], units: [] };
+  const token = await requestDevToken(system.issuerUrl, DEFAULT_OIDC_STATE_DIR, { ...who, ttlS: 3600 });
   for (const s of SIMULATORS) {
     await fetch(`${system.simulatorUrl(s)}/_sim/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ latencyMs }) });
   }
@@ -79,7 +81,7 @@ try {
   const total = (s: Side): number => [...s.cpu.values()].reduce((x, y) => x + y, 0) / runs;
   const row = (name: string, x: number, y: number): string => `${name.padEnd(26)}${x.toFixed(1).padStart(8)}${y.toFixed(1).padStart(8)}   ${(x / y).toFixed(2)}\n`;
   let out = `\nA = ${a.tree} ${JSON.stringify(sideEnv('AB_ENV_A'))}\nB = ${b.tree} ${JSON.stringify(sideEnv('AB_ENV_B'))}\n`;
-  out += `one-province DTI, ${runs} runs each, alternating, simulators +${latencyMs} ms; CPU from /proc (10 ms ticks), mean per query\n\n`;
+  out += `one-province DTI as ${process.env['AB_VIEWER'] === '1' ? 'a viewer of 56' : 'an administrator'}, ${runs} runs each, alternating, simulators +${latencyMs} ms; CPU from /proc (10 ms ticks), mean per query\n\n`;
   out += `${''.padEnd(26)}${'A'.padStart(8)}${'B'.padStart(8)}   A/B\n`;
   out += row('latency median, ms', median(a.times), median(b.times));
   out += row('latency fastest, ms', Math.min(...a.times), Math.min(...b.times));

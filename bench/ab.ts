@@ -55,7 +55,7 @@ async function measure(tree: string, extraEnv: Readonly<Record<string, string>>)
         body: JSON.stringify({ query }),
       });
       const text = await res.text();
-      if (text.includes('"errors"')) throw new Error(`errors: ${text.slice(0, 300)}`);
+      if (text.includes('"errors"')) throw new Error(`errors: ${text.slice(text.indexOf('"errors"'), text.indexOf('"errors"') + 600)}`);
       return text;
     };
     const time = async (query: string): Promise<number> => {
