@@ -3,7 +3,8 @@
  * another checkout, e.g. `git archive <commit> | tar -x -C /tmp/base` with node_modules linked),
  * launched in turn (A B A B …, one process per service), every simulator at the same added latency.
  * Per round and system: median wall time of one province and of 34 provinces, and CPU per
- * 34-province query by process (/proc), which a shared machine's load disturbs far less.
+ * 34-province query and per one-province query by process (/proc), which a shared machine's load
+ * disturbs far less.
  * Run: node bench/ab.ts <otherTree> [latencyMs=50] [runs=5] [rounds=2]
  * AB_ENV_A / AB_ENV_B (JSON objects) add environment to one side, e.g. the same tree twice with
  * AB_ENV_A='{"GATEWAY_UPSTREAM_DEDUPLICATION":"0"}'.
@@ -27,6 +28,8 @@ interface Measure {
   readonly one: number;
   readonly all: number;
   readonly cpu: Map<string, number>;
+  /** CPU per one-province query by process, ms (mean over 4 × runs queries: one is small). */
+  readonly cpuOne: Map<string, number>;
   readonly answer: string;
 }
 
@@ -52,7 +55,7 @@ async function measure(tree: string, extraEnv: Readonly<Record<string, string>>)
         body: JSON.stringify({ query }),
       });
       const text = await res.text();
-      if (text.includes('"errors"')) throw new Error(`errors: ${text.slice(0, 300)}`);
+      if (text.includes('"errors"')) throw new Error(`errors: ${text.slice(text.indexOf('"errors"'), text.indexOf('"errors"') + 600)}`);
       return text;
     };
     const time = async (query: string): Promise<number> => {
@@ -71,7 +74,10 @@ async function measure(tree: string, extraEnv: Readonly<Record<string, string>>)
     const before = cpuSnapshot(system.services);
     for (let i = 0; i < runs; i++) await ask(ALL);
     const cpu = new Map([...cpuDelta(before, cpuSnapshot(system.services))].map(([k, v]) => [k, v / runs]));
-    return { one: median(one), all: median(all), cpu, answer };
+    const beforeOne = cpuSnapshot(system.services);
+    for (let i = 0; i < 4 * runs; i++) await ask(ONE);
+    const cpuOne = new Map([...cpuDelta(beforeOne, cpuSnapshot(system.services))].map(([k, v]) => [k, v / (4 * runs)]));
+    return { one: median(one), all: median(all), cpu, cpuOne, answer };
   } finally {
     await system.stop();
   }
@@ -108,3 +114,5 @@ const names = [...(results.A[0]?.cpu.keys() ?? [])];
 for (const n of names.sort((x, y) => med('B', (m) => m.cpu.get(y) ?? 0) - med('B', (m) => m.cpu.get(x) ?? 0))) {
   row(`  ${n}`, (m) => m.cpu.get(n) ?? 0);
 }
+row('CPU per one-province, ms', (m) => [...m.cpuOne.values()].reduce((x, y) => x + y, 0), 1);
+for (const n of names.filter((x) => x === 'gateway' || x.startsWith('subgraph-'))) row(`  ${n}`, (m) => m.cpuOne.get(n) ?? 0, 1);

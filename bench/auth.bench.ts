@@ -7,28 +7,25 @@
  *            refused in production): no JWT, no authorization, unsigned subgraph requests.
  * The same queries alternate between them (a viewer of 56 with a token; nobody without), response
  * cache bypassed; prints median latency and CPU per request of every process, and the ratios.
- * Run: npm run bench:auth -- [runs=15]
+ * With a latency, every simulator of both copies answers that much later (the +50 ms of `npm run
+ * bench`), so the gap is read on the one-province critical path, not only on CPU.
+ * Run: npm run bench:auth -- [runs=15] [latencyMs=0]
  */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launchSystem, type RunningSystem } from '../lib/launcher/index.ts';
 import { cpuDelta, cpuSnapshot, freeSystemPorts } from './procs.ts';
+import { dtiYearFields } from './gateway-queries.ts';
 import { benchToken } from './tokens.ts';
 
 const RUNS = Number(process.argv[2] ?? 15);
+const LATENCY_MS = Number(process.argv[3] ?? 0);
+const SIMULATORS = ['plans', 'documents', 'services', 'labour'] as const;
 const QUERIES = [
   ['small query', `query Small { unit(code: "56") { name year(year: 2024) { documents { signedDigitallyRate } } } }`],
-  [
-    'one-province DTI',
-    `query Dti56 { unit(code: "56") { code year(year: 2025) {
-      documents { signedDigitallyRate sentElectronicallyRate workRecordsOnlineRate source { status asOf } }
-      publicServices { fullyOnlineProcedureRate onlineDossierRate onTimeRate digitisedDossierRate onlinePaymentRate source { status asOf } }
-      labour { trainedWorkforceRate digitalSkillsRate source { status asOf } }
-      plans { planCount }
-      dti { methodology score completeness inputs { indicator { code } value status } }
-    } } }`,
-  ],
+  // The one-province query of `npm run bench` and bench/ab.ts.
+  ['one-province DTI', `query Dti56 { unit(code: "56") { code ${dtiYearFields(2025)} } }`],
 ] as const;
 
 const NO_RATE_LIMIT = { DTI_RATE_LIMIT_BURST: '1000000', DTI_RATE_LIMIT_PER_SECOND: '1000000' };
@@ -62,6 +59,13 @@ async function timed(system: RunningSystem, query: string, token: string | null)
 process.stdout.write('starting two systems: with authentication + authorization, and without (DTI_GATEWAY_AUTH=0, DTI_SUBGRAPH_VERIFY_SIGNATURES=0)…\n');
 const [withAuth, without] = await Promise.all([start({}), start({ DTI_GATEWAY_AUTH: '0', DTI_SUBGRAPH_VERIFY_SIGNATURES: '0' })]);
 try {
+  if (LATENCY_MS > 0) {
+    for (const system of [withAuth, without]) {
+      for (const s of SIMULATORS) {
+        await fetch(`${system.simulatorUrl(s)}/_sim/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ latencyMs: LATENCY_MS }) });
+      }
+    }
+  }
   // A viewer of 56: the unit-scoped path (token, roles, the unit's policy at the gateway and in each subgraph).
   const viewer = await benchToken(withAuth, { sub: 'bench-viewer-56', roles: ['VIEWER'], units: ['56'], ttlS: 3600 });
   const rows: string[] = [];
@@ -98,12 +102,17 @@ try {
     const total = (m: Map<string, number>): number => [...m.values()].reduce((x, y) => x + y, 0) / RUNS;
     const gw = (m: Map<string, number>): number => (m.get('gateway') ?? 0) / RUNS;
     rows.push(
-      `${name.padEnd(17)} latency with ${median(a).toFixed(1)} ms  without ${median(b).toFixed(1)} ms  ratio ${(median(a) / median(b)).toFixed(2)}   ` +
+      `${name.padEnd(17)} latency with ${median(a).toFixed(1)} ms  without ${median(b).toFixed(1)} ms  ratio ${(median(a) / median(b)).toFixed(2)} (fastest ${Math.min(...a).toFixed(1)} / ${Math.min(...b).toFixed(1)} ms)   ` +
         `CPU/request all processes with ${total(cpuA).toFixed(1)} ms  without ${total(cpuB).toFixed(1)} ms  ratio ${(total(cpuA) / total(cpuB)).toFixed(2)}   ` +
         `gateway ${gw(cpuA).toFixed(1)} / ${gw(cpuB).toFixed(1)} ms`,
+      // Where the CPU difference sits, process by process (with / without).
+      `  CPU/request by process, with / without: ${[...cpuA.keys()]
+        .filter((k) => k.startsWith('subgraph-') || k === 'gateway' || k === 'identity')
+        .map((k) => `${k.replace('subgraph-', '')} ${((cpuA.get(k) ?? 0) / RUNS).toFixed(1)}/${((cpuB.get(k) ?? 0) / RUNS).toFixed(1)}`)
+        .join('  ')}`,
     );
   }
-  process.stdout.write(`\nAuthentication + authorization overhead (median of ${RUNS}, sequential, no-cache, same run; CPU from /proc, 10 ms ticks, mean):\n${rows.join('\n')}\n`);
+  process.stdout.write(`\nAuthentication + authorization overhead (median of ${RUNS}, sequential, no-cache, same run, simulators +${LATENCY_MS} ms; CPU from /proc, 10 ms ticks, mean):\n${rows.join('\n')}\n`);
   process.stdout.write('"with": a VIEWER of 56 with a token; "without": anonymous against the unauthenticated copy. Ratios are with/without.\n');
 } finally {
   await Promise.all([withAuth.stop(), without.stop()]);

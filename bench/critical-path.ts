@@ -4,7 +4,8 @@
  * Tracing on, exported to an OTLP receiver in this process; every simulator at the same added latency.
  * Run: node bench/critical-path.ts [latencyMs=50] [runs=3]   (prints the trace of each new fastest run, then
  * the client times and, per run, the gateway's time from the request's start to its first subgraph fetch)
- * CRIT_QUIET=1 prints only the summary lines.
+ * CRIT_QUIET=1 prints only the summary lines. CRIT_ENV (a JSON object) adds environment to every process,
+ * e.g. CRIT_ENV='{"DTI_GATEWAY_AUTH":"0","DTI_SUBGRAPH_VERIFY_SIGNATURES":"0"}' for the same trace without access control.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DEFAULT_OIDC_STATE_DIR } from '../simulators/oidc/config.ts';
@@ -25,7 +26,7 @@ const QUERY = `query One { unit(code: "56") { code year(year: 2025) {
 
 const receiver = await startOtlpReceiver();
 const { system } = await launchOnFreePorts({
-  env: { LOG_LEVEL: 'warn', OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url, OTEL_BSP_SCHEDULE_DELAY: '100', RESPONSE_CACHE_TTL_MS: '0', ...(process.env['DTI_LAYOUT'] === undefined ? {} : { DTI_LAYOUT: process.env['DTI_LAYOUT'] }) },
+  env: { LOG_LEVEL: 'warn', OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url, OTEL_BSP_SCHEDULE_DELAY: '100', RESPONSE_CACHE_TTL_MS: '0', ...(process.env['DTI_LAYOUT'] === undefined ? {} : { DTI_LAYOUT: process.env['DTI_LAYOUT'] }), ...(JSON.parse(process.env['CRIT_ENV'] ?? '{}') as Record<string, string>) },
   stderr: 'ignore',
   readyTimeoutMs: 180_000,
 });

@@ -3,6 +3,8 @@
  * sends the query twice to warm up, waits, sends it N times, stops, and prints each process's
  * top self-time functions and our code's inclusive time, per query, over the N queries only.
  * Run: node bench/profile.ts [all|one|small] [n=10] [outDir=/tmp/dti-prof]
+ * PROFILE_ENV (a JSON object) adds environment to every process, e.g. access control off:
+ * PROFILE_ENV='{"DTI_GATEWAY_AUTH":"0","DTI_SUBGRAPH_VERIFY_SIGNATURES":"0"}'.
  */
 import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -30,7 +32,7 @@ const system = await launchSystem({
   ports: await freeSystemPorts(),
   readyTimeoutMs: 120_000,
   // The idle collector's 2 s ticks would break the quiet gap the analysis looks for.
-  env: { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${dir}`, LOG_LEVEL: 'warn', DTI_IDLE_GC: '0' },
+  env: { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${dir}`, LOG_LEVEL: 'warn', DTI_IDLE_GC: '0', ...(JSON.parse(process.env['PROFILE_ENV'] ?? '{}') as Record<string, string>) },
 });
 const pids = new Map(system.services.map((s) => [s.pid, s.name]));
 // Unit-year figures need a token (without one the query assembles nothing): an administrator's.

@@ -15,6 +15,7 @@ import {
   type SelectionSetNode,
 } from 'graphql';
 import { createRemoteJWKSet, jwtVerify } from 'jose';
+import { createPublicKey, type KeyObject } from 'node:crypto';
 import { z } from 'zod';
 import { findUnit } from '../units/index.ts';
 import { ACTION_RULES, type Action } from './actions.ts';
@@ -113,37 +114,41 @@ function argValue(node: FieldNode, name: string, variables: Readonly<Record<stri
   return arg === undefined ? undefined : valueFromASTUntyped(arg.value, variables ?? undefined);
 }
 
-/** The field nodes from the operation root down to `target` (inclusive), through fragments. */
-function fieldChain(document: DocumentNode, target: FieldNode): FieldNode[] | null {
+/**
+ * Every field node's chain from the operation root down to it (inclusive), through fragments: the
+ * first path in document order, as a search for that one node would find it. Built in one walk per
+ * document and kept while the document lives (the runtime's parse cache hands the same object to
+ * every request with the same text), instead of a walk from the root per guarded field (issue #9).
+ * A fragment is expanded once: every field below it has its first path by then.
+ */
+const chainsByDocument = new WeakMap<DocumentNode, ReadonlyMap<FieldNode, readonly FieldNode[]>>();
+function fieldChains(document: DocumentNode): ReadonlyMap<FieldNode, readonly FieldNode[]> {
+  const known = chainsByDocument.get(document);
+  if (known !== undefined) return known;
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
-  const walk = (set: SelectionSetNode, chain: FieldNode[], seen: ReadonlySet<string>): FieldNode[] | null => {
+  const chains = new Map<FieldNode, readonly FieldNode[]>();
+  const expanded = new Set<string>();
+  const walk = (set: SelectionSetNode, chain: readonly FieldNode[], seen: ReadonlySet<string>): void => {
     for (const sel of set.selections) {
       if (sel.kind === Kind.FIELD) {
-        if (sel === target) return [...chain, sel];
-        if (sel.selectionSet !== undefined) {
-          const found = walk(sel.selectionSet, [...chain, sel], seen);
-          if (found !== null) return found;
-        }
+        const here = [...chain, sel];
+        if (!chains.has(sel)) chains.set(sel, here);
+        if (sel.selectionSet !== undefined) walk(sel.selectionSet, here, seen);
       } else if (sel.kind === Kind.INLINE_FRAGMENT) {
-        const found = walk(sel.selectionSet, chain, seen);
-        if (found !== null) return found;
+        walk(sel.selectionSet, chain, seen);
       } else {
         const frag = fragments.get(sel.name.value);
-        if (frag !== undefined && !seen.has(frag.name.value)) {
-          const found = walk(frag.selectionSet, chain, new Set([...seen, frag.name.value]));
-          if (found !== null) return found;
+        if (frag !== undefined && !seen.has(frag.name.value) && !expanded.has(frag.name.value)) {
+          walk(frag.selectionSet, chain, new Set([...seen, frag.name.value]));
+          expanded.add(frag.name.value);
         }
       }
     }
-    return null;
   };
-  for (const d of document.definitions) {
-    if (d.kind !== Kind.OPERATION_DEFINITION) continue;
-    const found = walk(d.selectionSet, [], new Set());
-    if (found !== null) return found;
-  }
-  return null;
+  for (const d of document.definitions) if (d.kind === Kind.OPERATION_DEFINITION) walk(d.selectionSet, [], new Set());
+  chainsByDocument.set(document, chains);
+  return chains;
 }
 
 /**
@@ -158,8 +163,10 @@ export function unitOfField(
   index: UnitIndex,
   today: string,
 ): string | null | undefined {
-  const chain = fieldChain(document, fieldNode) ?? [fieldNode];
-  for (const node of [...chain].reverse()) {
+  const chain = fieldChains(document).get(fieldNode) ?? [fieldNode];
+  for (let i = chain.length - 1; i >= 0; i--) {
+    const node = chain[i];
+    if (node === undefined) continue;
     for (const name of UNIT_ID_ARGS) {
       const v = argValue(node, name, variables);
       if (typeof v === 'string') return index.byId.has(v) ? v : null;
@@ -172,6 +179,31 @@ export function unitOfField(
     }
   }
   return undefined;
+}
+
+/**
+ * The fetch's headers with `authorization` set (any other spelling of it dropped). The runtime
+ * hands a plain record: copied as one, without a `Headers` object per subgraph fetch (issue #9).
+ */
+export function withAuthorization(headers: HeadersInit | undefined, value: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (headers === undefined) {
+    // nothing to keep
+  } else if (Array.isArray(headers) || headers instanceof Headers || !isPlainRecord(headers)) {
+    new Headers(headers).forEach((v, k) => {
+      out[k] = v;
+    });
+  } else {
+    for (const [k, v] of Object.entries(headers)) if (typeof v === 'string') out[k] = v;
+  }
+  for (const k of Object.keys(out)) if (k.toLowerCase() === 'authorization') delete out[k];
+  out['authorization'] = value;
+  return out;
+}
+
+function isPlainRecord(v: object): v is Record<string, unknown> {
+  const proto: unknown = Object.getPrototypeOf(v);
+  return proto === Object.prototype || proto === null;
 }
 
 const isAction = (p: string): p is Action => Object.hasOwn(ACTION_RULES, p);
@@ -194,17 +226,33 @@ export function gatewayAccess(options: GatewayAccessOptions) {
     return s;
   };
   const remote = createRemoteJwksSigningKeyProvider({ jwksUri: options.jwksUri, cache: true, rateLimit: true, jwksRequestsPerMinute: 10 });
+  // The JWKS client answers a PEM string, which jsonwebtoken would parse into a key on every
+  // request: each PEM is parsed once here (issue #9). A key the issuer rotates out is no longer
+  // answered by the client, so its parsed copy is never used again (and dropped past 16).
+  const parsedKeys = new Map<string, KeyObject>();
+  const keyObjectOf = (pem: string): KeyObject => {
+    let key = parsedKeys.get(pem);
+    if (key === undefined) {
+      key = createPublicKey(pem);
+      if (parsedKeys.size >= 16) parsedKeys.clear();
+      parsedKeys.set(pem, key);
+    }
+    return key;
+  };
   // A Yoga plugin is a gateway plugin; only the context generics differ (Yoga's narrower context).
   const jwt = useJWT({
     signingKeyProviders: [
       // A token naming a key the issuer never published is checked against the issuer's current
       // key, so it fails as a bad signature (401) instead of as "no key" (500).
       async (kid) => {
+        let pem: string;
         try {
-          return await remote(kid);
+          pem = await remote(kid);
         } catch {
-          return remote(undefined);
+          pem = await remote(undefined);
         }
+        // Typed as a string by the plugin; jsonwebtoken, which it hands the key to, takes a KeyObject as is.
+        return keyObjectOf(pem) as unknown as string;
       },
     ],
     tokenVerification: { issuer: options.issuer, audience: options.audience, algorithms: [...options.algorithms], clockTolerance: 5 },
@@ -306,18 +354,27 @@ export function gatewayAccess(options: GatewayAccessOptions) {
     },
   };
 
+  // The subgraph a fetch URL goes to: the runtime fetches a handful of fixed endpoint URLs, so the
+  // answer is kept per URL (bounded, in case one ever carries a query string).
+  const subgraphOfUrl = new Map<string, string | null>();
+  const subgraphOf = (url: string): string | null => {
+    let subgraph = subgraphOfUrl.get(url);
+    if (subgraph === undefined) {
+      subgraph = options.subgraphByOrigin.get(new URL(url).origin) ?? null;
+      if (subgraphOfUrl.size >= 256) subgraphOfUrl.clear();
+      subgraphOfUrl.set(url, subgraph);
+    }
+    return subgraph;
+  };
   const mintUpstream: GatewayPlugin = {
     onFetch({ url, options: init, setOptions, context }) {
-      const origin = new URL(url).origin;
-      const subgraph = options.subgraphByOrigin.get(origin);
-      if (subgraph === undefined) return undefined;
+      const subgraph = subgraphOf(url);
+      if (subgraph === null) return undefined;
       const ctx: Record<string, unknown> = context ?? {};
       // The identity genericAuth resolved for this request; anything else travels as anonymous.
       const identity = identities.get(ctx) ?? null;
       return options.mint(subgraph, identity, options.budgetOf?.(ctx)).then((token) => {
-        const headers = new Headers(init.headers ?? {});
-        headers.set('authorization', `Bearer ${token}`);
-        setOptions({ ...init, headers: Object.fromEntries(headers) });
+        setOptions({ ...init, headers: withAuthorization(init.headers, `Bearer ${token}`) });
       });
     },
   };

@@ -1,7 +1,8 @@
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { gql } from 'graphql-tag';
-import { decodeProtectedHeader, exportJWK, generateKeyPair, jwtVerify, importJWK } from 'jose';
+import { decodeProtectedHeader, exportJWK, generateKeyPair, jwtVerify, importJWK, SignJWT, type JWTHeaderParameters } from 'jose';
+import { createPrivateKey, generateKeyPairSync, sign as signRaw, verify as verifyRaw } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../logging/index.ts';
 import { remainingMs } from '../resilience/deadline.ts';
@@ -14,7 +15,9 @@ import {
   createRedisReplayGuard,
   createUpstreamTokenMinter,
   createUpstreamTokenVerifier,
+  derToRawSignature,
   GATEWAY_PUBLIC_KEY_VAR,
+  rawToDerSignature,
   generateGatewayKeys,
   replayGuardFromEnv,
   type UpstreamTokenMinter,
@@ -71,6 +74,100 @@ describe('the minted token (signed with node:crypto, issue #9)', () => {
   it('refuses a private key that is not EC P-256', async () => {
     const { privateKey } = await generateKeyPair('ES384', { extractable: true });
     await expect(createUpstreamTokenMinter(JSON.stringify(await exportJWK(privateKey)))).rejects.toThrow(/P-256/);
+  });
+});
+
+describe('the subgraph verifier (node:crypto, issue #9) refuses every token jose refused, and any header the minter never writes', () => {
+  const SUB = 'labour';
+  let keys: { privateJwk: string; publicJwk: string };
+  let key: CryptoKey | Uint8Array;
+  beforeAll(async () => {
+    keys = await generateGatewayKeys();
+    key = await importJWK(JSON.parse(keys.privateJwk) as Record<string, string>, 'ES256');
+  });
+  const nowS = (): number => Math.floor(Date.now() / 1000);
+  let n = 0;
+  /** A token signed with the gateway's own key: only the named part differs from a good one. */
+  const signed = async (o: { header?: Partial<JWTHeaderParameters>; aud?: string | string[]; iss?: string; iat?: number | null; exp?: number; nbf?: number; claims?: Record<string, unknown> } = {}): Promise<string> => {
+    const jwt = new SignJWT({ idt: null, ...o.claims })
+      .setProtectedHeader({ alg: 'ES256', typ: 'dti-upstream+jwt', ...o.header })
+      .setIssuer(o.iss ?? 'dti-graph-gateway')
+      .setAudience(o.aud ?? SUB)
+      .setExpirationTime(o.exp ?? nowS() + 30)
+      .setJti(`t-${++n}`);
+    if (o.iat !== null) jwt.setIssuedAt(o.iat ?? nowS());
+    if (o.nbf !== undefined) jwt.setNotBefore(o.nbf);
+    return jwt.sign(key);
+  };
+  const check = async (token: string): Promise<unknown> => (await createUpstreamTokenVerifier(keys.publicJwk, SUB))(`Bearer ${token}`);
+
+  it('admits the well-formed token, an audience list naming this subgraph included', async () => {
+    await expect(check(await signed())).resolves.toMatchObject({ identity: null, budgetMs: null });
+    await expect(check(await signed({ aud: ['plans', SUB] }))).resolves.toMatchObject({ identity: null });
+  });
+
+  it.each([
+    ['another audience', () => signed({ aud: 'plans' })],
+    ['an audience list without this subgraph', () => signed({ aud: ['plans', 'dti'] })],
+    ['another issuer', () => signed({ iss: 'someone-else' })],
+    ['another type', () => signed({ header: { typ: 'JWT' } })],
+    // Stricter than jose, which accepted these: the minter writes alg and typ only.
+    ['a critical header extension', () => signed({ header: { b64: true, crit: ['b64'] } })],
+    ['an embedded key', () => signed({ header: { jwk: { kty: 'EC' } } })],
+    ['expired', () => signed({ iat: nowS() - 40, exp: nowS() - 1 })],
+    ['issued in the future', () => signed({ iat: nowS() + 60, exp: nowS() + 90 })],
+    ['issued too long ago (exp still ahead)', () => signed({ iat: nowS() - 36, exp: nowS() + 600 })],
+    ['without iat', () => signed({ iat: null })],
+    ['not valid yet', () => signed({ nbf: nowS() + 60 })],
+    ['a budget above the cap', () => signed({ claims: { bud: 3_600_001 } })],
+    ['a malformed identity', () => signed({ claims: { idt: { sub: 'x', name: null, roles: ['ROOT'], units: [] } } })],
+  ])('refuses %s', async (_label, make) => {
+    await expect(check(await make())).rejects.toThrow(/answers only the gateway/);
+  });
+
+  it('refuses alg none, HS256 keyed with the public key, a DER signature and a signature by another key', async () => {
+    const good = await signed();
+    const [h, p] = good.split('.');
+    const none = `${b64({ alg: 'none', typ: 'dti-upstream+jwt' })}.${p}.`;
+    await expect(check(none)).rejects.toThrow(/answers only the gateway/);
+    const hs = await new SignJWT({ idt: null }).setProtectedHeader({ alg: 'HS256', typ: 'dti-upstream+jwt' }).setIssuer('dti-graph-gateway').setAudience(SUB).setIssuedAt().setExpirationTime('30s').setJti('hs').sign(new TextEncoder().encode(keys.publicJwk));
+    await expect(check(hs)).rejects.toThrow(/answers only the gateway/);
+    const der = signRaw('sha256', Buffer.from(`${h}.${p}`), createPrivateKey({ key: JSON.parse(keys.privateJwk) as Record<string, string> as never, format: 'jwk' })).toString('base64url');
+    await expect(check(`${h}.${p}.${der}`)).rejects.toThrow(/signature/);
+    const other = await new SignJWT({ idt: null }).setProtectedHeader({ alg: 'ES256', typ: 'dti-upstream+jwt' }).setIssuer('dti-graph-gateway').setAudience(SUB).setIssuedAt().setExpirationTime('30s').setJti('other').sign((await generateKeyPair('ES256')).privateKey);
+    await expect(check(other)).rejects.toThrow(/signature/);
+    await expect(check('not-a.jwt')).rejects.toThrow(/bearer token missing/);
+  });
+
+  it('refuses a public key that is not EC P-256', async () => {
+    const { publicKey } = await generateKeyPair('ES384', { extractable: true });
+    await expect(createUpstreamTokenVerifier(JSON.stringify(await exportJWK(publicKey)), SUB)).rejects.toThrow(/P-256/);
+  });
+});
+
+describe('DER and r‖s (the cheap node:crypto form, issue #9)', () => {
+  it("round-trips node's own P1363 and DER signatures, short scalars included", () => {
+    const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
+    // 200 signatures: some r or s start with zero bytes (shorter DER integers), some with a high bit (padded).
+    for (let i = 0; i < 200; i++) {
+      const data = Buffer.from(`message ${i}`);
+      const der = signRaw('sha256', data, privateKey);
+      const raw = derToRawSignature(der);
+      expect(raw.length).toBe(64);
+      expect(verifyRaw('sha256', data, { key: publicKey, dsaEncoding: 'ieee-p1363' }, raw)).toBe(true);
+      const p1363 = signRaw('sha256', data, { key: privateKey, dsaEncoding: 'ieee-p1363' });
+      expect(verifyRaw('sha256', data, publicKey, rawToDerSignature(p1363))).toBe(true);
+      expect(rawToDerSignature(raw).equals(der)).toBe(true);
+    }
+  });
+
+  it('refuses what is not a P-256 signature', () => {
+    expect(() => rawToDerSignature(Buffer.alloc(63))).toThrow();
+    expect(() => derToRawSignature(Buffer.from([0x30, 0x03, 0x02, 0x01, 0x01]))).toThrow();
+    expect(() => derToRawSignature(Buffer.alloc(70))).toThrow();
+    // An all-zero r‖s encodes, and never verifies.
+    const { publicKey } = generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
+    expect(verifyRaw('sha256', Buffer.from('m'), publicKey, rawToDerSignature(Buffer.alloc(64)))).toBe(false);
   });
 });
 

@@ -1,5 +1,5 @@
-import { createPrivateKey, randomUUID, sign } from 'node:crypto';
-import { importJWK, jwtVerify, type JWK } from 'jose';
+import { createPrivateKey, createPublicKey, randomUUID, sign, verify } from 'node:crypto';
+import { type JWK } from 'jose';
 import { z } from 'zod';
 import { GATEWAY_PRIVATE_KEY_VAR, GATEWAY_PUBLIC_KEY_VAR } from './gateway-keys.ts';
 import { ROLES, type Identity } from './identity.ts';
@@ -61,10 +61,56 @@ export type UpstreamTokenMinter = (subgraph: string, identity: Identity | null, 
  * The token is the compact JWS `jose`'s `SignJWT` would make (same header, claims, ES256 over
  * P-256 with SHA-256, raw r‖s signature), built here and signed with `node:crypto` directly: a
  * subgraph fetch mints one, and `SignJWT` through WebCrypto cost three times the CPU of the
- * signature itself (issue #9). Every token still gets its own `jti`, `iat` and budget; the
- * subgraphs verify it with `jose` as before.
+ * signature itself (issue #9). Every token still gets its own `jti`, `iat` and budget.
  */
 const UPSTREAM_HEADER = Buffer.from(JSON.stringify({ alg: UPSTREAM_ALG, typ: 'dti-upstream+jwt' })).toString('base64url');
+
+/** P-256 scalars are 32 bytes; a JWS ES256 signature is r‖s (IEEE P1363), 64 bytes. */
+const P256_SCALAR_BYTES = 32;
+
+/**
+ * `node:crypto` signs and verifies ECDSA with a bare `KeyObject` (DER signatures) at a third of the
+ * CPU of the `{ key, dsaEncoding: 'ieee-p1363' }` form, which prepares the key again on every call
+ * (Node 24; issue #9). These convert between DER and the r‖s a JWS carries; OpenSSL does the same
+ * conversion inside the P1363 form.
+ */
+export function derToRawSignature(der: Buffer): Buffer {
+  // SEQUENCE { INTEGER r, INTEGER s }, short-form lengths (a P-256 signature is at most 72 bytes).
+  if (der[0] !== 0x30 || der[1] !== der.length - 2) throw new Error('not a DER ECDSA signature');
+  const out = Buffer.alloc(2 * P256_SCALAR_BYTES);
+  let at = 2;
+  for (let i = 0; i < 2; i++) {
+    const len = der[at + 1] ?? 0;
+    if (der[at] !== 0x02 || len === 0 || at + 2 + len > der.length) throw new Error('not a DER ECDSA signature');
+    let int = der.subarray(at + 2, at + 2 + len);
+    while (int.length > P256_SCALAR_BYTES && int[0] === 0) int = int.subarray(1);
+    if (int.length > P256_SCALAR_BYTES) throw new Error('not a P-256 signature');
+    int.copy(out, (i + 1) * P256_SCALAR_BYTES - int.length);
+    at += 2 + len;
+  }
+  if (at !== der.length) throw new Error('not a DER ECDSA signature');
+  return out;
+}
+
+/** r‖s (64 bytes, as a JWS carries it) to the DER `node:crypto` verifies with a bare key. */
+export function rawToDerSignature(raw: Buffer): Buffer {
+  if (raw.length !== 2 * P256_SCALAR_BYTES) throw new Error('not an ES256 signature');
+  const integer = (scalar: Buffer): Buffer => {
+    let start = 0;
+    while (start < scalar.length - 1 && scalar[start] === 0) start++;
+    const body = scalar.subarray(start);
+    // A set high bit would read as negative: DER prefixes a zero byte.
+    const pad = (body[0] ?? 0) >= 0x80 ? 1 : 0;
+    const out = Buffer.alloc(2 + pad + body.length);
+    out[0] = 0x02;
+    out[1] = pad + body.length;
+    body.copy(out, 2 + pad);
+    return out;
+  };
+  const r = integer(raw.subarray(0, P256_SCALAR_BYTES));
+  const s = integer(raw.subarray(P256_SCALAR_BYTES));
+  return Buffer.concat([Buffer.from([0x30, r.length + s.length]), r, s]);
+}
 
 export async function createUpstreamTokenMinter(privateJwkJson: string): Promise<UpstreamTokenMinter> {
   const key = createPrivateKey({ key: parseJwk(privateJwkSchema, privateJwkJson, GATEWAY_PRIVATE_KEY_VAR), format: 'jwk' });
@@ -91,7 +137,7 @@ export async function createUpstreamTokenMinter(privateJwkJson: string): Promise
       jti: randomUUID(),
     };
     const input = `${UPSTREAM_HEADER}.${Buffer.from(JSON.stringify(payload)).toString('base64url')}`;
-    const signature = sign('sha256', Buffer.from(input), { key, dsaEncoding: 'ieee-p1363' });
+    const signature = derToRawSignature(sign('sha256', Buffer.from(input), key));
     return `${input}.${signature.toString('base64url')}`;
   };
 }
@@ -175,10 +221,36 @@ export async function replayGuardFromEnv(env: Readonly<Record<string, string | u
   return createRedisReplayGuard(client, subgraph);
 }
 
+/** Every claim a gateway token carries, checked in one parse: the budget and identity, issuer, audience and times. */
+const tokenClaimsSchema = claimsSchema.extend({
+  iss: z.literal(UPSTREAM_ISSUER),
+  aud: z.union([z.string(), z.array(z.string())]),
+  iat: z.number(),
+  nbf: z.number().optional(),
+});
+/** An ES256 signature is r‖s, 32 bytes each (IEEE P1363). */
+const ES256_SIGNATURE_BYTES = 2 * P256_SCALAR_BYTES;
+
+/** Decodes one base64url segment of a compact JWS as a JSON value; undefined when it is not. */
+function jsonSegment(segment: string): unknown {
+  try {
+    return JSON.parse(Buffer.from(segment, 'base64url').toString('utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
 /**
- * Verifies tokens minted for `subgraph`: signature by the gateway's key, algorithm pinned, issuer,
- * audience, expiry, and a `jti` seen at most once (a captured request cannot be replayed, with the
- * same identity or a swapped one).
+ * Verifies tokens minted for `subgraph`: signature by the gateway's key, algorithm and type
+ * pinned (the header is exactly the minter's `{"alg":"ES256","typ":"dti-upstream+jwt"}`, nothing
+ * else, no other spelling), issuer, audience, expiry, issued
+ * at most 35 s ago and not in the future, and a `jti` seen at most once (a captured request
+ * cannot be replayed, with the same identity or a swapped one).
+ *
+ * The same checks `jose`'s `jwtVerify` made with those options, done here with `node:crypto`'s
+ * synchronous `verify` on a key imported once: every subgraph request verifies one token, and
+ * `jwtVerify` went through WebCrypto (a thread-pool job and a promise per token) and re-checked
+ * the key on each call (issue #9). Nothing is decoded as claims before the signature verifies.
  */
 export async function createUpstreamTokenVerifier(
   publicJwkJson: string,
@@ -186,30 +258,32 @@ export async function createUpstreamTokenVerifier(
   now: () => number = Date.now,
   replay: ReplayGuard = createMemoryReplayGuard(),
 ): Promise<UpstreamTokenVerifier> {
-  const key = await importJWK(parseJwk(publicJwkSchema, publicJwkJson, GATEWAY_PUBLIC_KEY_VAR), UPSTREAM_ALG);
+  const key = createPublicKey({ key: parseJwk(publicJwkSchema, publicJwkJson, GATEWAY_PUBLIC_KEY_VAR), format: 'jwk' });
+  if (key.asymmetricKeyType !== 'ec' || key.asymmetricKeyDetails?.namedCurve !== 'prime256v1') throw new Error(`${GATEWAY_PUBLIC_KEY_VAR} is not an EC P-256 key`);
+  const refuse = (why: string): never => {
+    throw new UpstreamTokenError(`this service answers only the gateway: ${why}`);
+  };
+  const maxAgeS = UPSTREAM_TTL_S + 5;
   return async (authorization) => {
-    const match = /^Bearer ([\w-]+\.[\w-]+\.[\w-]+)$/.exec(authorization ?? '');
-    if (match?.[1] === undefined) throw new UpstreamTokenError('this service answers only the gateway: bearer token missing');
-    let payload: unknown;
-    try {
-      ({ payload } = await jwtVerify(match[1], key, {
-        algorithms: [UPSTREAM_ALG],
-        issuer: UPSTREAM_ISSUER,
-        audience: subgraph,
-        maxTokenAge: `${UPSTREAM_TTL_S + 5}s`,
-        currentDate: new Date(now()),
-        typ: 'dti-upstream+jwt',
-      }));
-    } catch (e: unknown) {
-      throw new UpstreamTokenError(`this service answers only the gateway: ${e instanceof Error ? e.message : 'invalid token'}`);
+    const match = /^Bearer ([\w-]+)\.([\w-]+)\.([\w-]+)$/.exec(authorization ?? '');
+    const [, h, p, s] = match ?? [];
+    if (h === undefined || p === undefined || s === undefined) return refuse('bearer token missing');
+    if (h !== UPSTREAM_HEADER) return refuse('unexpected token header (alg ES256 and typ dti-upstream+jwt only)');
+    const signature = Buffer.from(s, 'base64url');
+    if (signature.length !== ES256_SIGNATURE_BYTES || !verify('sha256', Buffer.from(`${h}.${p}`), key, rawToDerSignature(signature))) {
+      return refuse('signature verification failed');
     }
-    const claims = claimsSchema.safeParse(payload);
-    if (!claims.success) throw new UpstreamTokenError('this service answers only the gateway: malformed identity');
-    if (!(await replay.firstUse(claims.data.jti, claims.data.exp, Math.floor(now() / 1000)))) {
-      throw new UpstreamTokenError('this service answers only the gateway: token already used');
-    }
-    const idt = claims.data.idt;
-    const budgetMs = claims.data.bud ?? null;
+    const parsed = tokenClaimsSchema.safeParse(jsonSegment(p));
+    if (!parsed.success) return refuse('unexpected issuer, a claim missing, or a malformed identity');
+    const claims = parsed.data;
+    if (!(typeof claims.aud === 'string' ? claims.aud === subgraph : claims.aud.includes(subgraph))) return refuse('unexpected "aud" claim value');
+    const t = Math.floor(now() / 1000);
+    if (claims.exp <= t) return refuse('"exp" claim timestamp check failed');
+    if (claims.nbf !== undefined && claims.nbf > t) return refuse('"nbf" claim timestamp check failed');
+    if (t - claims.iat > maxAgeS || claims.iat > t) return refuse('"iat" claim timestamp check failed');
+    if (!(await replay.firstUse(claims.jti, claims.exp, t))) return refuse('token already used');
+    const idt = claims.idt;
+    const budgetMs = claims.bud ?? null;
     if (idt === null) return { identity: null, budgetMs };
     return { identity: { subject: idt.sub, name: idt.name, roles: new Set(idt.roles), units: idt.units }, budgetMs };
   };
