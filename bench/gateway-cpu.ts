@@ -9,9 +9,9 @@
  *   e.g. node bench/gateway-cpu.ts 3 600 ours=gateway/main.ts apollo=bench/peers/apollo-gateway.ts
  *   GATEWAY_CPU_PROF=/tmp/dir adds --cpu-prof to every gateway process (profiles land there).
  *   GATEWAY_CPU_AUTH=1 runs access control on (subgraphs verify the gateway's tokens, requests carry an administrator's token).
- *   GATEWAY_CPU_KEEP=1 starts each gateway once and has them take turns, round after round, on
- *   short loads (pairs measured under the same load; a restart per round let the shared machine's
- *   load drift between the builds compared). The summary gives each build's CPU over the first's
+ *   GATEWAY_CPU_KEEP=1 starts each gateway once and has them take turns, round after round, in a
+ *   fixed order on short loads (each round's builds measured under about the same load; a restart
+ *   per round let the shared machine's load drift between the builds compared). The summary gives each build's CPU over the first's
  *   in the same round: the median ratio and in how many rounds it was lower.
  *   GATEWAY_CPU_TAPE=/tmp/file.json keeps the recorded answers: written after recording when the file
  *   is not there, read (and no stack started at all) when it is, so builds compared in later runs
@@ -226,9 +226,10 @@ try {
         await load(`http://127.0.0.1:${port}/graphql`, bodies.length * 2);
       }
       for (let r = 0; r < rounds; r++) {
-        const order = [...specs.keys()];
-        if (r % 2 === 1) order.reverse();
-        for (const i of order) await measure(r, specs[i]?.label ?? '', children[i]?.pid ?? -1, `http://127.0.0.1:${base + 16 + SUBGRAPHS.length + i}/graphql`);
+        // Always the same order: every build then waits the same time (the others' loads) between
+        // its turns. Flipping it every round gave the build that ran twice in a row the lower figure
+        // (±30% on a loaded machine: an idle process's heap and caches go cold).
+        for (const i of specs.keys()) await measure(r, specs[i]?.label ?? '', children[i]?.pid ?? -1, `http://127.0.0.1:${base + 16 + SUBGRAPHS.length + i}/graphql`);
       }
     } finally {
       for (const child of children) await stop(child);
