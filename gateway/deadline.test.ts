@@ -50,11 +50,11 @@ describe('a subgraph that never answers', () => {
     expect(body.errors?.[0]?.message).toMatch(/did not answer within the request's deadline/);
     expect(body.errors?.[0]?.extensions?.['system']).toBe('plans');
     expect(elapsed).toBeGreaterThanOrEqual(TIMER_MS - 100);
-    // Without the timer it would hang until the test's own timeout; the margin is for a loaded machine.
-    expect(elapsed).toBeLessThan(TIMER_MS + 10_000);
+    // No upper bound on a shared machine: the subgraph never answers, so only the timer ends the
+    // request (without it the test runs into its own timeout).
     expect(taken.length).toBeGreaterThan(0);
     // The gateway closed the connection it had given up on.
-    for (let i = 0; i < 50 && closedAt.length < taken.length; i++) await new Promise((r) => setTimeout(r, 20));
+    for (let i = 0; i < 250 && closedAt.length < taken.length; i++) await new Promise((r) => setTimeout(r, 20));
     expect(closedAt.length).toBe(taken.length);
   });
 });

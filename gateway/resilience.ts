@@ -132,6 +132,9 @@ export function createResilience(config: ResilienceConfig, logger: Logger) {
    */
   const fetchTimeoutMs = (context: unknown): number => fetchBudget(stateOf(requestOf(context))) + 1500;
 
+  /** Each running subgraph execution's abort, for its fetch (keyed by the execution request the fetch names). */
+  const fetchControllers = new WeakMap<object, AbortController>();
+
   const plugin: GatewayPlugin = {
     // The gateway's own timer per subgraph execution, in place of the runtime's `upstreamTimeout`:
     // that one made an `AbortSignal.timeout` per execution and another per fetch, joined each to
@@ -158,12 +161,17 @@ export function createResilience(config: ResilienceConfig, logger: Logger) {
           }, fetchTimeoutMs(executionRequest.context));
         });
         const settle = (): void => {
+          fetchControllers.delete(executionRequest);
           clearTimeout(timer);
           outer?.removeEventListener('abort', onOuterAbort);
         };
+        // The fetch gets the signal in onFetch, not the executor: handed a signal, the HTTP executor
+        // joins it to its own long-lived one and adds a listener to that per fetch, a list walked on
+        // every add until the garbage collector prunes it.
+        fetchControllers.set(executionRequest, ctrl);
         const result = (() => {
           try {
-            return executor({ ...executionRequest, signal: ctrl.signal });
+            return executor(executionRequest);
           } catch (e) {
             settle();
             throw e;
@@ -187,10 +195,15 @@ export function createResilience(config: ResilienceConfig, logger: Logger) {
       const longer = op === undefined || op === null ? undefined : config.operationDeadlines.get(op);
       if (state !== undefined && longer !== undefined) state.deadline = state.started + longer;
     },
-    onFetch({ context, options, setOptions }) {
+    onFetch({ context, executionRequest, options, setOptions }) {
+      const ctrl = executionRequest === undefined ? undefined : fetchControllers.get(executionRequest);
       const state = stateOf(requestOf(context));
-      if (state === undefined) return;
-      setOptions({ ...options, headers: { ...options.headers, [CORRELATION_HEADER]: state.correlationId } });
+      if (state === undefined && ctrl === undefined) return;
+      setOptions({
+        ...options,
+        ...(ctrl === undefined ? {} : { signal: ctrl.signal }),
+        ...(state === undefined ? {} : { headers: { ...options.headers, [CORRELATION_HEADER]: state.correlationId } }),
+      });
     },
     onResultProcess({ request, result, setResult }) {
       const state = states.get(request);
