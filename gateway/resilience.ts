@@ -1,5 +1,6 @@
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
 import { GraphQLError, type ExecutionResult, type GraphQLFormattedError } from 'graphql';
+import { createRequire } from 'node:module';
 import { z } from 'zod';
 import { durationMsSchema, parseEnv } from '../lib/config/index.ts';
 import type { Logger } from '../lib/logging/index.ts';
@@ -41,6 +42,11 @@ export function resilienceConfigFromEnv(env: Readonly<Record<string, string | un
     fetchShare: 0.7,
   };
 }
+
+// The timeout error is made with the runtime's copy of graphql: the CommonJS one, which Node's own
+// `import 'graphql'` also loads. Vite (the tests) resolves our import to the ESM copy, whose errors the
+// planner's runtime does not recognise as GraphQL errors: they were wrapped and masked as "Unexpected error.".
+const { GraphQLError: RuntimeGraphQLError } = createRequire(import.meta.url)('graphql') as typeof import('graphql');
 
 interface RequestState {
   readonly started: number;
@@ -102,7 +108,7 @@ function isExecutionResult(v: unknown): v is ExecutionResult {
   return isRecord(v) && ('data' in v || 'errors' in v);
 }
 
-/** The Hive Gateway plugin, and the per-subgraph timeout to pass as `upstreamTimeout`. */
+/** The Hive Gateway plugin (with the gateway's own timer on every subgraph fetch), and what each fetch may spend. */
 export function createResilience(config: ResilienceConfig, logger: Logger) {
   // Keyed by the request object itself. Not `instanceof Request`: the runtime's requests come from
   // its own fetch implementation (@whatwg-node), not Node's global Request, so that test failed on
@@ -120,7 +126,65 @@ export function createResilience(config: ResilienceConfig, logger: Logger) {
     return Math.max(1, Math.floor(left * config.fetchShare));
   };
 
+  /**
+   * The gateway's own timer per subgraph fetch: the subgraph's budget plus a grace for the
+   * answer to travel, so in the normal case the subgraph's typed partial error arrives first.
+   */
+  const fetchTimeoutMs = (context: unknown): number => fetchBudget(stateOf(requestOf(context))) + 1500;
+
+  /** Each running subgraph execution's abort, for its fetch (keyed by the execution request the fetch names). */
+  const fetchControllers = new WeakMap<object, AbortController>();
+
   const plugin: GatewayPlugin = {
+    // The gateway's own timer per subgraph execution, in place of the runtime's `upstreamTimeout`:
+    // that one made an `AbortSignal.timeout` per execution and another per fetch, joined each to
+    // the request's signal through weak references and finalization registries, and the timers,
+    // kept alive by their listeners, fired seconds after their fetch had answered (issue #9: CPU
+    // per request on the mixed workload, bench/gateway-cpu.ts, figures in the commit). Here: one
+    // plain timer, cleared when the execution settles, and one AbortController that aborts the
+    // fetch when the timer fires (or the client's request is aborted). The error is the runtime's:
+    // GATEWAY_TIMEOUT, which `publicError` turns into UPSTREAM_TIMEOUT naming the system.
+    onSubgraphExecute({ subgraphName, executor, setExecutor }) {
+      setExecutor((executionRequest) => {
+        const outer = executionRequest.signal;
+        if (outer?.aborted === true) return executor(executionRequest);
+        const ctrl = new AbortController();
+        const onOuterAbort = (): void => ctrl.abort(outer?.reason);
+        outer?.addEventListener('abort', onOuterAbort, { once: true });
+        let timer: ReturnType<typeof setTimeout> | undefined;
+        const timedOut = new Promise<never>((_, reject) => {
+          timer = setTimeout(() => {
+            const error = new RuntimeGraphQLError('The operation was aborted due to timeout', { extensions: { code: 'GATEWAY_TIMEOUT', serviceName: subgraphName, http: { status: 504 } } });
+            // Rejected before the abort: the aborted fetch settles too, and the race must see this first.
+            reject(error);
+            ctrl.abort(error);
+          }, fetchTimeoutMs(executionRequest.context));
+        });
+        const settle = (): void => {
+          fetchControllers.delete(executionRequest);
+          clearTimeout(timer);
+          outer?.removeEventListener('abort', onOuterAbort);
+        };
+        // The fetch gets the signal in onFetch, not the executor: handed a signal, the HTTP executor
+        // joins it to its own long-lived one and adds a listener to that per fetch, a list walked on
+        // every add until the garbage collector prunes it.
+        fetchControllers.set(executionRequest, ctrl);
+        const result = (() => {
+          try {
+            return executor(executionRequest);
+          } catch (e) {
+            settle();
+            throw e;
+          }
+        })();
+        // A thenable, not only a native promise: the runtime's own are not always.
+        if (typeof (result as { then?: unknown }).then !== 'function') {
+          settle();
+          return result;
+        }
+        return Promise.race([result, timedOut]).finally(settle);
+      });
+    },
     onRequest({ request }) {
       const now = Date.now();
       states.set(request, { started: now, deadline: now + config.deadlineMs, correlationId: correlationIdFrom(request.headers.get(CORRELATION_HEADER)) });
@@ -131,10 +195,15 @@ export function createResilience(config: ResilienceConfig, logger: Logger) {
       const longer = op === undefined || op === null ? undefined : config.operationDeadlines.get(op);
       if (state !== undefined && longer !== undefined) state.deadline = state.started + longer;
     },
-    onFetch({ context, options, setOptions }) {
+    onFetch({ context, executionRequest, options, setOptions }) {
+      const ctrl = executionRequest === undefined ? undefined : fetchControllers.get(executionRequest);
       const state = stateOf(requestOf(context));
-      if (state === undefined) return;
-      setOptions({ ...options, headers: { ...options.headers, [CORRELATION_HEADER]: state.correlationId } });
+      if (state === undefined && ctrl === undefined) return;
+      setOptions({
+        ...options,
+        ...(ctrl === undefined ? {} : { signal: ctrl.signal }),
+        ...(state === undefined ? {} : { headers: { ...options.headers, [CORRELATION_HEADER]: state.correlationId } }),
+      });
     },
     onResultProcess({ request, result, setResult }) {
       const state = states.get(request);
@@ -159,15 +228,8 @@ export function createResilience(config: ResilienceConfig, logger: Logger) {
     },
   };
 
-  /**
-   * The gateway's own timer per subgraph fetch: the subgraph's budget plus a grace for the
-   * answer to travel, so in the normal case the subgraph's typed partial error arrives first.
-   */
-  const upstreamTimeout = (payload: { readonly executionRequest?: { readonly context?: unknown } | undefined }): number =>
-    fetchBudget(stateOf(requestOf(payload.executionRequest?.context))) + 1500;
-
   /** What one subgraph fetch of this request may spend, ms: the access plugin signs it into the subgraph's token. */
   const budgetOf = (context: unknown): number => fetchBudget(stateOf(requestOf(context)));
 
-  return { plugin, upstreamTimeout, budgetOf };
+  return { plugin, budgetOf };
 }
