@@ -3,7 +3,10 @@
  * `npm run soak -- --long --minutes 3 --settle 40 --snapshots DIR`) by constructor: count and
  * self size of each, and the biggest differences. With `--path NAME`, also the shortest retaining
  * path from the GC roots to a few of B's objects of that constructor that A did not have (by id).
- * Run: node bench/heap-diff.ts A.heapsnapshot B.heapsnapshot [--top 40] [--path NAME]...
+ * With `--retained EDGE[,EDGE…]`, what B keeps only through edges of those names (a closure's variable, a
+ * property): B's self size reachable from the roots, less what stays reachable when those edges are
+ * cut (WeakMap tables hold their values only through their keys, as V8 does).
+ * Run: node bench/heap-diff.ts A.heapsnapshot B.heapsnapshot [--top 40] [--path NAME]... [--retained EDGE]...
  */
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
@@ -119,6 +122,44 @@ function parents(h: Heap): Int32Array {
   return parent;
 }
 
+/** Self size of what is reachable from the root by strong edges, not through edges named `cut`. */
+function reachableBytes(h: Heap, cut: ReadonlySet<string> | null): number {
+  const weak = h.edgeTypes.indexOf('weak');
+  const element = h.edgeTypes.indexOf('element');
+  const hidden = h.edgeTypes.indexOf('hidden');
+  // A WeakMap's table: its values are kept by their keys (V8 adds key → value edges), not by the table.
+  const weakTables = new Set<number>();
+  for (let n = 0; n < h.nodeCount; n++) {
+    const name = h.strings[h.nodes[n * h.nodeFields + h.field.name] ?? 0];
+    if (name !== 'WeakMap' && name !== 'WeakSet') continue;
+    for (let e = h.firstEdge[n] ?? 0; e < (h.firstEdge[n + 1] ?? 0); e += h.edgeFields) {
+      if (h.strings[h.edges[e + h.edgeField.nameOrIndex] ?? 0] === 'table') weakTables.add((h.edges[e + h.edgeField.toNode] ?? 0) / h.nodeFields);
+    }
+  }
+  const seen = new Uint8Array(h.nodeCount);
+  const queue = new Uint32Array(h.nodeCount);
+  let head = 0;
+  let tail = 0;
+  queue[tail++] = 0;
+  seen[0] = 1;
+  let bytes = 0;
+  while (head < tail) {
+    const n = queue[head++] ?? 0;
+    bytes += h.nodes[n * h.nodeFields + h.field.selfSize] ?? 0;
+    if (weakTables.has(n)) continue;
+    for (let e = h.firstEdge[n] ?? 0; e < (h.firstEdge[n + 1] ?? 0); e += h.edgeFields) {
+      const type = h.edges[e + h.edgeField.type];
+      if (type === weak) continue;
+      if (cut !== null && type !== element && type !== hidden && cut.has(h.strings[h.edges[e + h.edgeField.nameOrIndex] ?? 0] ?? '')) continue;
+      const to = (h.edges[e + h.edgeField.toNode] ?? 0) / h.nodeFields;
+      if (seen[to] === 1) continue;
+      seen[to] = 1;
+      queue[tail++] = to;
+    }
+  }
+  return bytes;
+}
+
 function edgeName(h: Heap, from: number, to: number): string {
   for (let e = h.firstEdge[from] ?? 0; e < (h.firstEdge[from + 1] ?? 0); e += h.edgeFields) {
     if ((h.edges[e + h.edgeField.toNode] ?? 0) / h.nodeFields !== to) continue;
@@ -140,6 +181,7 @@ if (aPath === undefined || bPath === undefined) throw new Error('usage: node ben
 const topArg = args.indexOf('--top');
 const top = topArg >= 0 ? Number(args[topArg + 1]) : 40;
 const pathNames = args.flatMap((a, i) => (a === '--path' ? [args[i + 1] ?? ''] : []));
+const retainedEdges = args.flatMap((a, i) => (a === '--retained' ? [args[i + 1] ?? ''] : []));
 
 const a = load(aPath);
 const sa = summary(a);
@@ -185,4 +227,10 @@ if (pathNames.length > 0) {
       process.stdout.write(`  ${chain.join('\n    ')}\n`);
     }
   }
+}
+
+if (retainedEdges.length > 0) {
+  const all = reachableBytes(b, null);
+  process.stdout.write(`\nB reachable: ${mb(all)} MB\n`);
+  for (const edge of retainedEdges) process.stdout.write(`  kept only through edges named ${edge}: ${mb(all - reachableBytes(b, new Set(edge.split(','))))} MB\n`);
 }

@@ -87,3 +87,33 @@ describe('the planner is handed one document object per text', () => {
     expect(await h.run('{ other }', user)).not.toBe(b);
   });
 });
+
+describe('memory (issue #7 item 4)', () => {
+  it('once nothing is executed for the idle time, keeps only the most recently used documents', async () => {
+    const user = { sub: 'a' };
+    const seen: DocumentNode[] = [];
+    const getEnveloped = envelop({
+      plugins: [
+        useEngine({ parse, validate, specifiedRules, execute: (args: ExecutionArgs) => (seen.push(args.document), execute(args)) }),
+        useSchema(schema),
+        useGenericAuth({ mode: 'protect-granular', resolveUserFn: (ctx: { user?: unknown }) => ctx.user ?? null, rejectUnauthenticated: false }),
+        usePlanCacheDocuments(100, { afterMs: 150, keep: 1 }),
+      ],
+    });
+    const run = async (query: string): Promise<DocumentNode> => {
+      const { parse: p, contextFactory, execute: ex, schema: s } = getEnveloped({ user });
+      await ex({ schema: s, document: p(query), rootValue: { open: 'o', other: 'x', closed: 'c' }, contextValue: await contextFactory() });
+      return seen.at(-1)!;
+    };
+    const a = await run('{ open }');
+    const b = await run('{ other }');
+    // Used again within the idle time: still kept.
+    await new Promise((r) => setTimeout(r, 50));
+    expect(await run('{ open }')).toBe(a);
+    expect(await run('{ other }')).toBe(b);
+    await new Promise((r) => setTimeout(r, 400));
+    // b was the most recently used: kept; a was dropped.
+    expect(await run('{ other }')).toBe(b);
+    expect(await run('{ open }')).not.toBe(a);
+  });
+});
