@@ -5,7 +5,7 @@
  * --short: every system × {down, slow beyond the deadline, 5xx burst, malformed, reset mid-body,
  *          slow drip} under 50 concurrent mixed queries; prints the fault matrix, the share of
  *          whole-request failures, p99 per fault against the deadline, recovery times, RSS.
- * --long:  N minutes (default 10; --settle S: seconds of quiet before the closing RSS, default 8) of mixed load with faults switched on and off at random; prints
+ * --long:  N minutes (default 10; --settle S: seconds of quiet before the opening and the closing RSS, default 8) of mixed load with faults switched on and off at random; prints
  *          requests, errors by code, p50/p99 per phase, RSS per process at start and end (with heap
  *          used/total and external memory of the gateway and subgraphs: RSS less these is native).
  * --snapshots DIR: heap snapshots of the gateway and the documents subgraph at idle start and end,
@@ -37,7 +37,7 @@ const args = process.argv.slice(2);
 const long = args.includes('--long');
 const minutesArg = args.indexOf('--minutes');
 const minutes = minutesArg >= 0 ? Number(args[minutesArg + 1]) : 10;
-// Seconds of quiet before the closing RSS is read (--settle S; default 8).
+// Seconds of quiet before the closing RSS is read (--settle S; default 8), before the opening one too.
 const settleArg = args.indexOf('--settle');
 const settleS = settleArg >= 0 ? Number(args[settleArg + 1]) : 8;
 // --snapshots DIR: heap snapshots of the gateway and the documents subgraph at idle start and idle end
@@ -153,7 +153,8 @@ try {
   const codes = judgeCodes(list.body);
   // Warm-up, then the idle footprint.
   await runWarmup(codes);
-  await sleep(3000);
+  // The same quiet as before the closing figure: both are read after the idle collector had its chance.
+  await sleep(settleS * 1000);
   const rssStart = rss();
   const heapStart = await heaps();
   await snapshots('idle');
