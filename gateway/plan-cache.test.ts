@@ -18,7 +18,7 @@ const schema = buildSchema(/* GraphQL */ `
 `);
 
 /** What execution (the planner, in the gateway) is handed, per request. */
-function harness(withPlugin: boolean): { run(query: string, user: unknown): Promise<DocumentNode> } {
+function harness(planCache?: ReturnType<typeof usePlanCacheDocuments>): { run(query: string, user: unknown): Promise<DocumentNode> } {
   const seen: DocumentNode[] = [];
   const getEnveloped = envelop({
     plugins: [
@@ -26,7 +26,7 @@ function harness(withPlugin: boolean): { run(query: string, user: unknown): Prom
       useSchema(schema),
       // As lib/access/gateway.ts configures it.
       useGenericAuth({ mode: 'protect-granular', resolveUserFn: (ctx: { user?: unknown }) => ctx.user ?? null, rejectUnauthenticated: false }),
-      ...(withPlugin ? [usePlanCacheDocuments(2)] : []),
+      ...(planCache === undefined ? [] : [planCache]),
     ],
   });
   return {
@@ -44,7 +44,7 @@ describe('the planner is handed one document object per text', () => {
   const Q = '{ open closed }';
 
   it('without the plugin, genericAuth hands execution a fresh copy per request (the cause)', async () => {
-    const h = harness(false);
+    const h = harness();
     const a = await h.run(Q, { sub: 'a' });
     const b = await h.run(Q, { sub: 'a' });
     expect(print(a)).toBe(print(b));
@@ -52,14 +52,14 @@ describe('the planner is handed one document object per text', () => {
   });
 
   it('with it, the same text is the same object, request after request and caller after caller', async () => {
-    const h = harness(true);
+    const h = harness(usePlanCacheDocuments(2));
     const a = await h.run(Q, { sub: 'a' });
     expect(await h.run(Q, { sub: 'a' })).toBe(a);
     expect(await h.run(Q, { sub: 'b' })).toBe(a);
   });
 
   it('never shares a document between different texts (keyed by the printed document, not the request source)', async () => {
-    const h = harness(true);
+    const h = harness(usePlanCacheDocuments(2));
     const a = await h.run('{ open closed }', { sub: 'a' });
     const b = await h.run('{ open }', { sub: 'a' });
     expect(b).not.toBe(a);
@@ -67,8 +67,8 @@ describe('the planner is handed one document object per text', () => {
   });
 
   it('hands execution exactly the text genericAuth produced for each caller, signed in or not', async () => {
-    const plain = harness(false);
-    const cached = harness(true);
+    const plain = harness();
+    const cached = harness(usePlanCacheDocuments(2));
     for (const user of [{ sub: 'a' }, null, { sub: 'b' }, null]) {
       for (const q of ['{ open closed }', '{ closed }', '{ open }']) {
         expect(print(await cached.run(q, user))).toBe(print(await plain.run(q, user)));
@@ -77,7 +77,7 @@ describe('the planner is handed one document object per text', () => {
   });
 
   it('keeps at most the configured number of documents, dropping the least recently used', async () => {
-    const h = harness(true);
+    const h = harness(usePlanCacheDocuments(2));
     const user = { sub: 'a' };
     const a = await h.run('{ open }', user);
     const b = await h.run('{ other }', user);
@@ -85,5 +85,23 @@ describe('the planner is handed one document object per text', () => {
     await h.run('{ open other }', user); // a third text: b goes
     expect(await h.run('{ open }', user)).toBe(a);
     expect(await h.run('{ other }', user)).not.toBe(b);
+  });
+});
+
+describe('memory (issue #7 item 4)', () => {
+  it('once nothing is executed for the idle time, keeps only the most recently used documents', async () => {
+    const user = { sub: 'a' };
+    const h = harness(usePlanCacheDocuments(100, { afterMs: 150, keep: 1 }));
+    const run = (query: string): Promise<DocumentNode> => h.run(query, user);
+    const a = await run('{ open }');
+    const b = await run('{ other }');
+    // Used again within the idle time: still kept.
+    await new Promise((r) => setTimeout(r, 50));
+    expect(await run('{ open }')).toBe(a);
+    expect(await run('{ other }')).toBe(b);
+    await new Promise((r) => setTimeout(r, 400));
+    // b was the most recently used: kept; a was dropped.
+    expect(await run('{ other }')).toBe(b);
+    expect(await run('{ open }')).not.toBe(a);
   });
 });

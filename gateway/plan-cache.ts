@@ -1,5 +1,15 @@
 import { print, type DocumentNode } from 'graphql';
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
+import { createHash } from 'node:crypto';
+import { dropWhenUnused } from '../lib/launcher/idle-gc.ts';
+
+/** What the cache keeps once the gateway has served nothing for a while. */
+export interface PlanCacheIdle {
+  /** Quiet time, ms, after which the cache is trimmed. @default 30000 */
+  readonly afterMs: number;
+  /** Most recently used documents kept through the quiet. @default 50 */
+  readonly keep: number;
+}
 
 /**
  * Lets the query planner's cache hit (issue #9 goal 2). The Rust planner (`@graphql-hive/router-runtime`)
@@ -14,11 +24,26 @@ import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
  * callers share a document (and a plan) only when the planner would be given the same text anyway.
  * A document carries no caller data (variables travel apart), and the plan depends on its text and
  * the operation name only.
+ *
+ * Memory (issue #7 item 4): each document kept holds its plan and the subgraph documents in it,
+ * ≈ 24 KB for a soak query, so 1000 distinct documents after a burst were ≈ 24 MB of the gateway's
+ * heap until the next burst pushed them out (heap snapshot, `npm run soak -- --long --minutes 3
+ * --snapshots`, `node bench/heap-diff.ts … --retained canonical`). Once nothing has been executed
+ * for `idle.afterMs`, all but the `idle.keep` most recently used go. The key is a digest of the
+ * printed text: `print()` returns a rope of a few hundred pieces, ≈ 3.7 KB a key kept as it is,
+ * against the 44 characters of a SHA-256.
  */
-export function usePlanCacheDocuments(maxDocuments = 1000): GatewayPlugin {
+export function usePlanCacheDocuments(maxDocuments = 1000, idle: PlanCacheIdle = { afterMs: 30_000, keep: 50 }): GatewayPlugin {
   const canonical = new Map<string, DocumentNode>();
+  const touch = dropWhenUnused(() => {
+    for (const key of canonical.keys()) {
+      if (canonical.size <= idle.keep) break;
+      canonical.delete(key);
+    }
+  }, idle.afterMs);
   const canonicalOf = (document: DocumentNode): DocumentNode => {
-    const text = print(document);
+    touch();
+    const text = createHash('sha256').update(print(document)).digest('base64');
     const known = canonical.get(text);
     if (known !== undefined) {
       // Most recently used last: the first entry is the one to drop.

@@ -5,14 +5,19 @@
  * --short: every system × {down, slow beyond the deadline, 5xx burst, malformed, reset mid-body,
  *          slow drip} under 50 concurrent mixed queries; prints the fault matrix, the share of
  *          whole-request failures, p99 per fault against the deadline, recovery times, RSS.
- * --long:  N minutes (default 10; --settle S: seconds of quiet before the closing RSS, default 8) of mixed load with faults switched on and off at random; prints
- *          requests, errors by code, p50/p99 per phase, RSS per process at start and end.
+ * --long:  N minutes (default 10; --settle S: seconds of quiet before the opening and the closing RSS, default 8) of mixed load with faults switched on and off at random; prints
+ *          requests, errors by code, p50/p99 per phase, RSS per process at start and end (with heap
+ *          used/total and external memory of the gateway and subgraphs: RSS less these is native).
+ * --snapshots DIR: heap snapshots of the gateway and the documents subgraph at idle start and end,
+ *          for `node bench/heap-diff.ts` (a snapshot inflates RSS: compare RSS from runs without it).
  * Exits 1 when any check fails.
  */
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { z } from 'zod';
 import { launchOnFreePorts } from '../lib/testing/system.ts';
+import { SUBGRAPHS } from '../lib/topology/index.ts';
 import { benchToken } from '../bench/tokens.ts';
 import {
   FAULTS,
@@ -32,9 +37,14 @@ const args = process.argv.slice(2);
 const long = args.includes('--long');
 const minutesArg = args.indexOf('--minutes');
 const minutes = minutesArg >= 0 ? Number(args[minutesArg + 1]) : 10;
-// Seconds of quiet before the closing RSS is read (--settle S; default 8).
+// Seconds of quiet before the closing RSS is read (--settle S; default 8), before the opening one too.
 const settleArg = args.indexOf('--settle');
 const settleS = settleArg >= 0 ? Number(args[settleArg + 1]) : 8;
+// --snapshots DIR: heap snapshots of the gateway and the documents subgraph at idle start and idle end
+// (compare them with `node bench/heap-diff.ts A B`).
+const snapshotsArg = args.indexOf('--snapshots');
+const snapshotDir = snapshotsArg >= 0 ? resolve(args[snapshotsArg + 1] ?? 'snapshots') : null;
+const SNAPSHOT_OF = ['gateway', 'subgraph-documents'] as const;
 // The default deadline in both forms: what is measured is the system as it ships.
 const deadlineMs = 8000;
 const RECOVERY_LIMIT_MS = 8000;
@@ -52,13 +62,67 @@ function rssMb(pid: number | undefined): number | null {
 const started = performance.now();
 const { system, ports } = await launchOnFreePorts({
   // One client sends everything as one administrator: a rate limit high enough not to be what is measured.
-  env: { LOG_LEVEL: 'error', DTI_DEADLINE_MS: String(deadlineMs), DTI_RATE_LIMIT_BURST: '1000000', DTI_RATE_LIMIT_PER_SECOND: '1000000' },
+  env: {
+    ...(snapshotDir === null ? {} : { NODE_OPTIONS: `${process.env['NODE_OPTIONS'] ?? ''} --heapsnapshot-signal=SIGUSR2 --diagnostic-dir=${snapshotDir}`.trim() }),
+    LOG_LEVEL: 'error', DTI_DEADLINE_MS: String(deadlineMs), DTI_RATE_LIMIT_BURST: '1000000', DTI_RATE_LIMIT_PER_SECOND: '1000000' },
 });
 process.stdout.write(`system up in ${Math.round(performance.now() - started)} ms on ports ${ports.gateway}…${ports.identity}; deadline ${deadlineMs} ms\n`);
 // Unit-year figures need a token: an administrator's from the system's own development provider.
 const adminToken = await benchToken(system);
 const names = system.services.map((s) => s.name);
 const rss = (): Record<string, number | null> => Object.fromEntries(names.map((n) => [n, rssMb(system.pidOf(n))]));
+
+/** Heap used and external memory (MB) of the gateway and each subgraph, from its own `GET /metrics`: RSS less these is native memory. */
+async function heaps(): Promise<Record<string, string>> {
+  const urlOf = (n: string): string | null => {
+    if (n === 'gateway') return system.gatewayUrl.replace(/\/graphql$/, '');
+    const sub = SUBGRAPHS.find((s) => `subgraph-${s.name}` === n);
+    return sub === undefined ? null : system.subgraphUrl(sub.name);
+  };
+  const out: Record<string, string> = {};
+  await Promise.all(
+    names.map(async (n) => {
+      const url = urlOf(n);
+      if (url === null) return;
+      try {
+        const text = await (await fetch(`${url}/metrics`)).text();
+        const mb = (metric: string): string => {
+          const m = new RegExp(`^${metric}(?:\\{[^}]*\\})? (\\S+)$`, 'm').exec(text);
+          return m?.[1] === undefined ? '?' : String(Math.round(Number(m[1]) / 1048576));
+        };
+        out[n] = `heap ${mb('nodejs_heap_size_used_bytes')}/${mb('nodejs_heap_size_total_bytes')} external ${mb('nodejs_external_memory_bytes')}`;
+      } catch {
+        out[n] = 'heap ?';
+      }
+    }),
+  );
+  return out;
+}
+
+/** Writes a heap snapshot of each of SNAPSHOT_OF (SIGUSR2), waits until every file is complete, and names it `<label>-<service>`. */
+async function snapshots(label: string): Promise<void> {
+  if (snapshotDir === null) return;
+  mkdirSync(snapshotDir, { recursive: true });
+  for (const n of SNAPSHOT_OF) {
+    const pid = system.pidOf(n);
+    if (pid === undefined) continue;
+    const before = new Set(readdirSync(snapshotDir));
+    process.kill(pid, 'SIGUSR2');
+    // Written synchronously by the process; done once its size stops changing.
+    let file: string | undefined;
+    let size = -1;
+    for (;;) {
+      await sleep(1000);
+      file ??= readdirSync(snapshotDir).find((f) => !before.has(f) && f.includes(`.${pid}.`));
+      if (file === undefined) continue;
+      const now = statSync(join(snapshotDir, file)).size;
+      if (now === size && now > 0) break;
+      size = now;
+    }
+    renameSync(join(snapshotDir, file), join(snapshotDir, `${label}-${n}.heapsnapshot`));
+    process.stdout.write(`heap snapshot ${label}-${n} (${Math.round(size / 1e6)} MB file); RSS now ${rssMb(pid) ?? '?'} MB\n`);
+  }
+}
 
 const send = async (query: string): Promise<RawAnswer> => {
   const res = await fetch(system.gatewayUrl, {
@@ -89,8 +153,11 @@ try {
   const codes = judgeCodes(list.body);
   // Warm-up, then the idle footprint.
   await runWarmup(codes);
-  await sleep(3000);
+  // The same quiet as before the closing figure: both are read after the idle collector had its chance.
+  await sleep(settleS * 1000);
   const rssStart = rss();
+  const heapStart = await heaps();
+  await snapshots('idle');
 
   if (!long) {
     const cells: CellResult[] = [];
@@ -160,8 +227,13 @@ try {
 
   await sleep(settleS * 1000);
   const rssEnd = rss();
+  const heapEnd = await heaps();
+  await snapshots('after');
   process.stdout.write(`\nRSS per process (MB): idle start → idle end (${settleS} s after the load)\n`);
-  for (const n of names) process.stdout.write(`  ${n.padEnd(20)} ${rssStart[n] ?? '?'} → ${rssEnd[n] ?? '?'}\n`);
+  for (const n of names) {
+    const heap = heapStart[n] === undefined ? '' : `   (${heapStart[n]} → ${heapEnd[n] ?? '?'} MB)`;
+    process.stdout.write(`  ${n.padEnd(20)} ${rssStart[n] ?? '?'} → ${rssEnd[n] ?? '?'}${heap}\n`);
+  }
   for (const n of names) {
     if (system.restarts(n) > 0) {
       failed = true;

@@ -1,4 +1,5 @@
 import { collectDefaultMetrics, Counter, Gauge, Histogram, register, type Registry } from 'prom-client';
+import { boundLabelValues } from './label-bound.ts';
 
 /**
  * One Prometheus registry per process: every service runs as its own process, so prom-client's
@@ -6,6 +7,15 @@ import { collectDefaultMetrics, Counter, Gauge, Histogram, register, type Regist
  * the default registry) and our own metrics end up on the same `GET /metrics`.
  */
 export const registry: Registry = register;
+
+/** Most distinct operation names the metrics of one process are labelled with; later ones count as OTHER_OPERATION. */
+export const MAX_OPERATION_LABELS = 200;
+/** The operation label of every operation past the first MAX_OPERATION_LABELS names. */
+export const OTHER_OPERATION = '(other)';
+
+// Before any metric is made: the Hive Gateway plugin's `operationName` and the subgraphs' `operation`
+// are client-chosen names, one series per name kept for the life of the process (lib/telemetry/label-bound.ts).
+boundLabelValues(registry, { labels: ['operationName', 'operation'], max: MAX_OPERATION_LABELS, other: OTHER_OPERATION });
 
 let defaultsCollected = false;
 

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, inject, it } from 'vitest';
+import { MAX_OPERATION_LABELS, OTHER_OPERATION } from '../../lib/telemetry/metrics.ts';
 import { at, gatewayGet, gql, sim, token } from './client.ts';
 
 /** One sample's value from Prometheus text, matching every given label; 0 when absent. */
@@ -210,5 +211,24 @@ describe('issue #8 - shared response cache', () => {
     expect(symbols).toContain(symbol);
     expect(symbols.length).toBe((at(cached.data, 'unit', 'plans') as unknown[]).length + 1);
     expect(sample(await gatewayMetrics(), 'dti_cache_invalidations_total') - sample(before, 'dti_cache_invalidations_total')).toBe(1);
+  });
+});
+
+// Last in this file: it uses up the gateway's operation-name labels, which the metrics tests above read by name.
+describe('issue #7 item 4 - metrics do not grow with client-chosen operation names', () => {
+  it('past MAX_OPERATION_LABELS distinct names, the gateway counts every new name under one (other) series', async () => {
+    const names = (text: string): Set<string> =>
+      new Set([...text.matchAll(/^graphql_envelop_request\{[^}]*operationName="((?:[^"\\]|\\.)*)"/gm)].map((m) => m[1] ?? ''));
+    const run = `${Date.now().toString(36)}`;
+    // More fresh names than the bound allows, whatever the suite used before.
+    for (let i = 0; i < 260; i += 20) {
+      await Promise.all(Array.from({ length: 20 }, (_, j) => gql(`query Bound${run}x${i + j} { __typename }`)));
+    }
+    const after = names(await gatewayMetrics());
+    expect(after.has(OTHER_OPERATION)).toBe(true);
+    expect(after.size).toBeLessThanOrEqual(MAX_OPERATION_LABELS + 1);
+    const latency = new Set([...(await gatewayMetrics()).matchAll(/^graphql_yoga_http_duration_count\{[^}]*operationName="((?:[^"\\]|\\.)*)"/gm)].map((m) => m[1]));
+    expect(latency.has(OTHER_OPERATION)).toBe(true);
+    expect(latency.size).toBeLessThanOrEqual(MAX_OPERATION_LABELS + 1);
   });
 });
