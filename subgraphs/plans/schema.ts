@@ -14,7 +14,7 @@ const YEAR_FIGURES = [
   `labour { trainedWorkforceRate digitalSkillsRate ${SOURCE} } }`,
 ].join(' ');
 
-/** The plans subgraph: administrative units over time, the unit-year entity, and the plan registry. */
+/** The plans subgraph: the plan registry, and what it adds to the units and unit-years the dti subgraph owns. */
 export const typeDefs = gql(/* GraphQL */ `
   extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@authenticated", "@requiresScopes", "@policy"])
 
@@ -25,44 +25,11 @@ export const typeDefs = gql(/* GraphQL */ `
   }
 
   """
-  An administrative unit as it existed over a validity interval. Codes are reused across the
-  1 July 2025 reorganisation (56 is Khánh Hòa before and after it absorbed Ninh Thuận), so the
-  identity is \`id\` (code@validFrom), and \`code\` is an ordinary field.
+  An administrative unit (owned by the dti subgraph, with the unit reference data): plans adds the
+  plans it issued and its targets at risk.
   """
   type AdministrativeUnit @key(fields: "id") {
-    "Code and first day of validity, e.g. 56@2025-07-01; 'origin' when in force before the period covered."
     id: ID!
-    "Official unit code (mã đơn vị hành chính)."
-    code: String!
-    "Official Vietnamese name, with diacritics."
-    name: String!
-    level: UnitLevel!
-    "First day in force (ISO date); null when the reference data gives no start (see startKnown)."
-    validFrom: String
-    """
-    False when the reference data gives no start date: the unit was in force before the period
-    researched, since an unknown date. Dates before the first day records are held for
-    (dataYears.first, 1 January) are refused with BAD_USER_INPUT rather than answered as if such
-    units had existed forever.
-    """
-    startKnown: Boolean!
-    "Last day in force (ISO date, inclusive); null while in force."
-    validTo: String
-    "False when the reference data marks a fact about this unit as unconfirmed (see notes)."
-    confirmed: Boolean!
-    "Caveats from the reference data, verbatim."
-    notes: String
-    parent: AdministrativeUnit
-    "Districts under a province (before 1 July 2025), where the registry holds them."
-    children: [AdministrativeUnit!]!
-    "Units merged (or renamed) into this one on its first day."
-    predecessors: [AdministrativeUnit!]!
-    "The unit this one merged (or was renamed) into, the day after it ceased."
-    successors: [AdministrativeUnit!]!
-    "This unit's figures for one calendar year; before a merger, its predecessors' records."
-    year(year: Int!): UnitYear @authenticated @policy(policies: [["unitYear:read"]])
-    "Consecutive years, for time series."
-    years(from: Int!, to: Int!): [UnitYear!]! @authenticated @policy(policies: [["unitYear:read"]])
     "Plans this unit issued; with includePredecessors, also those of the units merged into it."
     plans(includePredecessors: Boolean = false): [Plan!]!
     """
@@ -73,20 +40,10 @@ export const typeDefs = gql(/* GraphQL */ `
     targetsAtRisk(year: Int): TargetsAtRisk @authenticated @policy(policies: [["unitYear:read"]])
   }
 
-  "One unit and one calendar year. Each source subgraph contributes its statistics."
+  "A unit's year (owned by the dti subgraph); plans adds the plans in force, from the plan registry."
   type UnitYear @key(fields: "unitId year") {
     unitId: ID!
     year: Int!
-    unit: AdministrativeUnit!
-    "Whose records make up this year, by upstream code and dates."
-    recordScopes: [RecordScope!]!
-    "True when the figures come (partly) from other units' records, e.g. a merged unit's predecessors."
-    rolledUp: Boolean!
-    """
-    For a unit formed by a merger, the same year of each unit merged into it (empty otherwise):
-    from DTI 2024 a merged province is assessed on the average of its predecessors' values.
-    """
-    predecessorYears: [UnitYear!]! @authenticated @policy(policies: [["unitYear:read"]])
     "Plans in force for this unit by the end of the year (the registry's view)."
     plans: PlanYearSummary @authenticated @policy(policies: [["unitYear:read"]])
     documents: DocumentStats @external
@@ -371,26 +328,7 @@ export const typeDefs = gql(/* GraphQL */ `
     result: String
   }
 
-  type DataYears {
-    first: Int!
-    last: Int!
-  }
-
   type Query {
-    """
-    The unit a code names on a date (today by default). asOf before 1 January of dataYears.first
-    is BAD_USER_INPUT: the reference gives no start date for the units in force then.
-    """
-    unit(code: String!, asOf: String): AdministrativeUnit
-    "A unit by its identity (code@validFrom)."
-    unitById(id: ID!): AdministrativeUnit
-    """
-    Units of a level in force on a date (today by default): 34 provinces since 1 July 2025, 63 before,
-    back to 1 January of dataYears.first; an earlier asOf is BAD_USER_INPUT.
-    """
-    units(level: UnitLevel = PROVINCE, asOf: String): [AdministrativeUnit!]!
-    "The years the connected systems hold data for."
-    dataYears: DataYears!
     """
     Reads a plan document as importPlan would and reports what it would store and every reason it
     would refuse, storing nothing. For an editor of the unit, as importPlan; the text is bounded as

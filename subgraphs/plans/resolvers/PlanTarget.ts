@@ -1,9 +1,9 @@
 import type { PlansContext } from '../context.ts';
-import { checkYear } from '../domain/period.ts';
+import { checkYear } from '../../../lib/units/index.ts';
 import { targetIndicator, type TargetIndicator } from '../domain/targets.ts';
 import { unitYear } from '../domain/units.ts';
 import { findUnit } from '../../../lib/units/index.ts';
-import { toGraphQLLevel } from './levels.ts';
+import { toGraphQLLevel } from '../../../lib/units/index.ts';
 import type { TargetInPlan } from './Plan.ts';
 import type { TargetActualStub } from './TargetActual.ts';
 import { trajectoryStub, type TrajectoryStub } from './TargetTrajectory.ts';

@@ -1,7 +1,7 @@
 import { findUnit, predecessorsOf, type AdministrativeUnitRecord } from '../../../lib/units/index.ts';
 import { BadUserInputError, NotFoundError } from '../../../lib/errors/index.ts';
 import type { PlansContext } from '../context.ts';
-import { checkYear } from '../domain/period.ts';
+import { checkYear } from '../../../lib/units/index.ts';
 import { plansOfUnit } from '../domain/plans.ts';
 import { targetIndicator, type UnitYearFigures } from '../domain/targets.ts';
 import { trajectory, worstFirst, type Trajectory } from '../domain/trajectory.ts';
