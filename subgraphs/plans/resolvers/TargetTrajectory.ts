@@ -56,15 +56,18 @@ export const TargetTrajectory = {
   __resolveReference: async (
     ref: { planId: string; targetIndex: number; through: number; unitYears?: readonly YearRepresentation[] | null },
     ctx: PlansContext,
-  ): Promise<Trajectory & { planId: string; targetIndex: number; through: number }> => {
+  ): Promise<(Trajectory & TrajectoryStub) | TrajectoryStub> => {
     const plan = await ctx.loaders.planById.load(ref.planId);
     const target = plan.targets[ref.targetIndex];
     if (target === undefined) throw new NotFoundError(`plan ${ref.planId} has no target #${ref.targetIndex}`);
     const code = targetIndicator(target, ctx.indicators)?.code ?? null;
     const units = (await ctx.catalogue()).units;
     const expected = yearsOfTarget(units, plan, target, ctx.dataYears.first, ref.through);
+    const stub = { planId: ref.planId, targetIndex: ref.targetIndex, through: ref.through, unitYears: expected };
+    // By key alone: the planner asks for the unit-years, whose record scopes (dti's) the sources need first.
+    if (ref.unitYears === undefined) return stub;
     const years = [...pairByPosition(ref, expected)].map(([y, figures]) => ({ year: y.year, figures }));
-    return { ...trajectory(target, code, years), planId: ref.planId, targetIndex: ref.targetIndex, through: ref.through };
+    return { ...trajectory(target, code, years), ...stub };
   },
 };
 
@@ -112,7 +115,10 @@ export const TargetsAtRisk = {
     const catalogue = await ctx.catalogue();
     const unit = catalogue.byId.get(ref.unitId);
     if (unit === undefined) throw new NotFoundError(`no administrative unit has id "${ref.unitId}"`);
-    const paired = pairByPosition(ref, await unitYearsAtRisk(unit, ref.through, ctx));
+    const unitYears = await unitYearsAtRisk(unit, ref.through, ctx);
+    // By key alone: the planner asks for the unit-years, whose record scopes (dti's) the sources need first.
+    if (ref.unitYears === undefined) return { unitId: ref.unitId, through: ref.through, unitYears };
+    const paired = pairByPosition(ref, unitYears);
     const figures = new Map([...paired].map(([y, f]) => [`${y.unitId}|${y.year}`, f]));
     const assessed = (await plansFor(unit, ctx)).flatMap((plan) =>
       plan.targets.flatMap((target) => {
@@ -126,6 +132,6 @@ export const TargetsAtRisk = {
         return [{ plan, target: inPlan, trajectory: trajectory(target, link.code, years) }];
       }),
     );
-    return { unitId: ref.unitId, through: ref.through, targets: worstFirst(assessed).map((a) => ({ plan: a.plan, target: a.target, ...a.trajectory })) };
+    return { unitId: ref.unitId, through: ref.through, unitYears, targets: worstFirst(assessed).map((a) => ({ plan: a.plan, target: a.target, ...a.trajectory })) };
   },
 };
