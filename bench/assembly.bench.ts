@@ -94,7 +94,7 @@ try {
   for (const s of SYSTEMS) await simControl(s, '/_sim/faults', 'POST', { latencyMs });
   const one = `{ unit(code: "56") { code ${DTI_FIELDS} } }`;
   const all = `{ units { code ${DTI_FIELDS} } }`;
-  // Warm both paths once (connection pools, the plans subgraph's unit catalogue).
+  // Warm both paths once (connection pools, caches).
   await gatewayQuery(one);
   await gatewayQuery(all);
   await scriptFor(codesOf('56'));

@@ -68,8 +68,8 @@ function provinceRepresentations(year: number): UnitYearRepresentation[] {
 }
 
 /**
- * The checks every source subgraph passes against its real simulator: its SDL composes with the
- * plans subgraph (and the source subgraphs plans `@requires` from), an `_entities` batch of 34 provinces costs one upstream request, and an upstream
+ * The checks every source subgraph passes against its real simulator: its SDL composes with every
+ * other subgraph, an `_entities` batch of 34 provinces costs one upstream request, and an upstream
  * that is down, failing, malformed or slow gives a null field with a typed error naming the system.
  */
 export function defineSubgraphConformance<C>(options: SubgraphConformanceOptions<C>): void {
