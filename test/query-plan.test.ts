@@ -15,3 +15,21 @@ describe('the DTI query plan', () => {
     expect(plan).toMatch(/^dti → \((?=.*plans)(?=.*documents)(?=.*services)(?=.*labour)[^)]*\) → dti$/);
   });
 });
+
+// Plan targets: plans gives the targets with their unit-years' keys in its first fetch, dti answers the
+// unit-years and record scopes from those keys (no upstream), the sources answer, plans compares. As on
+// main (plans → sources → plans), three upstream latencies: no plans fetch of its own only to name the
+// unit-years (that made four).
+describe('the plan-target query plans', () => {
+  const FIGURE = 'source { system asOf }';
+  it.each([
+    ['actual', `{ unit(code: "51") { plans { symbol targets { text actual(year: 2024) { value met ${FIGURE} } } } } }`],
+    ['actual with its unit-year', `{ unit(code: "51") { plans { targets { actual(year: 2024) { value unitYear { year documents { signedDigitallyRate } } } } } } }`],
+    ['trajectory', `{ unit(code: "51") { plans { targets { trajectory { verdict shortfall points { year value } } } } } }`],
+    ['targetsAtRisk', `{ unit(code: "56") { targetsAtRisk(year: 2025) { targets { verdict shortfall points { year value } } } } }`],
+  ])('%s: three upstream latencies, plans once before the sources', (_, query) => {
+    const { waves, plan } = upstreamWaves(query);
+    expect(waves).toBe(3);
+    expect(plan).toMatch(/^dti → plans → (dti → )+\((?=.*documents)(?=.*services)(?=.*labour)[^)]*\) → plans$/);
+  });
+});

@@ -85,7 +85,7 @@ export const INDEX766_REQUIRES =
  * the units and record scopes every source needs are answered before any upstream call.
  */
 export const typeDefs = gql(/* GraphQL */ `
-  extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@authenticated", "@requiresScopes", "@policy"])
+  extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@authenticated", "@requiresScopes", "@policy", "@inaccessible"])
 
   enum UnitLevel {
     PROVINCE
@@ -196,6 +196,45 @@ export const typeDefs = gql(/* GraphQL */ `
     systemFigures: [SystemFigure!] @requires(fields: "${SYSTEM_REQUIRES}") @authenticated @policy(policies: [["unitYear:read"]])
     "Estimate of the 766/QĐ-TTg public-service index (100 points) from the portal's counts; never official."
     publicServiceIndex766: PublicServiceIndex766 @requires(fields: "${INDEX766_REQUIRES}") @authenticated @policy(policies: [["unitYear:read"]])
+  }
+
+  """
+  A unit-year's key as the plans subgraph carries it in its target entities' keys. From it this
+  subgraph answers their unit-years, so the record scopes the sources need come without a second
+  plans (registry) fetch before them.
+  """
+  type UnitYearKey @shareable @inaccessible {
+    unitId: ID!
+    year: Int!
+  }
+
+  "A plan target against a year's figure (the plans subgraph's); dti answers its unit-year from the key."
+  type TargetActual @key(fields: "planId targetIndex year unitYearKey { unitId year }") {
+    planId: ID!
+    targetIndex: Int!
+    year: Int!
+    unitYearKey: UnitYearKey! @inaccessible
+    "The unit-year the figure comes from (the plan's unit; before a merger, as it was)."
+    unitYear: UnitYear
+  }
+
+  "A plan target's trajectory (the plans subgraph's); dti answers its unit-years from the key."
+  type TargetTrajectory @key(fields: "planId targetIndex through unitYearKeys { unitId year }") {
+    planId: ID!
+    targetIndex: Int!
+    through: Int!
+    unitYearKeys: [UnitYearKey!]! @inaccessible
+    "The unit-years read, oldest first (the plan's unit; before a merger, rolled up)."
+    unitYears: [UnitYear!]!
+  }
+
+  "A unit's targets at risk (the plans subgraph's); dti answers the unit-years they read from the key."
+  type TargetsAtRisk @key(fields: "unitId through unitYearKeys { unitId year }") {
+    unitId: ID!
+    through: Int!
+    unitYearKeys: [UnitYearKey!]! @inaccessible
+    "Every unit-year the unit's linked targets read, each once."
+    unitYears: [UnitYear!]!
   }
 
   type DocumentStats {

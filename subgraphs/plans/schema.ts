@@ -16,7 +16,7 @@ const YEAR_FIGURES = [
 
 /** The plans subgraph: the plan registry, and what it adds to the units and unit-years the dti subgraph owns. */
 export const typeDefs = gql(/* GraphQL */ `
-  extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@authenticated", "@requiresScopes", "@policy"])
+  extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@authenticated", "@requiresScopes", "@policy", "@inaccessible"])
 
   enum UnitLevel {
     PROVINCE
@@ -162,14 +162,25 @@ export const typeDefs = gql(/* GraphQL */ `
     value: Float!
   }
 
+  """
+  A unit-year's key, carried in the keys of the entities below: the dti subgraph answers their
+  unit-years (and the record scopes the sources need) from the key, without a plans fetch of its own.
+  """
+  type UnitYearKey @shareable @inaccessible {
+    unitId: ID!
+    year: Int!
+  }
+
   "A target's trajectory, computed from the source subgraphs' figures handed over by the planner."
-  type TargetTrajectory @key(fields: "planId targetIndex through") {
+  type TargetTrajectory @key(fields: "planId targetIndex through unitYearKeys { unitId year }") {
     planId: ID!
     targetIndex: Int!
     "Last year read."
     through: Int!
+    "The unit-years read, oldest first: computed here, answered by the dti subgraph as unitYears."
+    unitYearKeys: [UnitYearKey!]! @inaccessible
     "The unit-years read, oldest first (the plan's unit; before a merger, rolled up)."
-    unitYears: [UnitYear!]!
+    unitYears: [UnitYear!]! @external
     points: [TrajectoryPoint!]! @requires(fields: "${YEAR_FIGURES}") @authenticated @policy(policies: [["unitYear:read"]])
     "Null from fewer than two measured years, or when the target year has been measured."
     projection: TrajectoryProjection @requires(fields: "${YEAR_FIGURES}") @authenticated @policy(policies: [["unitYear:read"]])
@@ -183,10 +194,12 @@ export const typeDefs = gql(/* GraphQL */ `
   }
 
   "A unit's targets at risk or off track, worst first, from the figures of every unit-year they read."
-  type TargetsAtRisk @key(fields: "unitId through") {
+  type TargetsAtRisk @key(fields: "unitId through unitYearKeys { unitId year }") {
     unitId: ID!
     through: Int!
-    unitYears: [UnitYear!]!
+    "Every unit-year the unit's linked targets read, each once: answered by the dti subgraph as unitYears."
+    unitYearKeys: [UnitYearKey!]! @inaccessible
+    unitYears: [UnitYear!]! @external
     targets: [TargetAtRisk!]! @requires(fields: "${YEAR_FIGURES}") @authenticated @policy(policies: [["unitYear:read"]])
   }
 
@@ -214,12 +227,14 @@ export const typeDefs = gql(/* GraphQL */ `
   }
 
   "A target against what the owning system measured, with provenance."
-  type TargetActual @key(fields: "planId targetIndex year") {
+  type TargetActual @key(fields: "planId targetIndex year unitYearKey { unitId year }") {
     planId: ID!
     targetIndex: Int!
     year: Int!
+    "The unit-year the figure comes from: computed here, answered by the dti subgraph as unitYear."
+    unitYearKey: UnitYearKey! @inaccessible
     "The unit-year the figure comes from (the plan's unit; before a merger, as it was)."
-    unitYear: UnitYear
+    unitYear: UnitYear @external
     "Whether the target's year has come."
     due: Boolean
     "The measured value in the target's unit (percent for rates)."

@@ -1,16 +1,18 @@
 import { NotFoundError } from '../../../lib/errors/index.ts';
 import type { PlansContext } from '../context.ts';
 import { targetActual, targetIndicator, type TargetActualResult, type UnitYearFigures } from '../domain/targets.ts';
-import type { UnitYear } from '../domain/types.ts';
-import { unitYear } from '../domain/units.ts';
-import { checkYear, findUnit } from '../../../lib/units/index.ts';
+import type { UnitYearKey } from '../domain/types.ts';
 
-/** A target-actual before the other subgraphs' figures arrive (first planner wave). */
+/**
+ * A target-actual before the other subgraphs' figures arrive (first planner wave). Its key carries the
+ * unit-year's key, so the dti subgraph answers the unit-year (and the record scopes the sources need)
+ * without the planner asking plans, and so the registry, for it first.
+ */
 export interface TargetActualStub {
   readonly planId: string;
   readonly targetIndex: number;
   readonly year: number;
-  readonly unitYear: UnitYear;
+  readonly unitYearKey: UnitYearKey;
   /** Whether the target's year has come; known from the target, so no second registry read. */
   readonly due: boolean | null;
 }
@@ -19,27 +21,19 @@ interface Representation {
   readonly planId: string;
   readonly targetIndex: number;
   readonly year: number;
+  readonly unitYearKey: UnitYearKey;
   readonly unitYear?: UnitYearFigures | null;
 }
 
-type Resolved = TargetActualResult & { readonly planId: string; readonly targetIndex: number; readonly year: number; readonly unitYear: UnitYear | null };
+type Resolved = TargetActualResult & { readonly planId: string; readonly targetIndex: number; readonly year: number; readonly unitYearKey: UnitYearKey };
 
 export const TargetActual = {
-  // Called with the figures the @requires fields asked of the source subgraphs; and, by key alone, for the
-  // unit-year whose record scopes (dti's) those subgraphs need first.
+  // Called with the figures the @requires fields asked of the source subgraphs.
   __resolveReference: async (ref: Representation, ctx: PlansContext): Promise<Resolved> => {
     const plan = await ctx.loaders.planById.load(ref.planId);
     const target = plan.targets[ref.targetIndex];
     if (target === undefined) throw new NotFoundError(`plan ${ref.planId} has no target #${ref.targetIndex}`);
     const code = targetIndicator(target, ctx.indicators)?.code ?? null;
-    const catalogue = await ctx.catalogue();
-    const unit = findUnit(catalogue.units, plan.unitCode, plan.issuedOn);
-    return {
-      ...targetActual(target, code, ref.unitYear ?? {}, ref.year),
-      planId: ref.planId,
-      targetIndex: ref.targetIndex,
-      year: ref.year,
-      unitYear: unit === undefined ? null : unitYear(catalogue.units, unit, checkYear(ref.year, ctx.dataYears)),
-    };
+    return { ...targetActual(target, code, ref.unitYear ?? {}, ref.year), planId: ref.planId, targetIndex: ref.targetIndex, year: ref.year, unitYearKey: ref.unitYearKey };
   },
 };
