@@ -7,7 +7,8 @@
  * disturbs far less.
  * Run: node bench/ab.ts <otherTree> [latencyMs=50] [runs=5] [rounds=2]
  * AB_ENV_A / AB_ENV_B (JSON objects) add environment to one side, e.g. the same tree twice with
- * AB_ENV_A='{"GATEWAY_UPSTREAM_DEDUPLICATION":"0"}'.
+ * AB_ENV_A='{"GATEWAY_UPSTREAM_DEDUPLICATION":"0"}'. AB_ONE / AB_ALL replace the one-province and the
+ * many-province query (e.g. plan targets instead of the DTI query).
  */
 import { resolve } from 'node:path';
 import { cpuDelta, cpuSnapshot, freeSystemPorts } from './procs.ts';
@@ -21,8 +22,8 @@ const here = resolve(import.meta.dirname, '..');
 const SYSTEMS = ['plans', 'documents', 'services', 'labour'] as const;
 
 const FIELDS = dtiYearFields(2025);
-const ONE = `{ unit(code: "56") { code ${FIELDS} } }`;
-const ALL = `{ units { code ${FIELDS} } }`;
+const ONE = process.env['AB_ONE'] ?? `{ unit(code: "56") { code ${FIELDS} } }`;
+const ALL = process.env['AB_ALL'] ?? `{ units { code ${FIELDS} } }`;
 
 interface Measure {
   readonly one: number;

@@ -6,19 +6,12 @@
  * (`@wundergraph/composition`, WunderGraph Cosmo's): the subgraphs must not lean on one vendor's
  * reading of Federation. Its output is not written; a refusal fails the command.
  */
-import { printSubgraphSchema } from '@apollo/subgraph';
 import { composeServices } from '@theguild/federation-composition';
 import { federateSubgraphs, LATEST_ROUTER_COMPATIBILITY_VERSION } from '@wundergraph/composition';
 import { parse, print, type DocumentNode } from 'graphql';
 import { readFileSync, writeFileSync } from 'node:fs';
-import type { Subgraph } from '../lib/subgraph/index.ts';
 import { REPO_ROOT_URL, SUBGRAPHS, type SubgraphName } from '../lib/topology/index.ts';
-import * as documents from '../subgraphs/documents/index.ts';
-import * as dti from '../subgraphs/dti/index.ts';
-import * as labour from '../subgraphs/labour/index.ts';
-import * as plans from '../subgraphs/plans/index.ts';
-import * as services from '../subgraphs/services/index.ts';
-import * as submissions from '../subgraphs/submissions/index.ts';
+import { sdlOf } from './subgraph-sdl.ts';
 
 const SUPERGRAPH_URL = new URL('schema/supergraph.graphql', REPO_ROOT_URL);
 /** The same supergraph as the Kubernetes ConfigMap the gateway Deployment mounts. */
@@ -39,25 +32,6 @@ function supergraphConfigMap(supergraph: string): string {
     body,
     '',
   ].join('\n');
-}
-
-// Built with default configuration: no connection is opened, only the schema is read.
-const builders: Record<SubgraphName, () => Subgraph> = {
-  plans: () => plans.createSubgraph(plans.loadConfig({})),
-  documents: () => documents.createSubgraph(documents.loadConfig({})),
-  services: () => services.createSubgraph(services.loadConfig({})),
-  labour: () => labour.createSubgraph(labour.loadConfig({})),
-  dti: () => dti.createSubgraph(dti.loadConfig({})),
-  submissions: () => submissions.createSubgraph(submissions.loadConfig({})),
-};
-
-async function sdlOf(name: SubgraphName): Promise<string> {
-  const subgraph = builders[name]();
-  try {
-    return printSubgraphSchema(subgraph.schema);
-  } finally {
-    await subgraph.close();
-  }
 }
 
 const check = process.argv.includes('--check');

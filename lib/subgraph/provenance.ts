@@ -31,7 +31,7 @@ export const sourceSystemTypeDefs = `
 
 /**
  * Value types every source subgraph shares (identical SDL, `@shareable`): provenance of each
- * figure, and the record scopes `UnitYear` carries from the plans subgraph so a source system
+ * figure, and the record scopes `UnitYear` carries from the dti subgraph so a source system
  * can roll a merged unit's figures up from its predecessors' records. The including subgraph
  * links federation once and imports `@shareable`.
  */

@@ -8,7 +8,7 @@ export interface UnitYearRepresentation {
   readonly recordScopes: readonly RecordScope[];
 }
 
-/** A UnitYear representation as the router sends it, record scopes as the plans subgraph computes them. */
+/** A UnitYear representation as the router sends it, record scopes as the dti subgraph computes them. */
 export function unitYearRepresentation(units: readonly AdministrativeUnitRecord[], unit: AdministrativeUnitRecord, year: number): UnitYearRepresentation {
   return { __typename: 'UnitYear', unitId: unit.id, year, recordScopes: recordScopes(units, unit, `${year}-01-01`, `${year}-12-31`) };
 }

@@ -4,7 +4,6 @@ const provenanceSelection = 'source { system status recordRef fetchedAt asOf not
 
 /** A unit-year's own source figures the assessment reads. */
 const SOURCE_FIGURES =
-  'recordScopes { unitId code name from to } ' +
   `documents { signedDigitallyRate sentElectronicallyRate workRecordsOnlineRate ${provenanceSelection} } ` +
   `publicServices { fullyOnlineProcedureRate onlineDossierRate onTimeRate digitisedDossierRate onlinePaymentRate ${provenanceSelection} } ` +
   `labour { trainedWorkforceRate digitalSkillsRate synthetic ${provenanceSelection} } ` +
@@ -15,7 +14,7 @@ const SOURCE_FIGURES =
  * the unit-year's own figures and the same figures for each predecessor's year, since from DTI 2024 a
  * merged province is scored on the mean of its predecessors' main-indicator values.
  */
-export const SYSTEM_REQUIRES = `${SOURCE_FIGURES} predecessorYears { unitId year ${SOURCE_FIGURES} }`;
+export const SYSTEM_REQUIRES = `${SOURCE_FIGURES} predecessorYears { ${SOURCE_FIGURES} }`;
 
 /** The same, and the approved manual entries (submissions subgraph) that fill what no system measures. */
 export const DTI_REQUIRES =
@@ -25,10 +24,9 @@ export const DTI_REQUIRES =
 
 /** The subgraph owning each UnitYear field the requires above name (a REQUIRES_FIELD_MISSING error names it). */
 export const UNIT_YEAR_OWNERS: Readonly<Record<string, string>> = {
-  unitId: 'plans',
-  year: 'plans',
-  recordScopes: 'plans',
-  predecessorYears: 'plans',
+  unitId: 'dti',
+  year: 'dti',
+  predecessorYears: 'dti',
   plans: 'plans',
   documents: 'documents',
   publicServices: 'services',
@@ -81,11 +79,81 @@ export const INDEX766_REQUIRES =
   'publicServices { proceduresTotal proceduresPublished proceduresFullyOnline proceduresPartlyOnline dossiersReceived dossiersOnline ' +
   `dossiersResolved dossiersResolvedOnTime dossiersDigitised dossiersWithFees dossiersPaidOnline ${provenanceSelection} }`;
 
-/** The dti subgraph: indicator catalogue, scoring, and the assessment of a unit-year from the other subgraphs' figures. */
+/**
+ * The dti subgraph: the reference data (administrative units over time and the unit-year entity, the indicator
+ * catalogue), scoring, and the assessment of a unit-year from the other subgraphs' figures. It has no upstream, so
+ * the units and record scopes every source needs are answered before any upstream call.
+ */
 export const typeDefs = gql(/* GraphQL */ `
-  extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@authenticated", "@requiresScopes", "@policy"])
+  extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@authenticated", "@requiresScopes", "@policy", "@inaccessible"])
+
+  enum UnitLevel {
+    PROVINCE
+    DISTRICT
+    COMMUNE
+  }
+
+  """
+  An administrative unit as it existed over a validity interval. Codes are reused across the
+  1 July 2025 reorganisation (56 is Khánh Hòa before and after it absorbed Ninh Thuận), so the
+  identity is \`id\` (code@validFrom), and \`code\` is an ordinary field.
+  """
+  type AdministrativeUnit @key(fields: "id") {
+    "Code and first day of validity, e.g. 56@2025-07-01; 'origin' when in force before the period covered."
+    id: ID!
+    "Official unit code (mã đơn vị hành chính)."
+    code: String!
+    "Official Vietnamese name, with diacritics."
+    name: String!
+    level: UnitLevel!
+    "First day in force (ISO date); null when the reference data gives no start (see startKnown)."
+    validFrom: String
+    """
+    False when the reference data gives no start date: the unit was in force before the period
+    researched, since an unknown date. Dates before the first day records are held for
+    (dataYears.first, 1 January) are refused with BAD_USER_INPUT rather than answered as if such
+    units had existed forever.
+    """
+    startKnown: Boolean!
+    "Last day in force (ISO date, inclusive); null while in force."
+    validTo: String
+    "False when the reference data marks a fact about this unit as unconfirmed (see notes)."
+    confirmed: Boolean!
+    "Caveats from the reference data, verbatim."
+    notes: String
+    parent: AdministrativeUnit
+    "Districts under a province (before 1 July 2025), where the reference data holds them."
+    children: [AdministrativeUnit!]!
+    "Units merged (or renamed) into this one on its first day."
+    predecessors: [AdministrativeUnit!]!
+    "The unit this one merged (or was renamed) into, the day after it ceased."
+    successors: [AdministrativeUnit!]!
+    "This unit's figures for one calendar year; before a merger, its predecessors' records."
+    year(year: Int!): UnitYear @authenticated @policy(policies: [["unitYear:read"]])
+    "Consecutive years, for time series."
+    years(from: Int!, to: Int!): [UnitYear!]! @authenticated @policy(policies: [["unitYear:read"]])
+  }
+
+  type DataYears {
+    first: Int!
+    last: Int!
+  }
 
   type Query {
+    """
+    The unit a code names on a date (today by default). asOf before 1 January of dataYears.first
+    is BAD_USER_INPUT: the reference gives no start date for the units in force then.
+    """
+    unit(code: String!, asOf: String): AdministrativeUnit
+    "A unit by its identity (code@validFrom)."
+    unitById(id: ID!): AdministrativeUnit
+    """
+    Units of a level in force on a date (today by default): 34 provinces since 1 July 2025, 63 before,
+    back to 1 January of dataYears.first; an earlier asOf is BAD_USER_INPUT.
+    """
+    units(level: UnitLevel = PROVINCE, asOf: String): [AdministrativeUnit!]!
+    "The years the connected systems hold data for."
+    dataYears: DataYears!
     """
     What-if scoring: the DTI total from main-indicator values (pillar values under 1726) as the ministry computes it; the function the assessment uses.
     Until the official points of a methodology are confirmed (405), provisionalPoints may stand in for them: the answer then says provisional: true
@@ -98,17 +166,25 @@ export const typeDefs = gql(/* GraphQL */ `
     dtiCatalogue(methodology: String, year: Int): DtiCatalogue!
   }
 
-  "A unit's year (owned by the plans subgraph); dti adds the DTI assessment computed from the source subgraphs' figures."
+  "One unit and one calendar year. Each source subgraph contributes its statistics; dti adds the DTI assessment computed from them."
   type UnitYear @key(fields: "unitId year") {
     unitId: ID!
     year: Int!
-    recordScopes: [RecordScope!]! @external
+    unit: AdministrativeUnit!
+    "Whose records make up this year, by upstream code and dates."
+    recordScopes: [RecordScope!]!
+    "True when the figures come (partly) from other units' records, e.g. a merged unit's predecessors."
+    rolledUp: Boolean!
+    """
+    For a unit formed by a merger, the same year of each unit merged into it (empty otherwise):
+    from DTI 2024 a merged province is assessed on the average of its predecessors' values.
+    """
+    predecessorYears: [UnitYear!]! @authenticated @policy(policies: [["unitYear:read"]])
     documents: DocumentStats @external
     publicServices: PublicServiceStats @external
     publicServiceIndexCounts: PublicServiceIndexCounts @external
     labour: LabourStats @external
     plans: PlanYearSummary @external
-    predecessorYears: [UnitYear!]! @external
     approvedEntries: [ApprovedEntry!] @external
     "The DTI self-assessment of this unit for this DTI year, from every connected system, with provenance; partial when a source is down."
     dti: DtiAssessment @requires(fields: "${DTI_REQUIRES}") @authenticated @policy(policies: [["unitYear:read"]])
@@ -120,6 +196,45 @@ export const typeDefs = gql(/* GraphQL */ `
     systemFigures: [SystemFigure!] @requires(fields: "${SYSTEM_REQUIRES}") @authenticated @policy(policies: [["unitYear:read"]])
     "Estimate of the 766/QĐ-TTg public-service index (100 points) from the portal's counts; never official."
     publicServiceIndex766: PublicServiceIndex766 @requires(fields: "${INDEX766_REQUIRES}") @authenticated @policy(policies: [["unitYear:read"]])
+  }
+
+  """
+  A unit-year's key as the plans subgraph carries it in its target entities' keys. From it this
+  subgraph answers their unit-years, so the record scopes the sources need come without a second
+  plans (registry) fetch before them.
+  """
+  type UnitYearKey @shareable @inaccessible {
+    unitId: ID!
+    year: Int!
+  }
+
+  "A plan target against a year's figure (the plans subgraph's); dti answers its unit-year from the key."
+  type TargetActual @key(fields: "planId targetIndex year unitYearKey { unitId year }") {
+    planId: ID!
+    targetIndex: Int!
+    year: Int!
+    unitYearKey: UnitYearKey! @inaccessible
+    "The unit-year the figure comes from (the plan's unit; before a merger, as it was)."
+    unitYear: UnitYear
+  }
+
+  "A plan target's trajectory (the plans subgraph's); dti answers its unit-years from the key."
+  type TargetTrajectory @key(fields: "planId targetIndex through unitYearKeys { unitId year }") {
+    planId: ID!
+    targetIndex: Int!
+    through: Int!
+    unitYearKeys: [UnitYearKey!]! @inaccessible
+    "The unit-years read, oldest first (the plan's unit; before a merger, rolled up)."
+    unitYears: [UnitYear!]!
+  }
+
+  "A unit's targets at risk (the plans subgraph's); dti answers the unit-years they read from the key."
+  type TargetsAtRisk @key(fields: "unitId through unitYearKeys { unitId year }") {
+    unitId: ID!
+    through: Int!
+    unitYearKeys: [UnitYearKey!]! @inaccessible
+    "Every unit-year the unit's linked targets read, each once."
+    unitYears: [UnitYear!]!
   }
 
   type DocumentStats {

@@ -11,6 +11,7 @@ import { loadCatalogue, loadPublished } from './domain/index.ts';
 import type { Catalogue, PublishedResults } from './domain/index.ts';
 import { resolvers } from './resolvers/index.ts';
 import { typeDefs } from './schema.ts';
+import { loadUnits, type UnitCatalogue } from './domain/units.ts';
 
 /** Optional dependencies, injected by tests. */
 export interface DtiSubgraphDeps {
@@ -21,9 +22,12 @@ export interface DtiSubgraphDeps {
   readonly published?: PublishedResults;
   /** Where loaded catalogue versions live; null keeps them in memory (tests). @default config.catalogueDir */
   readonly catalogueDir?: string | null;
+  /** @default the committed administrative units (data/reference) */
+  readonly units?: UnitCatalogue;
+  readonly now?: () => Date;
 }
 
-/** Builds the dti subgraph: catalogue, what-if scoring, and the DTI assessment of a unit-year. */
+/** Builds the dti subgraph: units and unit-years (reference data), catalogue, what-if scoring, and the DTI assessment of a unit-year. */
 export function createSubgraph(config: DtiSubgraphConfig, deps: DtiSubgraphDeps = {}): Subgraph {
   const logger = deps.logger ?? createLogger({ level: config.logLevel, fields: { service: 'subgraph-dti' } });
   // Parsed once here, so a bad reference file fails start-up rather than the first query.
@@ -33,7 +37,8 @@ export function createSubgraph(config: DtiSubgraphConfig, deps: DtiSubgraphDeps 
     builtInCitation: 'schema/dti/catalogue.json (committed with the code; see each methodology’s citation)',
   });
   const published = deps.published ?? loadPublished();
-  const data = { catalogues, published };
+  const units = deps.units ?? loadUnits();
+  const data = { catalogues, published, units, firstDataYear: config.firstDataYear, unitWalkBudget: config.unitWalkBudget, ...(deps.now === undefined ? {} : { now: deps.now }) };
   // Unit-scoped fields re-check the caller here too (defence in depth): rules in access.ts.
   const schema = withAccess(buildSubgraphSchema([
     { typeDefs: sharedTypeDefs },

@@ -30,9 +30,6 @@ function filingUnit(code: unknown): string | null {
  * `PlanTarget.actual` / `.trajectory` and `AdministrativeUnit.targetsAtRisk`, ruled here.
  */
 export const accessRules: AccessRules = {
-  'AdministrativeUnit.year': { action: 'unitYear:read', unit: (_args, parent) => stringField(parent, 'id') },
-  'AdministrativeUnit.years': { action: 'unitYear:read', unit: (_args, parent) => stringField(parent, 'id') },
-  'UnitYear.predecessorYears': { action: 'unitYear:read', unit: (_args, parent) => stringField(parent, 'unitId') },
   'UnitYear.plans': { action: 'unitYear:read', unit: (_args, parent) => stringField(parent, 'unitId') },
   'PlanTarget.actual': { action: 'unitYear:read', unit: (_args, parent) => planUnit(parent) },
   'PlanTarget.trajectory': { action: 'unitYear:read', unit: (_args, parent) => planUnit(parent) },

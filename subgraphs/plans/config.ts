@@ -7,8 +7,6 @@ export interface PlansSubgraphConfig extends UpstreamSubgraphConfig {
   readonly catalogueTtlMs: number;
   /** First year the connected systems hold data for. @default 2020 */
   readonly firstDataYear: number;
-  /** Units one request may walk through predecessors/successors/children. @default 5000 */
-  readonly unitWalkBudget: number;
   /** Longest plan text and title `importPlan` stores, in characters. @default 200000 / 300 */
   readonly importLimits: { readonly maxTextChars: number; readonly maxTitleChars: number };
 }
@@ -16,7 +14,6 @@ export interface PlansSubgraphConfig extends UpstreamSubgraphConfig {
 const envSchema = upstreamSubgraphEnv({ port: 4001, upstreamPort: 4101 }).extend({
   CATALOGUE_TTL_MS: durationMsSchema.default(600_000),
   FIRST_DATA_YEAR: z.coerce.number().int().min(1990).max(2100).default(2020),
-  UNIT_WALK_BUDGET: z.coerce.number().int().min(10).max(1_000_000).default(5000),
   PLAN_MAX_TEXT_CHARS: z.coerce.number().int().min(1000).max(5_000_000).default(200_000),
   PLAN_MAX_TITLE_CHARS: z.coerce.number().int().min(10).max(10_000).default(300),
 });
@@ -28,7 +25,6 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): P
     ...toUpstreamSubgraphConfig(e),
     catalogueTtlMs: e.CATALOGUE_TTL_MS,
     firstDataYear: e.FIRST_DATA_YEAR,
-    unitWalkBudget: e.UNIT_WALK_BUDGET,
     importLimits: { maxTextChars: e.PLAN_MAX_TEXT_CHARS, maxTitleChars: e.PLAN_MAX_TITLE_CHARS },
   };
 }

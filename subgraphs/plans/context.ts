@@ -1,10 +1,9 @@
 import type { IndicatorInfo } from './domain/targets.ts';
 import type { Catalogue } from './domain/types.ts';
-import type { DataYears } from './domain/period.ts';
+import type { DataYears } from '../../lib/units/index.ts';
 import type { PlansUpstream } from './upstream/client.ts';
 import { createLoaders, type PlansLoaders } from './upstream/loaders.ts';
 import type { ImportLimits } from './domain/import-input.ts';
-import { createWalkBudget, type WalkBudget } from './domain/walk-budget.ts';
 
 /** What every resolver gets for one request. */
 export interface PlansContext {
@@ -15,8 +14,6 @@ export interface PlansContext {
   readonly dataYears: DataYears;
   readonly indicators: ReadonlyMap<string, IndicatorInfo>;
   readonly upstream: PlansUpstream;
-  /** Units this request may still walk through predecessors/successors/children. */
-  readonly walk: WalkBudget;
   readonly importLimits: ImportLimits;
 }
 
@@ -27,8 +24,6 @@ export interface PlansContextDeps {
   readonly now: () => Date;
   readonly firstDataYear: number;
   readonly indicators: ReadonlyMap<string, IndicatorInfo>;
-  /** @default 5000 */
-  readonly unitWalkBudget?: number;
   /** @default { maxTextChars: 200000, maxTitleChars: 300 } */
   readonly importLimits?: ImportLimits;
 }
@@ -43,7 +38,6 @@ export function createContext(deps: PlansContextDeps): PlansContext {
     dataYears: { first: deps.firstDataYear, last: now.getUTCFullYear() },
     indicators: deps.indicators,
     upstream: deps.upstream,
-    walk: createWalkBudget(deps.unitWalkBudget ?? 5000),
     importLimits: deps.importLimits ?? { maxTextChars: 200_000, maxTitleChars: 300 },
   };
 }

@@ -14,9 +14,9 @@ const YEAR_FIGURES = [
   `labour { trainedWorkforceRate digitalSkillsRate ${SOURCE} } }`,
 ].join(' ');
 
-/** The plans subgraph: administrative units over time, the unit-year entity, and the plan registry. */
+/** The plans subgraph: the plan registry, and what it adds to the units and unit-years the dti subgraph owns. */
 export const typeDefs = gql(/* GraphQL */ `
-  extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@authenticated", "@requiresScopes", "@policy"])
+  extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@authenticated", "@requiresScopes", "@policy", "@inaccessible"])
 
   enum UnitLevel {
     PROVINCE
@@ -25,44 +25,11 @@ export const typeDefs = gql(/* GraphQL */ `
   }
 
   """
-  An administrative unit as it existed over a validity interval. Codes are reused across the
-  1 July 2025 reorganisation (56 is Khánh Hòa before and after it absorbed Ninh Thuận), so the
-  identity is \`id\` (code@validFrom), and \`code\` is an ordinary field.
+  An administrative unit (owned by the dti subgraph, with the unit reference data): plans adds the
+  plans it issued and its targets at risk.
   """
   type AdministrativeUnit @key(fields: "id") {
-    "Code and first day of validity, e.g. 56@2025-07-01; 'origin' when in force before the period covered."
     id: ID!
-    "Official unit code (mã đơn vị hành chính)."
-    code: String!
-    "Official Vietnamese name, with diacritics."
-    name: String!
-    level: UnitLevel!
-    "First day in force (ISO date); null when the reference data gives no start (see startKnown)."
-    validFrom: String
-    """
-    False when the reference data gives no start date: the unit was in force before the period
-    researched, since an unknown date. Dates before the first day records are held for
-    (dataYears.first, 1 January) are refused with BAD_USER_INPUT rather than answered as if such
-    units had existed forever.
-    """
-    startKnown: Boolean!
-    "Last day in force (ISO date, inclusive); null while in force."
-    validTo: String
-    "False when the reference data marks a fact about this unit as unconfirmed (see notes)."
-    confirmed: Boolean!
-    "Caveats from the reference data, verbatim."
-    notes: String
-    parent: AdministrativeUnit
-    "Districts under a province (before 1 July 2025), where the registry holds them."
-    children: [AdministrativeUnit!]!
-    "Units merged (or renamed) into this one on its first day."
-    predecessors: [AdministrativeUnit!]!
-    "The unit this one merged (or was renamed) into, the day after it ceased."
-    successors: [AdministrativeUnit!]!
-    "This unit's figures for one calendar year; before a merger, its predecessors' records."
-    year(year: Int!): UnitYear @authenticated @policy(policies: [["unitYear:read"]])
-    "Consecutive years, for time series."
-    years(from: Int!, to: Int!): [UnitYear!]! @authenticated @policy(policies: [["unitYear:read"]])
     "Plans this unit issued; with includePredecessors, also those of the units merged into it."
     plans(includePredecessors: Boolean = false): [Plan!]!
     """
@@ -73,20 +40,10 @@ export const typeDefs = gql(/* GraphQL */ `
     targetsAtRisk(year: Int): TargetsAtRisk @authenticated @policy(policies: [["unitYear:read"]])
   }
 
-  "One unit and one calendar year. Each source subgraph contributes its statistics."
+  "A unit's year (owned by the dti subgraph); plans adds the plans in force, from the plan registry."
   type UnitYear @key(fields: "unitId year") {
     unitId: ID!
     year: Int!
-    unit: AdministrativeUnit!
-    "Whose records make up this year, by upstream code and dates."
-    recordScopes: [RecordScope!]!
-    "True when the figures come (partly) from other units' records, e.g. a merged unit's predecessors."
-    rolledUp: Boolean!
-    """
-    For a unit formed by a merger, the same year of each unit merged into it (empty otherwise):
-    from DTI 2024 a merged province is assessed on the average of its predecessors' values.
-    """
-    predecessorYears: [UnitYear!]! @authenticated @policy(policies: [["unitYear:read"]])
     "Plans in force for this unit by the end of the year (the registry's view)."
     plans: PlanYearSummary @authenticated @policy(policies: [["unitYear:read"]])
     documents: DocumentStats @external
@@ -205,14 +162,25 @@ export const typeDefs = gql(/* GraphQL */ `
     value: Float!
   }
 
+  """
+  A unit-year's key, carried in the keys of the entities below: the dti subgraph answers their
+  unit-years (and the record scopes the sources need) from the key, without a plans fetch of its own.
+  """
+  type UnitYearKey @shareable @inaccessible {
+    unitId: ID!
+    year: Int!
+  }
+
   "A target's trajectory, computed from the source subgraphs' figures handed over by the planner."
-  type TargetTrajectory @key(fields: "planId targetIndex through") {
+  type TargetTrajectory @key(fields: "planId targetIndex through unitYearKeys { unitId year }") {
     planId: ID!
     targetIndex: Int!
     "Last year read."
     through: Int!
+    "The unit-years read, oldest first: computed here, answered by the dti subgraph as unitYears."
+    unitYearKeys: [UnitYearKey!]! @inaccessible
     "The unit-years read, oldest first (the plan's unit; before a merger, rolled up)."
-    unitYears: [UnitYear!]!
+    unitYears: [UnitYear!]! @external
     points: [TrajectoryPoint!]! @requires(fields: "${YEAR_FIGURES}") @authenticated @policy(policies: [["unitYear:read"]])
     "Null from fewer than two measured years, or when the target year has been measured."
     projection: TrajectoryProjection @requires(fields: "${YEAR_FIGURES}") @authenticated @policy(policies: [["unitYear:read"]])
@@ -226,10 +194,12 @@ export const typeDefs = gql(/* GraphQL */ `
   }
 
   "A unit's targets at risk or off track, worst first, from the figures of every unit-year they read."
-  type TargetsAtRisk @key(fields: "unitId through") {
+  type TargetsAtRisk @key(fields: "unitId through unitYearKeys { unitId year }") {
     unitId: ID!
     through: Int!
-    unitYears: [UnitYear!]!
+    "Every unit-year the unit's linked targets read, each once: answered by the dti subgraph as unitYears."
+    unitYearKeys: [UnitYearKey!]! @inaccessible
+    unitYears: [UnitYear!]! @external
     targets: [TargetAtRisk!]! @requires(fields: "${YEAR_FIGURES}") @authenticated @policy(policies: [["unitYear:read"]])
   }
 
@@ -257,12 +227,14 @@ export const typeDefs = gql(/* GraphQL */ `
   }
 
   "A target against what the owning system measured, with provenance."
-  type TargetActual @key(fields: "planId targetIndex year") {
+  type TargetActual @key(fields: "planId targetIndex year unitYearKey { unitId year }") {
     planId: ID!
     targetIndex: Int!
     year: Int!
+    "The unit-year the figure comes from: computed here, answered by the dti subgraph as unitYear."
+    unitYearKey: UnitYearKey! @inaccessible
     "The unit-year the figure comes from (the plan's unit; before a merger, as it was)."
-    unitYear: UnitYear
+    unitYear: UnitYear @external
     "Whether the target's year has come."
     due: Boolean
     "The measured value in the target's unit (percent for rates)."
@@ -385,26 +357,7 @@ export const typeDefs = gql(/* GraphQL */ `
     result: String
   }
 
-  type DataYears {
-    first: Int!
-    last: Int!
-  }
-
   type Query {
-    """
-    The unit a code names on a date (today by default). asOf before 1 January of dataYears.first
-    is BAD_USER_INPUT: the reference gives no start date for the units in force then.
-    """
-    unit(code: String!, asOf: String): AdministrativeUnit
-    "A unit by its identity (code@validFrom)."
-    unitById(id: ID!): AdministrativeUnit
-    """
-    Units of a level in force on a date (today by default): 34 provinces since 1 July 2025, 63 before,
-    back to 1 January of dataYears.first; an earlier asOf is BAD_USER_INPUT.
-    """
-    units(level: UnitLevel = PROVINCE, asOf: String): [AdministrativeUnit!]!
-    "The years the connected systems hold data for."
-    dataYears: DataYears!
     """
     Reads a plan document as importPlan would and reports what it would store and every reason it
     would refuse, storing nothing. For an editor of the unit, as importPlan; the text is bounded as

@@ -22,7 +22,7 @@ export interface PlansSubgraphDeps {
   readonly now?: () => Date;
 }
 
-/** Builds the plans subgraph: units over time, unit-years, and the plan registry. */
+/** Builds the plans subgraph: the plan registry, and the plans of each unit and unit-year. */
 export function createSubgraph(config: PlansSubgraphConfig, deps: PlansSubgraphDeps = {}): Subgraph {
   const logger = deps.logger ?? createLogger({ level: config.logLevel, fields: { service: 'subgraph-plans' } });
   const now = deps.now ?? (() => new Date());
@@ -58,7 +58,7 @@ export function createSubgraph(config: PlansSubgraphConfig, deps: PlansSubgraphD
           context: async () =>
             createContext({
               upstream, catalogue, now, firstDataYear: config.firstDataYear, indicators,
-              unitWalkBudget: config.unitWalkBudget, importLimits: config.importLimits,
+              importLimits: config.importLimits,
             }),
         },
         listen,

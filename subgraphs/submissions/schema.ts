@@ -5,7 +5,7 @@ import { sourceSystemTypeDefs } from '../../lib/subgraph/index.ts';
 export const typeDefs = gql(/* GraphQL */ `
   extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@external", "@requires", "@authenticated", "@requiresScopes", "@policy"])
 
-  "A unit's year (owned by the plans subgraph); submissions adds the manual self-assessment entries."
+  "A unit's year (owned by the dti subgraph); submissions adds the manual self-assessment entries."
   type UnitYear @key(fields: "unitId year") {
     unitId: ID!
     year: Int!

@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { describe, expect, inject, it } from 'vitest';
 import { z } from 'zod';
 import { createLogger } from '../../lib/logging/index.ts';
@@ -103,13 +105,33 @@ describe('issue #13: SYSTEM_MISMATCH before submission, enforced by the store', 
     expect(other.errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');
   });
 
-  it('dti not there: the check says the figure is unavailable (SYSTEM_FIGURE_UNAVAILABLE, to acknowledge), never a value, and the checks still answer', async () => {
+  // dti owns the units and unit-years (reference data) as well as the scoring, so with its process down no
+  // unit-year answers at all; what can fail alone is the scoring fetch (the @requires wave that computes
+  // systemFigures). A proxy in front of dti refuses that fetch, 502 as a failing process would, and passes the rest.
+  it('dti\'s figures not there: the check says the figure is unavailable (SYSTEM_FIGURE_UNAVAILABLE, to acknowledge), never a value, and the checks still answer', async () => {
     const editor = { token: await token({ sub: 'editor-check-e2e', roles: ['EDITOR'], units: ['01'], ttlS: 3600 }) };
     const saved = await gqlAs(editor, SAVE, { input: { unitId: UNIT, year: YEAR, indicatorCode: '922-M-9', value: 0.5, evidence: [{ note: 'Khảo sát kỹ năng số' }] } });
     const id = z.string().parse(at(saved.data, 'saveEntry', 'entry', 'id'));
     const urls = inject('subgraphUrls');
-    const dead = await freePortRun(1);
-    const subgraphEnv = Object.fromEntries(SUBGRAPHS.map((s) => [subgraphUrlVariable(s.name), s.name === 'dti' ? `http://127.0.0.1:${dead}` : (urls[s.name] ?? '')]));
+    const dti = urls['dti'] ?? '';
+    const proxy = createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c));
+      req.on('end', () => {
+        const body = Buffer.concat(chunks);
+        if (body.toString('utf8').includes('systemFigures')) {
+          res.writeHead(502, { 'content-type': 'text/plain' }).end('bad gateway');
+          return;
+        }
+        const headers = Object.fromEntries(Object.entries(req.headers).filter(([k]) => k !== 'host' && k !== 'content-length').map(([k, v]) => [k, String(v)]));
+        void fetch(new URL(req.url ?? '/', dti), { method: req.method ?? 'POST', headers, body })
+          .then(async (r) => res.writeHead(r.status, { 'content-type': r.headers.get('content-type') ?? 'application/json' }).end(Buffer.from(await r.arrayBuffer())))
+          .catch(() => res.writeHead(502).end());
+      });
+    });
+    await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+    const { port } = proxy.address() as AddressInfo;
+    const subgraphEnv = Object.fromEntries(SUBGRAPHS.map((s) => [subgraphUrlVariable(s.name), s.name === 'dti' ? `http://127.0.0.1:${port}` : (urls[s.name] ?? '')]));
     const gateway = await startGateway(loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'error', ...inject('gatewayEnv'), ...subgraphEnv }), createLogger({ level: 'error' }));
     try {
       const r = await gqlAt(`${gateway.url}/graphql`, { query: CHECKS, variables: { id: UNIT, year: YEAR } }, { authorization: `Bearer ${editor.token}`, 'cache-control': 'no-cache' });
@@ -120,6 +142,23 @@ describe('issue #13: SYSTEM_MISMATCH before submission, enforced by the store', 
       expect(check?.warnings.map((w) => w.code)).toEqual(['SYSTEM_FIGURE_UNAVAILABLE']);
       expect(JSON.stringify(r.body?.errors ?? [])).toMatch(/dti/i);
       expect(codes(await gqlAs(editor, SUBMIT, { ids: [id], checks: [check?.checkToken ?? ''] }))).toEqual(['WARNING_NOT_ACKNOWLEDGED']);
+    } finally {
+      await gateway.close();
+      await new Promise((resolve) => proxy.close(resolve));
+    }
+  });
+
+  it('dti not there at all: no unit-year answers (units are dti\'s reference data); the error names dti, SUBGRAPH_UNAVAILABLE', async () => {
+    const editor = { token: await token({ sub: 'editor-check-e2e', roles: ['EDITOR'], units: ['01'], ttlS: 3600 }) };
+    const urls = inject('subgraphUrls');
+    const dead = await freePortRun(1);
+    const subgraphEnv = Object.fromEntries(SUBGRAPHS.map((s) => [subgraphUrlVariable(s.name), s.name === 'dti' ? `http://127.0.0.1:${dead}` : (urls[s.name] ?? '')]));
+    const gateway = await startGateway(loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'error', ...inject('gatewayEnv'), ...subgraphEnv }), createLogger({ level: 'error' }));
+    try {
+      const r = await gqlAt(`${gateway.url}/graphql`, { query: CHECKS, variables: { id: UNIT, year: YEAR } }, { authorization: `Bearer ${editor.token}`, 'cache-control': 'no-cache' });
+      // Nothing answers, so the gateway says so with its status (as for any query whose every part failed).
+      expect(r.body?.data ?? null).toBeNull();
+      expect(r.body?.errors?.map((e) => [e.extensions?.['code'], e.extensions?.['system']])).toEqual([['SUBGRAPH_UNAVAILABLE', 'dti']]);
     } finally {
       await gateway.close();
     }

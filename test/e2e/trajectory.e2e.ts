@@ -115,6 +115,19 @@ describe('issue #10 §4 - on track or not', () => {
     expect((await sim.requests('plans')).total).toBeLessThanOrEqual(2);
   });
 
+  // The unit-years' keys come with the targets (plans' first fetch) and dti answers the unit-years from
+  // them: the registry is read for the targets, then for the comparison, and not in between.
+  it.each([
+    ['actual', `{ unit(code: "51", asOf: "2024-12-31") { plans { targets { actual(year: 2024) { value met } } } } }`],
+    ['trajectory', `{ unit(code: "51", asOf: "2024-12-31") { plans { targets { trajectory(through: 2024) { verdict points { year value } } } } } }`],
+    ['targetsAtRisk', `{ unit(code: "51") { targetsAtRisk(year: 2024) { targets { verdict shortfall } } } }`],
+  ])('%s reads the plan registry twice: the targets, then the comparison', async (_, query) => {
+    await sim.resetRequests('plans');
+    const res = await gql(query);
+    expect(res.errors).toBeUndefined();
+    expect((await sim.requests("plans")).total).toBe(2);
+  });
+
   it('a province lists its targets at risk, worst first, including those of the units merged into it', async () => {
     const res = await gql(`{ unit(code: "51") { name targetsAtRisk(year: 2024) { through targets { plan { symbol unit { code } } target { text } verdict rule shortfall projection { year value } } } } }`);
     expect(res.errors).toBeUndefined();

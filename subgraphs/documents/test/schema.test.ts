@@ -7,7 +7,7 @@ import { silentLogger } from '../../../lib/logging/index.ts';
 import { loadConfig } from '../config.ts';
 import { createSubgraph } from '../index.ts';
 
-// A stand-in for the plans subgraph's side of the contract: it owns UnitYear, AdministrativeUnit and TaskAgency.
+// A stand-in for the owners' side of the contract (dti owns UnitYear and AdministrativeUnit, plans TaskAgency), as one subgraph.
 const plansStub = /* GraphQL */ `
   extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable"])
   type Query { unitYear(unitId: ID!, year: Int!): UnitYear }

@@ -93,8 +93,8 @@ function rolledUpMerger(facts: UnitYearFacts, methodology: Methodology): MergerV
     const reason = scopes.some((s) => s.unitId === facts.unitId)
       ? `this year is partly before and partly after the merger, and the reference states that rule only for a year wholly before it (DTI 2024)`
       : facts.predecessorYears === null || facts.predecessorYears === undefined
-        ? `the predecessors' figures did not reach dti (the plans subgraph sent no predecessor years)`
-        : `the plans subgraph lists no predecessor years for this unit`;
+        ? `the predecessors' figures did not reach dti (the router sent no predecessor years)`
+        : `the reference data lists no predecessor years for this unit`;
     why =
       `The methodology scores a merged province on the mean of its predecessors' main-indicator values, but ${reason}; so the values here ` +
       `are computed on the rolled-up inputs (rates recomputed from summed counts), not averaged per predecessor, and can differ from the ministry's method.`;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { BadUserInputError } from '../../../lib/errors/index.ts';
-import { parseUnitId } from './unit-id.ts';
+import { checkYear, type AdministrativeUnitRecord, type DataYears } from '../../../lib/units/index.ts';
+import { predecessorYears as predecessorYearsOf, unitYear, type UnitCatalogue, type UnitYearRecord } from '../domain/units.ts';
 import { COUNTS_766_FIELDS, DTI_REQUIRES, INDEX766_REQUIRES, SYSTEM_REQUIRES, UNIT_YEAR_OWNERS } from '../schema.ts';
 import { missingRequires, requiresSelection, type MissingField } from './contract.ts';
 
@@ -80,16 +81,16 @@ const plansSchema = z.object({
   planCount: z.number().int().nonnegative(),
 });
 
-const unitYearSchema = z.object({
-  unitId: z.string().min(1),
-  year: z.number().int(),
-  recordScopes: z.array(recordScopeSchema).optional(),
+// A unit-year's key and record scopes are dti's own (reference data): the router sends the key, and for each
+// predecessor's year only the figures, in the order of predecessorYears.
+const figuresSchema = z.object({
   documents: documentsSchema.nullish(),
   publicServices: publicServicesSchema.nullish(),
   publicServiceIndexCounts: counts766Schema.nullish(),
   labour: labourSchema.nullish(),
   plans: plansSchema.nullish(),
 });
+const unitYearSchema = figuresSchema.extend({ unitId: z.string().min(1), year: z.number().int() });
 
 const personSchema = z.object({ subject: z.string().min(1), name: nullable(text) });
 const approvedEntrySchema = z.object({
@@ -116,7 +117,7 @@ const approvedEntrySchema = z.object({
 // Predecessors' years carry the same figures, one level deep (a predecessor's own predecessors are not asked for).
 // Approved manual entries (the submissions subgraph) are read for the unit-year itself only.
 const representationSchema = unitYearSchema.extend({
-  predecessorYears: z.array(unitYearSchema).nullish(),
+  predecessorYears: z.array(figuresSchema).nullish(),
   approvedEntries: z.array(approvedEntrySchema).nullish(),
 });
 
@@ -136,13 +137,10 @@ export type PlansFacts = z.output<typeof plansSchema>;
 /** A source's figures: the object, null when its subgraph failed, undefined when not sent (not asked, or a contract break refused before use). */
 export type Figures<T> = T | null | undefined;
 
-/** What the dti subgraph knows of a unit-year: its key, unit code, and the source figures the router sent. */
-export interface UnitYearFacts {
-  readonly unitId: string;
+/** What the dti subgraph knows of a unit-year: its key, unit and record scopes (reference data), and the source figures the router sent. */
+export interface UnitYearFacts extends UnitYearRecord {
   readonly code: string;
   readonly validFrom: string | null;
-  readonly year: number;
-  readonly recordScopes: readonly RecordScopeFacts[] | undefined;
   readonly documents: Figures<DocumentsFacts>;
   readonly publicServices: Figures<PublicServicesFacts>;
   /** The portal's 766 counts; undefined unless the 766 estimate asked for them. */
@@ -151,7 +149,7 @@ export interface UnitYearFacts {
   readonly plans: Figures<PlansFacts>;
   /**
    * The same year of each unit merged into this one, with its own figures (empty for a unit not formed by a
-   * merger); null when the plans subgraph failed, undefined when not sent. Always undefined on a predecessor.
+   * merger); null when the router passed a null on, undefined when not sent. Always undefined on a predecessor.
    */
   readonly predecessorYears: Figures<readonly UnitYearFacts[]>;
   /** Approved manual entries: null when the submissions subgraph failed, undefined when not sent (and on a predecessor). */
@@ -166,21 +164,22 @@ const SYSTEM_SELECTION = requiresSelection(SYSTEM_REQUIRES);
 const ENTITY_FIELDS: ReadonlySet<string> = new Set(['predecessorYears']);
 const NOTHING_MISSING = { dti: [], publicServiceIndex766: [], systemFigures: [] } as const;
 
-type ParsedUnitYear = z.output<typeof unitYearSchema>;
+type ParsedFigures = z.output<typeof figuresSchema>;
 
 function factsOf(
-  r: ParsedUnitYear,
+  own: UnitYearRecord,
+  r: ParsedFigures,
   predecessorYears: Figures<readonly UnitYearFacts[]>,
   approvedEntries: Figures<readonly ApprovedEntryFacts[]> = undefined,
   missing: UnitYearFacts['missing'] = NOTHING_MISSING,
 ): UnitYearFacts {
-  const { code, validFrom } = parseUnitId(r.unitId);
   return {
-    unitId: r.unitId,
-    code,
-    validFrom,
-    year: r.year,
-    recordScopes: r.recordScopes,
+    unitId: own.unitId,
+    code: own.unit.code,
+    validFrom: own.unit.validFrom,
+    year: own.year,
+    unit: own.unit,
+    recordScopes: own.recordScopes,
     documents: r.documents,
     publicServices: r.publicServices,
     publicServiceIndexCounts: r.publicServiceIndexCounts,
@@ -192,8 +191,12 @@ function factsOf(
   };
 }
 
-/** Reads a UnitYear representation (key plus the @requires fields) into facts; BAD_USER_INPUT when malformed. */
-export function unitYearFactsOf(representation: unknown): UnitYearFacts {
+/**
+ * Reads a UnitYear representation (key plus the @requires fields) into facts, the unit and its record scopes
+ * (and each predecessor's, by position) from the reference data; null for a unit the reference does not hold;
+ * BAD_USER_INPUT when malformed or for a year outside the data.
+ */
+export function unitYearFactsOf(representation: unknown, units: UnitCatalogue, dataYears: DataYears): UnitYearFacts | null {
   const parsed = representationSchema.safeParse(representation);
   if (!parsed.success) {
     const issues = parsed.error.issues.slice(0, 3).map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`);
@@ -203,11 +206,24 @@ export function unitYearFactsOf(representation: unknown): UnitYearFacts {
     });
   }
   const r = parsed.data;
-  const predecessors = r.predecessorYears;
+  const unit: AdministrativeUnitRecord | undefined = units.byId.get(r.unitId);
+  if (unit === undefined) return null;
+  const own = unitYear(units.units, unit, checkYear(r.year, dataYears));
+  const sent = r.predecessorYears;
+  let predecessors: Figures<readonly UnitYearFacts[]> = sent === null ? null : undefined;
+  if (sent !== null && sent !== undefined) {
+    const local = predecessorYearsOf(units.units, unit, own.year);
+    if (sent.length !== local.length) {
+      throw new BadUserInputError(`UnitYear representation of ${unit.id} carries ${sent.length} predecessor years; the unit has ${local.length}`, {
+        argument: 'representations',
+      });
+    }
+    predecessors = local.map((p, i) => factsOf(p, sent[i] ?? {}, undefined));
+  }
   const missing = {
     dti: missingRequires(representation, DTI_SELECTION, UNIT_YEAR_OWNERS, ENTITY_FIELDS),
     publicServiceIndex766: missingRequires(representation, INDEX766_SELECTION, UNIT_YEAR_OWNERS, ENTITY_FIELDS),
     systemFigures: missingRequires(representation, SYSTEM_SELECTION, UNIT_YEAR_OWNERS, ENTITY_FIELDS),
   };
-  return factsOf(r, predecessors === null || predecessors === undefined ? predecessors : predecessors.map((p) => factsOf(p, undefined)), r.approvedEntries, missing);
+  return factsOf(own, r, predecessors, r.approvedEntries, missing);
 }

@@ -2,9 +2,12 @@ import { catalogueView, selectMethodologies } from '../assembly/catalogue-view.t
 import { scoreView } from '../assembly/score-view.ts';
 import type { DtiContext } from '../context.ts';
 import { dtiScore } from '../domain/index.ts';
+import { unitQueries } from './AdministrativeUnit.ts';
 import { versionView } from './versions.ts';
 
 export const Query = {
+  ...unitQueries,
+
   dtiScore: (
     _: unknown,
     args: { methodology: string; mainIndicatorValues: readonly { code: string; value: number }[]; provisionalPoints?: readonly { code: string; points: number }[] | null },

@@ -8,6 +8,7 @@ import type { UnitYearFacts } from '../assembly/representation.ts';
 import { requiresFieldMissingError } from '../assembly/contract.ts';
 import type { Catalogue } from '../domain/index.ts';
 import type { DtiContext } from '../context.ts';
+import { predecessorYears, type UnitYearRecord } from '../domain/units.ts';
 import { versionView } from './versions.ts';
 
 /** The systems' assessment of a unit-year, computed once per request (dti and systemFigures both read it). */
@@ -21,10 +22,16 @@ function systemsAssessment(y: UnitYearFacts, catalogue: Catalogue, ctx: DtiConte
   return assessed;
 }
 
-// Every representation is resolved from what the router sent: no I/O, so a batch of
-// _entities is one pass over the list.
+// Every representation is resolved from what the router sent and the reference data: no I/O, so a
+// batch of _entities is one pass over the list.
 export const UnitYear = {
-  __resolveReference: (ref: unknown): UnitYearFacts => unitYearFactsOf(ref),
+  __resolveReference: (ref: unknown, ctx: DtiContext): UnitYearFacts | null => unitYearFactsOf(ref, ctx.units, ctx.dataYears),
+
+  unit: (y: UnitYearRecord) => y.unit,
+
+  rolledUp: (y: UnitYearRecord): boolean => y.recordScopes.some((s) => s.unitId !== y.unitId),
+
+  predecessorYears: (y: UnitYearRecord, _: unknown, ctx: DtiContext): UnitYearRecord[] => predecessorYears(ctx.units.units, y.unit, y.year),
 
   // Each year is scored by the catalogue version governing it, and says which.
   dti: (y: UnitYearFacts, _: unknown, ctx: DtiContext): DtiAssessmentView & { catalogueVersion: ReturnType<typeof versionView> } => {

@@ -2,6 +2,7 @@ import type { GraphQLFormattedError } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import * as fixture from '../../../test/fixtures/dti.ts';
 import { run } from './harness.ts';
+import { listUnits, loadUnits } from '../domain/units.ts';
 
 const ENTITIES = /* GraphQL */ `
   query ($representations: [_Any!]!) {
@@ -222,7 +223,7 @@ describe('UnitYear.dti over _entities', () => {
 
   it('before DTI 2024 a merged unit is assessed as before: on its rolled-up inputs, predecessors or not', async () => {
     const withPredecessors = await assess(fixture.mergedUnitYear(2023));
-    const without = await assess(fixture.mergedUnitYear(2023, { predecessorYears: [] }));
+    const without = await assess(fixture.mergedUnitYear(2023, { predecessorYears: null }));
     expect(withPredecessors.dti).toEqual(without.dti);
     // Rolled-up M-7: (0.1·3 + 0.5 + 0.6 + 0.95 + 0.65 + 0.3) / 8
     expect(withPredecessors.main('922-M-7')).toMatchObject({ basis: 'ESTIMATE', predecessorsWithValue: null, predecessorCount: null });
@@ -247,7 +248,7 @@ describe('UnitYear.dti over _entities', () => {
     const scope = { unitId: '46@origin', code: '46', name: 'Tỉnh Thừa Thiên Huế', from: '2024-01-01', to: '2024-12-31' };
     const predecessor = { ...fixture.predecessorYear('56', 2024), unitId: '46@origin', recordScopes: [scope], documents: fixture.documents({ signedDigitallyRate: 0.1 }) };
     const renamed = await assess(fixture.unitYear({ unitId: '46@2025-01-01', year: 2024, recordScopes: [scope], predecessorYears: [predecessor] }));
-    const plain = await assess(fixture.unitYear({ unitId: '46@2025-01-01', year: 2024, recordScopes: [scope], predecessorYears: [] }));
+    const plain = await assess(fixture.unitYear({ unitId: '46@2025-01-01', year: 2024, recordScopes: [scope], predecessorYears: null }));
     expect(renamed.dti).toEqual(plain.dti);
     expect(renamed.dti['merger']).toBeNull();
     expect(renamed.main('405-M-6')).toMatchObject({ basis: 'ESTIMATE' });
@@ -266,14 +267,16 @@ describe('UnitYear.dti over _entities', () => {
   });
 
   it('finds the published result by code and validity (codes are reused)', async () => {
-    const merged = await assess(fixture.unitYear({ unitId: '31@2025-07-01', year: 2024 }));
+    const merged = await assess(fixture.unitYear({ unitId: '31@2025-07-01', year: 2024, predecessorYears: null }));
     expect(merged.dti['published']).toMatchObject({ score: 0.7857, rank: 3 });
     const before = await assess(fixture.unitYear({ unitId: '31@origin', year: 2024 }));
     expect(before.dti['published']).toBeNull();
   });
 
   it('answers a batch of 34 unit-years in one _entities call, in order', async () => {
-    const representations = Array.from({ length: 34 }, (_, i) => fixture.unitYear({ unitId: `${String(i + 1).padStart(2, '0')}@origin`, year: 2023 }));
+    const provinces = listUnits(loadUnits().units, 'province', '2023-06-30').slice(0, 34);
+    expect(provinces).toHaveLength(34);
+    const representations = provinces.map((u) => fixture.unitYear({ unitId: u.id, year: 2023 }));
     const result = await run(ENTITIES, { representations });
     expect(result.errors).toBeUndefined();
     const entities = (result.data?.['_entities'] ?? []) as { unitId: string; dti: { score: number } }[];
@@ -301,9 +304,26 @@ describe('UnitYear.dti over _entities', () => {
   });
 
   it('rejects a malformed representation with BAD_USER_INPUT', async () => {
-    const result = await run(ENTITIES, { representations: [fixture.unitYear({ unitId: '56' })] });
+    const result = await run(ENTITIES, { representations: [fixture.unitYear({ year: '2024' })] });
     expect(codeOf(result.errors?.[0])).toBe('BAD_USER_INPUT');
-    expect(result.errors?.[0]?.message).toMatch(/CODE@YYYY-MM-DD/);
+    expect(result.errors?.[0]?.message).toMatch(/does not match the fields dti requires: year/);
+  });
+
+  it('answers null for a unit the reference data does not hold (dti owns the units)', async () => {
+    const result = await run(ENTITIES, { representations: [fixture.unitYear({ unitId: '56' }), fixture.unitYear()] });
+    expect(result.errors).toBeUndefined();
+    const entities = (result.data?.['_entities'] ?? []) as ({ unitId: string } | null)[];
+    expect(entities[0]).toBeNull();
+    expect(entities[1]?.unitId).toBe('56@origin');
+  });
+
+  it("reads each predecessor's figures by position in the reference's predecessors, and refuses a count that differs", async () => {
+    const swapped = await assess(fixture.mergedUnitYear(2024, { predecessorYears: [fixture.predecessorYear('56', 2024), fixture.predecessorYear('58', 2024)].map(({ unitId: _u, year: _y, recordScopes: _r, ...figures }) => figures) }));
+    const m6 = (swapped.dti['mainIndicators'] as { code: string; predecessorValues: { unit: { unitId: string } }[] }[]).find((m) => m.code === '405-M-6');
+    expect(m6?.predecessorValues.map((v) => v.unit.unitId)).toEqual(['56@origin', '58@origin']);
+    const result = await run(ENTITIES, { representations: [fixture.mergedUnitYear(2024, { predecessorYears: [fixture.predecessorYear('56', 2024)] })] });
+    expect(codeOf(result.errors?.[0])).toBe('BAD_USER_INPUT');
+    expect(result.errors?.[0]?.message).toMatch(/carries 1 predecessor years; the unit has 2/);
   });
 });
 

@@ -8,6 +8,7 @@ import { createContext, type DtiContext } from '../context.ts';
 import { openCatalogueStore } from '../domain/catalogue-store.ts';
 import { loadCatalogue, loadPublished } from '../domain/index.ts';
 import { createSubgraph, loadConfig } from '../index.ts';
+import { loadUnits } from '../domain/units.ts';
 
 const { schema } = createSubgraph(loadConfig({}), { logger: silentLogger });
 const server = createApolloServer<DtiContext>({ schema, logger: silentLogger });
@@ -16,6 +17,7 @@ const deps = {
   catalogues: openCatalogueStore({ dir: null, builtIn: loadCatalogue(), builtInCitation: 'built in' }),
   published: loadPublished(),
   identity: () => admin.identity,
+  units: loadUnits(),
 };
 
 /** Runs one operation (one request, its own context) against the subgraph as an administrator; its single result. */

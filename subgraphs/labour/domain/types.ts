@@ -37,7 +37,7 @@ export interface LabourReport {
   readonly figures: LabourFigures;
 }
 
-/** A unit-year as the plans subgraph hands it over: whose records make it up. */
+/** A unit-year as the dti subgraph hands it over: whose records make it up. */
 export interface UnitYearRef {
   readonly unitId: string;
   readonly year: number;

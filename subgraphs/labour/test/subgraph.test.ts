@@ -9,7 +9,7 @@ const today = new Date('2025-11-20T00:00:00Z');
 const units = loadUnitCatalogue(REFERENCE_UNITS_URL);
 const current = unitsInForce(units, 'province', '2025-11-20');
 
-/** A UnitYear representation as the gateway sends it, scopes as the plans subgraph computes them. */
+/** A UnitYear representation as the gateway sends it, scopes as the dti subgraph computes them. */
 function representation(code: string, year: number): UnitYearRepresentation {
   const unit = current.find((u) => u.code === code);
   if (unit === undefined) throw new Error(`no current unit ${code}`);

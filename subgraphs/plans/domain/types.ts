@@ -58,6 +58,12 @@ export interface Catalogue {
 }
 
 /** One unit and one calendar year, with whose records make it up. */
+/** A unit-year's key (UnitYear's @key fields): what the target entities carry for the dti subgraph to answer. */
+export interface UnitYearKey {
+  readonly unitId: string;
+  readonly year: number;
+}
+
 export interface UnitYear {
   readonly unitId: string;
   readonly year: number;

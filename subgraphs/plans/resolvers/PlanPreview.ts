@@ -3,7 +3,7 @@ import type { AdministrativeUnitRecord } from '../../../lib/units/index.ts';
 import type { PlansContext } from '../context.ts';
 import type { PlanPreview as Preview } from '../domain/preview.ts';
 import { targetIndicator } from '../domain/targets.ts';
-import { toGraphQLLevel } from './levels.ts';
+import { toGraphQLLevel } from '../../../lib/units/index.ts';
 
 /** The preview's reading in the shape of the GraphQL type; targets and tasks resolved below. */
 export const PlanPreview = {

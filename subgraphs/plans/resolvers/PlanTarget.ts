@@ -1,9 +1,8 @@
 import type { PlansContext } from '../context.ts';
-import { checkYear } from '../domain/period.ts';
+import { checkYear } from '../../../lib/units/index.ts';
 import { targetIndicator, type TargetIndicator } from '../domain/targets.ts';
-import { unitYear } from '../domain/units.ts';
 import { findUnit } from '../../../lib/units/index.ts';
-import { toGraphQLLevel } from './levels.ts';
+import { toGraphQLLevel } from '../../../lib/units/index.ts';
 import type { TargetInPlan } from './Plan.ts';
 import type { TargetActualStub } from './TargetActual.ts';
 import { trajectoryStub, type TrajectoryStub } from './TargetTrajectory.ts';
@@ -21,7 +20,7 @@ export const PlanTarget = {
     const unit = findUnit(catalogue.units, t.plan.unitCode, t.plan.issuedOn);
     if (unit === undefined) return null;
     const due = t.targetYear === null ? null : year >= t.targetYear;
-    return { planId: t.plan.id, targetIndex: t.index, year, unitYear: unitYear(catalogue.units, unit, year), due };
+    return { planId: t.plan.id, targetIndex: t.index, year, unitYearKey: { unitId: unit.id, year }, due };
   },
   trajectory: (t: TargetInPlan, args: { through?: number | null }, ctx: PlansContext): Promise<TrajectoryStub> => trajectoryStub(t, args.through, ctx),
 };

@@ -1,22 +1,15 @@
-import { predecessorsOf } from '../../../lib/units/index.ts';
 import type { PlansContext } from '../context.ts';
-import { checkYear } from '../domain/period.ts';
+import { checkYear } from '../../../lib/units/index.ts';
 import { planYearSummary } from '../domain/plans.ts';
 import type { Plan, PlanYearSummary, UnitYear as UnitYearT } from '../domain/types.ts';
 import { unitYear } from '../domain/units.ts';
 
+// The unit-year is the dti subgraph's; plans adds the plans in force, reading the registry for every unit in scope.
 export const UnitYear = {
   __resolveReference: async (ref: { unitId: string; year: number }, ctx: PlansContext): Promise<UnitYearT | null> => {
     const catalogue = await ctx.catalogue();
     const unit = catalogue.byId.get(ref.unitId);
     return unit === undefined ? null : unitYear(catalogue.units, unit, checkYear(ref.year, ctx.dataYears));
-  },
-
-  rolledUp: (y: UnitYearT): boolean => y.recordScopes.some((s) => s.unitId !== y.unitId),
-
-  predecessorYears: async (y: UnitYearT, _: unknown, ctx: PlansContext): Promise<UnitYearT[]> => {
-    const units = (await ctx.catalogue()).units;
-    return predecessorsOf(units, y.unit).map((p) => unitYear(units, p, y.year));
   },
 
   plans: async (y: UnitYearT, _: unknown, ctx: PlansContext): Promise<PlanYearSummary> => {

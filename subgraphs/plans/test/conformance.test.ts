@@ -1,6 +1,6 @@
 import { defineSubgraphConformance } from '../../../lib/testing/conformance.ts';
 import { startPlansSimulator } from '../../../simulators/plans/index.ts';
-import { SOURCE_TYPE_DEFS } from '../../../test/fixtures/source-subgraphs.ts';
+import { subgraphSdls } from '../../../test/fixtures/subgraph-sdls.ts';
 import { createSubgraph, loadConfig } from '../index.ts';
 
 defineSubgraphConformance({
@@ -10,5 +10,5 @@ defineSubgraphConformance({
   createSubgraph,
   loadConfig,
   healthyStatuses: ['OK', 'MISSING'],
-  sourceTypeDefs: SOURCE_TYPE_DEFS,
+  subgraphSdls,
 });

@@ -49,12 +49,13 @@ const previewSchema = z.object({
 });
 const IMPORT = `mutation ($unit: String!, $text: String!) { importPlan(unitCode: $unit, text: $text) { symbol targets { text } tasks { title } } }`;
 const importedSchema = z.object({ importPlan: z.object({ targets: z.array(z.object({ text: z.string() })), tasks: z.array(z.object({ title: z.string() })) }) });
-const PLANS_OF_56 = `{ unit(code: "56", asOf: "2025-01-01") { plans { symbol } } }`;
-const plansSchema = z.object({ unit: z.object({ plans: z.array(z.object({ symbol: z.string() })) }) });
+// Khánh Hòa as on 2025-01-01 (the unit is the dti subgraph's; plans answers its plans by key).
+const PLANS_OF_56 = `{ _entities(representations: [{ __typename: "AdministrativeUnit", id: "56@origin" }]) { ... on AdministrativeUnit { plans { symbol } } } }`;
+const plansSchema = z.object({ _entities: z.tuple([z.object({ plans: z.array(z.object({ symbol: z.string() })) })]) });
 
 async function symbolsOf56(): Promise<string[]> {
   const body = graphqlResponseSchema.parse(await stack.gql(PLANS_OF_56, {}, EDITOR));
-  return plansSchema.parse(body.data).unit.plans.map((p) => p.symbol).sort();
+  return plansSchema.parse(body.data)._entities[0].plans.map((p) => p.symbol).sort();
 }
 
 describe('previewPlan', () => {

@@ -1,4 +1,4 @@
-import type { UnitLevel } from '../../../lib/units/index.ts';
+import type { UnitLevel } from './catalogue.ts';
 
 const TO_GRAPHQL: Record<UnitLevel, string> = { province: 'PROVINCE', district: 'DISTRICT', commune: 'COMMUNE' };
 const FROM_GRAPHQL: Record<string, UnitLevel> = { PROVINCE: 'province', DISTRICT: 'district', COMMUNE: 'commune' };

@@ -1,5 +1,6 @@
-import { BadUserInputError } from '../../../lib/errors/index.ts';
-import { beforeRecords, type AdministrativeUnitRecord } from '../../../lib/units/index.ts';
+import { BadUserInputError } from '../errors/index.ts';
+import type { AdministrativeUnitRecord } from './catalogue.ts';
+import { beforeRecords } from './temporal.ts';
 
 /** Years the connected systems hold data for. */
 export interface DataYears {
