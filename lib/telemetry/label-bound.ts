@@ -4,7 +4,7 @@ import type { Metric, Registry } from 'prom-client';
  * A bound on how many values some labels take in one process's metrics (issue #7 item 4: nothing
  * grows without limit). Every distinct label set is a series a metric keeps until the process
  * ends: a histogram keeps one object per bucket, sum and count for each. An operation name is
- * chosen by the client, so a client naming every query afresh (the soak does: `Soak1`, `Soak2`…)
+ * chosen by the client, so a client naming every query afresh (the soak did, `Soak1`, `Soak2`…, before it named its queries by shape)
  * made the gateway keep ≈ 4 series per request: 2,416 requests left 2,416 label sets on each of
  * `graphql_yoga_http_duration`, `graphql_envelop_request*` and `graphql_envelop_phase_execute`
  * (heap snapshots after `npm run soak -- --long --minutes 3`), never given back.
