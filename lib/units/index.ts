@@ -3,6 +3,6 @@ export { loadUnitCatalogue, parseUnitCatalogue, unitId, REFERENCE_UNITS_URL, SEE
 export type { RecordScope } from './temporal.ts';
 export { beforeRecords, findUnit, inForceOn, predecessorsOf, recordScopes, successorsOf, unitsInForce } from './temporal.ts';
 export { monthEnd } from './months.ts';
-export type { DataYears } from './period.ts';
-export { checkAsOf, checkYear, recordsBegin, yearBounds } from './period.ts';
+export type { DataYears, UnitYearScopes } from './period.ts';
+export { checkAsOf, checkYear, recordsBegin, unitYear, yearBounds } from './period.ts';
 export { fromGraphQLLevel, toGraphQLLevel } from './levels.ts';

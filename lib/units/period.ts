@@ -1,6 +1,6 @@
 import { BadUserInputError } from '../errors/index.ts';
 import type { AdministrativeUnitRecord } from './catalogue.ts';
-import { beforeRecords } from './temporal.ts';
+import { beforeRecords, recordScopes, type RecordScope } from './temporal.ts';
 
 /** Years the connected systems hold data for. */
 export interface DataYears {
@@ -42,4 +42,19 @@ export function yearBounds(year: number): { readonly from: string; readonly to: 
 /** The first day the connected systems hold records for: 1 January of the first data year. */
 export function recordsBegin(years: DataYears): string {
   return `${years.first}-01-01`;
+}
+
+/** One unit and one calendar year, with the units whose records make it up. */
+export interface UnitYearScopes {
+  readonly unitId: string;
+  readonly year: number;
+  readonly unit: AdministrativeUnitRecord;
+  /** Whose records make up this year: the unit itself, or its predecessors before it existed. */
+  readonly recordScopes: readonly RecordScope[];
+}
+
+/** A unit's year: which units' records make it up (itself, or its predecessors before it existed). */
+export function unitYear(units: readonly AdministrativeUnitRecord[], unit: AdministrativeUnitRecord, year: number): UnitYearScopes {
+  const { from, to } = yearBounds(year);
+  return { unitId: unit.id, year, unit, recordScopes: recordScopes(units, unit, from, to) };
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { BadUserInputError } from '../../../lib/errors/index.ts';
-import { checkYear, type AdministrativeUnitRecord, type DataYears } from '../../../lib/units/index.ts';
-import { predecessorYears as predecessorYearsOf, unitYear, type UnitCatalogue, type UnitYearRecord } from '../domain/units.ts';
+import { checkYear, unitYear, type AdministrativeUnitRecord, type DataYears } from '../../../lib/units/index.ts';
+import { predecessorYears as predecessorYearsOf, type UnitCatalogue, type UnitYearRecord } from '../domain/units.ts';
 import { COUNTS_766_FIELDS, DTI_REQUIRES, INDEX766_REQUIRES, SYSTEM_REQUIRES, UNIT_YEAR_OWNERS } from '../schema.ts';
 import { missingRequires, requiresSelection, type MissingField } from './contract.ts';
 

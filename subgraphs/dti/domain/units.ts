@@ -1,6 +1,6 @@
 import { NotFoundError } from '../../../lib/errors/index.ts';
-import type { AdministrativeUnitRecord, RecordScope, UnitLevel } from '../../../lib/units/index.ts';
-import { findUnit, loadUnitCatalogue, predecessorsOf, recordScopes, REFERENCE_UNITS_URL, SEED_DISTRICTS_URL, unitsInForce, yearBounds } from '../../../lib/units/index.ts';
+import type { AdministrativeUnitRecord, UnitLevel, UnitYearScopes } from '../../../lib/units/index.ts';
+import { findUnit, loadUnitCatalogue, predecessorsOf, REFERENCE_UNITS_URL, SEED_DISTRICTS_URL, unitsInForce, unitYear } from '../../../lib/units/index.ts';
 
 /** The administrative units over time (reference data), parsed once at start-up. */
 export interface UnitCatalogue {
@@ -9,13 +9,7 @@ export interface UnitCatalogue {
 }
 
 /** One unit and one calendar year, as the dti subgraph owns it. */
-export interface UnitYearRecord {
-  readonly unitId: string;
-  readonly year: number;
-  readonly unit: AdministrativeUnitRecord;
-  /** Whose records make up this year: the unit itself, or its predecessors before it existed. */
-  readonly recordScopes: readonly RecordScope[];
-}
+export type UnitYearRecord = UnitYearScopes;
 
 /**
  * The committed reference files: provinces, and the seeded districts of the seed-plan provinces
@@ -52,11 +46,6 @@ export function listUnits(units: readonly AdministrativeUnitRecord[], level: Uni
   return unitsInForce(units, level, asOf);
 }
 
-/** A unit's year: which units' records make it up (itself, or its predecessors before it existed). */
-export function unitYear(units: readonly AdministrativeUnitRecord[], unit: AdministrativeUnitRecord, year: number): UnitYearRecord {
-  const { from, to } = yearBounds(year);
-  return { unitId: unit.id, year, unit, recordScopes: recordScopes(units, unit, from, to) };
-}
 
 /** The same year of each unit merged (or renamed) into this one; empty for a unit not so formed. */
 export function predecessorYears(units: readonly AdministrativeUnitRecord[], unit: AdministrativeUnitRecord, year: number): UnitYearRecord[] {

@@ -1,8 +1,8 @@
 import { BadUserInputError, NotFoundError } from '../../../lib/errors/index.ts';
 import type { AdministrativeUnitRecord } from '../../../lib/units/index.ts';
-import { checkAsOf, checkYear, fromGraphQLLevel, predecessorsOf, recordsBegin, successorsOf, toGraphQLLevel } from '../../../lib/units/index.ts';
+import { checkAsOf, checkYear, fromGraphQLLevel, predecessorsOf, recordsBegin, successorsOf, toGraphQLLevel, unitYear } from '../../../lib/units/index.ts';
 import type { DtiContext } from '../context.ts';
-import { childrenOf, listUnits, unitByCode, unitYear, type UnitYearRecord } from '../domain/units.ts';
+import { childrenOf, listUnits, unitByCode, type UnitYearRecord } from '../domain/units.ts';
 
 type Unit = AdministrativeUnitRecord;
 

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { BadUserInputError, NotFoundError } from '../../../lib/errors/index.ts';
-import { checkYear } from '../../../lib/units/index.ts';
+import { checkYear, unitYear } from '../../../lib/units/index.ts';
 import type { DtiContext } from '../context.ts';
-import { unitYear, type UnitYearRecord } from '../domain/units.ts';
+import type { UnitYearRecord } from '../domain/units.ts';
 
 // The plans subgraph's target entities carry the keys of the unit-years they read (computed from its
 // registry's plans); dti answers the unit-years themselves, with their record scopes, from those keys.

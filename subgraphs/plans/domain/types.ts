@@ -1,4 +1,4 @@
-import type { AdministrativeUnitRecord, RecordScope } from '../../../lib/units/index.ts';
+import type { AdministrativeUnitRecord, UnitYearScopes } from '../../../lib/units/index.ts';
 import type { Provenance as SharedProvenance } from '../../../lib/subgraph/index.ts';
 
 /** A measurable target a plan sets (chỉ tiêu). Values in `unit`; `min`/`max` equal for a single value. */
@@ -64,12 +64,7 @@ export interface UnitYearKey {
   readonly year: number;
 }
 
-export interface UnitYear {
-  readonly unitId: string;
-  readonly year: number;
-  readonly unit: AdministrativeUnitRecord;
-  readonly recordScopes: readonly RecordScope[];
-}
+export type UnitYear = UnitYearScopes;
 
 /** Provenance of a figure, as the shared `Provenance` GraphQL type spells it. */
 export type Provenance = SharedProvenance;

@@ -6,7 +6,7 @@ import { plansOfUnit } from '../domain/plans.ts';
 import { targetIndicator, type UnitYearFigures } from '../domain/targets.ts';
 import { trajectory, worstFirst, type Trajectory } from '../domain/trajectory.ts';
 import type { Plan, PlanTarget, UnitYear, UnitYearKey } from '../domain/types.ts';
-import { unitYear } from '../domain/units.ts';
+import { unitYear } from '../../../lib/units/index.ts';
 import type { TargetInPlan } from './Plan.ts';
 
 /**

@@ -2,7 +2,7 @@ import type { PlansContext } from '../context.ts';
 import { checkYear } from '../../../lib/units/index.ts';
 import { planYearSummary } from '../domain/plans.ts';
 import type { Plan, PlanYearSummary, UnitYear as UnitYearT } from '../domain/types.ts';
-import { unitYear } from '../domain/units.ts';
+import { unitYear } from '../../../lib/units/index.ts';
 
 // The unit-year is the dti subgraph's; plans adds the plans in force, reading the registry for every unit in scope.
 export const UnitYear = {
